@@ -1,0 +1,166 @@
+import type { ZodMiniType } from 'zod/mini';
+import { KalError, errorFromStatus, toKalError } from './errors.js';
+import { type Session, withAbort } from './session.js';
+
+/** The guides' backoff for transient failures: 1 s, 2 s, 4 s with jitter, at most 3 retries. */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
+const DEFAULT_TIMEOUT_MS = 15_000;
+/** A Retry-After longer than this is treated as "give up now" rather than a frozen widget. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Delays before each retry of a transient failure; its length is the retry count. */
+  retryDelaysMs?: readonly number[];
+}
+
+export interface PostJsonRequest<T> extends CallOptions {
+  session: Session;
+  url: string;
+  body: unknown;
+  schema: ZodMiniType<T>;
+  /** Identical reads in flight share one request. Never set it for writes. */
+  dedupe?: boolean;
+}
+
+/** POSTs JSON with `Authorization: Bearer <KS>`, retrying as the guides say, and validates the answer. */
+export function postJson<T>(request: PostJsonRequest<T>): Promise<T> {
+  if (!request.dedupe) return send(request, request.signal);
+  return shared(request);
+}
+
+const inFlight = new WeakMap<Session, Map<string, { promise: Promise<unknown>; controller: AbortController; users: number }>>();
+
+function shared<T>(request: PostJsonRequest<T>): Promise<T> {
+  let requests = inFlight.get(request.session);
+  if (!requests) inFlight.set(request.session, (requests = new Map()));
+  const key = `${request.url}\n${JSON.stringify(request.body)}`;
+  let entry = requests.get(key);
+  if (!entry) {
+    const controller = new AbortController();
+    const promise = send(request, controller.signal).finally(() => requests.delete(key));
+    entry = { promise, controller, users: 0 };
+    requests.set(key, entry);
+  }
+  const current = entry;
+  current.users++;
+  // The shared request is cancelled only when every caller has gone.
+  const onAbort = () => {
+    if (--current.users === 0) current.controller.abort();
+  };
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  return withAbort(current.promise as Promise<T>, request.signal).finally(() =>
+    request.signal?.removeEventListener('abort', onAbort),
+  );
+}
+
+async function send<T>(request: PostJsonRequest<T>, signal: AbortSignal | undefined): Promise<T> {
+  const delays = request.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const what = describe(request.url);
+  let ks = await request.session.ks(signal);
+  let refreshed = false;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await attemptOnce(request, ks, signal);
+      return await parse(response, request.schema, what);
+    } catch (caught) {
+      const error = toKalError(caught);
+      if (error.code === 'aborted') throw error;
+      if (error.code === 'unauthorized' && !refreshed) {
+        refreshed = true;
+        ks = await request.session.rejected(ks, signal);
+        attempt--;
+        continue;
+      }
+      if (!error.retryable || attempt >= delays.length) throw error;
+      await sleep(retryDelay(error, delays[attempt] ?? 0), signal);
+    }
+  }
+}
+
+async function attemptOnce(request: PostJsonRequest<unknown>, ks: string, signal: AbortSignal | undefined): Promise<Response> {
+  const what = describe(request.url);
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    const response = await fetch(request.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${ks}` },
+      body: JSON.stringify(request.body ?? {}),
+      signal: controller.signal,
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+    });
+    if (!response.ok) {
+      // Drain so the connection can be reused; the body is not shown to anyone.
+      await response.text().catch(() => '');
+      throw errorFromStatus(response.status, what, retryAfterSeconds(response.headers.get('Retry-After')));
+    }
+    return response;
+  } catch (error) {
+    if (error instanceof KalError) throw error;
+    if (signal?.aborted) throw new KalError('aborted', `${what}: cancelled`, { retryable: false });
+    if (timedOut) throw new KalError('timeout', `${what}: no answer within ${timeoutMs / 1000} s`);
+    throw new KalError('network', `${what}: the service could not be reached`);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function parse<T>(response: Response, schema: ZodMiniType<T>, what: string): Promise<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await response.text());
+  } catch {
+    throw new KalError('invalid-response', `${what}: the answer is not JSON`, { retryable: false });
+  }
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'body';
+  throw new KalError('invalid-response', `${what}: unexpected answer at ${where}: ${issue?.message ?? 'invalid'}`, {
+    retryable: false,
+  });
+}
+
+function retryDelay(error: KalError, base: number): number {
+  if (error.retryAfter !== undefined) return Math.min(error.retryAfter * 1000, MAX_RETRY_AFTER_MS);
+  // Jitter spreads thousands of viewers' retries over time instead of one instant.
+  return base * (0.75 + Math.random() * 0.5);
+}
+
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, (date - Date.now()) / 1000) : undefined;
+}
+
+function describe(url: string): string {
+  // "userScore/list" reads better in a message than the whole URL.
+  return url.split('/').slice(-2).join('/');
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new KalError('aborted', 'the request was cancelled', { retryable: false }));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

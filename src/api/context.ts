@@ -1,0 +1,9 @@
+import type { CallOptions } from './client.js';
+import type { ServiceUrls } from './regions.js';
+import type { Session } from './session.js';
+
+/** What every service call needs: who is asking, where the services are, and how patient to be. */
+export interface ApiContext extends CallOptions {
+  session: Session;
+  urls: ServiceUrls & { game: string; messaging: string };
+}

@@ -1,0 +1,94 @@
+import * as z from 'zod/mini';
+import { postJson } from './client.js';
+import type { ApiContext } from './context.js';
+import { KalError } from './errors.js';
+
+// Messaging guide, section 10: a user-scoped KS reads and syncs its own unsubscribe groups.
+
+/**
+ * `userGroupsStatus` has no documented answer. Accepted, leniently:
+ * - a bare array of group ids: `["marketing-emails"]`
+ * - an array of objects naming a group (`groupId`, `id`, `name` or `group`), kept unless they say
+ *   `status: "subscribed"` / `unsubscribed: false`
+ * - an object holding one of those under `unsubscribedGroups`, `unsubscribed`, `groups`, `objects`,
+ *   `data` or `result`
+ * - a map of group id → `true` / `"unsubscribed"` (left) or `false` / `"subscribed"` (kept).
+ * Anything else is an `invalid-response`.
+ */
+export function readUnsubscribedGroups(body: unknown, depth = 0): string[] | undefined {
+  if (Array.isArray(body)) {
+    const ids: string[] = [];
+    for (const item of body) {
+      if (typeof item === 'string' || typeof item === 'number') ids.push(String(item));
+      else if (isRecord(item)) {
+        const id = item.groupId ?? item.id ?? item.name ?? item.group ?? item.unsubscribeGroup;
+        if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+        if (!isSubscribedMark(item.status) && item.unsubscribed !== false && item.subscribed !== true) ids.push(String(id));
+      } else return undefined;
+    }
+    return ids;
+  }
+  if (!isRecord(body) || depth > 2) return undefined;
+  for (const key of ['unsubscribedGroups', 'unsubscribed', 'groups', 'objects', 'data', 'result']) {
+    if (key in body) {
+      const found = readUnsubscribedGroups(body[key], depth + 1);
+      if (found) return found;
+    }
+  }
+  const entries = Object.entries(body).filter(([key]) => key !== 'totalCount' && key !== 'objectType');
+  if (entries.length && entries.every(([, value]) => typeof value === 'boolean' || typeof value === 'string')) {
+    return entries.filter(([, value]) => value === true || value === 'unsubscribed').map(([key]) => key);
+  }
+  if (entries.length === 0) return [];
+  return undefined;
+}
+
+function isSubscribedMark(status: unknown): boolean {
+  return typeof status === 'string' && /^(subscribed|active|opted_?in)$/i.test(status);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const groupsStatusSchema = z.pipe(
+  z.unknown(),
+  z.transform((body, ctx) => {
+    const groups = readUnsubscribedGroups(body);
+    if (!groups) {
+      ctx.issues.push({ code: 'custom', message: 'no list of unsubscribed groups found', input: body });
+      return z.NEVER;
+    }
+    return groups;
+  }),
+);
+
+/** The groups this user has left. */
+export function getUnsubscribedGroups(api: ApiContext): Promise<string[]> {
+  return postJson({
+    ...api,
+    url: `${api.urls.messaging}/unsubscribe-users/userGroupsStatus`,
+    body: {},
+    schema: groupsStatusSchema,
+    dedupe: true,
+  });
+}
+
+export interface GroupChanges {
+  unsubscribed: string[];
+  subscribed: string[];
+}
+
+/** Saves the difference. Answers the new list of left groups when the service tells it. */
+export async function syncGroups(api: ApiContext, changes: GroupChanges): Promise<string[] | undefined> {
+  if (!changes.unsubscribed.length && !changes.subscribed.length) {
+    throw new KalError('config', 'syncGroups: nothing to save', { retryable: false });
+  }
+  const answer = await postJson({
+    ...api,
+    url: `${api.urls.messaging}/unsubscribe-users/syncGroups`,
+    body: { unsubscribed: changes.unsubscribed, subscribed: changes.subscribed },
+    schema: z.unknown(),
+  });
+  return answer === undefined || answer === null ? undefined : readUnsubscribedGroups(answer);
+}

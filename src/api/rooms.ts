@@ -1,0 +1,32 @@
+import { KalError } from './errors.js';
+
+// KAF embedded rooms guide: view-room authenticated by KS; entryId, roomModerator and
+// chatModerator travel as KS privileges, and KS-auth KAF takes the KS as a path segment.
+
+/** A plain host name (optionally with a port): no scheme, path, credentials or spaces. */
+const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/i;
+
+export function isKafHost(value: string): boolean {
+  return HOST.test(value);
+}
+
+/** KAF room entry ids look like `1_abcd1234`; be lenient but refuse anything that could leave the path. */
+export function isEntryId(value: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}
+
+export interface ViewRoomTarget {
+  /** The KAF host name, used as https://{kafHost}. */
+  kafHost?: string;
+  /** A base URL overriding the host (a proxy or the sandbox). */
+  kafBaseUrl?: string;
+}
+
+/** `https://{kaf-host}/embeddedrooms/index/view-room/ks/{ks}`. */
+export function viewRoomUrl(target: ViewRoomTarget, ks: string): string {
+  let base: string;
+  if (target.kafBaseUrl) base = target.kafBaseUrl.replace(/\/+$/, '');
+  else if (target.kafHost && isKafHost(target.kafHost)) base = `https://${target.kafHost.toLowerCase()}`;
+  else throw new KalError('config', `kaf-host must be a plain https host name such as "example.mediaspace.kaltura.com"`);
+  return `${base}/embeddedrooms/index/view-room/ks/${encodeURIComponent(ks)}`;
+}

@@ -1,0 +1,26 @@
+import type { KalErrorDetail } from '../../api/errors.js';
+
+/** Every event the kit emits, with its detail. All bubble and cross shadow roots. */
+export interface KalEventDetails {
+  'kal-load': { count?: number };
+  'kal-error': KalErrorDetail;
+  'kal-rank-change': { userId: string; from: number; to: number };
+  'kal-badge-achieved': { badgeId: string; achievedAt: string };
+  'kal-prefs-saved': { subscribed: string[]; unsubscribed: string[] };
+  'kal-room-join': { entryId: string };
+  'kal-room-leave': { entryId: string };
+}
+
+export type KalEventName = keyof KalEventDetails;
+
+declare global {
+  interface HTMLElementEventMap {
+    'kal-load': CustomEvent<KalEventDetails['kal-load']>;
+    'kal-error': CustomEvent<KalEventDetails['kal-error']>;
+    'kal-rank-change': CustomEvent<KalEventDetails['kal-rank-change']>;
+    'kal-badge-achieved': CustomEvent<KalEventDetails['kal-badge-achieved']>;
+    'kal-prefs-saved': CustomEvent<KalEventDetails['kal-prefs-saved']>;
+    'kal-room-join': CustomEvent<KalEventDetails['kal-room-join']>;
+    'kal-room-leave': CustomEvent<KalEventDetails['kal-room-leave']>;
+  }
+}

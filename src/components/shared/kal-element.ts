@@ -1,0 +1,134 @@
+import { LitElement, type TemplateResult, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ApiContext } from '../../api/context.js';
+import { KalError, toKalError } from '../../api/errors.js';
+import type { GetKs, SessionSource } from '../../api/session.js';
+import { currentConfig, onConfigure, resolveApi } from '../../config.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { type MessageParams, directionOf, normaliseLocale, onCatalogueLoaded, translate } from '../../i18n/localize.js';
+import type { KalEventDetails, KalEventName } from './events.js';
+import { watchLang } from './lang-watch.js';
+
+/**
+ * What every kit element shares: the common config attributes, settings resolution,
+ * i18n, typed events, and the loading / empty / error-with-retry states.
+ */
+export abstract class KalElement extends LitElement {
+  /** Kaltura partner id (overrides `configure({ partnerId })`). */
+  @property({ attribute: 'partner-id', type: Number }) partnerId?: number;
+  /** Service region: nvp1 (default), irp2, frp2, sgp2, syp2, cap2. */
+  @property() region?: string;
+  /** Game Services base URL (a host proxy or the sandbox). */
+  @property({ attribute: 'game-url' }) gameUrl?: string;
+  /** Messaging base URL. */
+  @property({ attribute: 'messaging-url' }) messagingUrl?: string;
+  /** Same-origin URL that answers a USER KS for the signed-in person. */
+  @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
+  /** Token callback (property only, so a KS source never sits in an attribute). */
+  @property({ attribute: false }) getKs?: GetKs;
+  /** `auto` (follows the system), `light` or `dark`. */
+  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  /** Bumped when `configure()` changes, so tasks depending on settings re-run. */
+  @state() protected configVersion = 0;
+
+  /** Aborted when the element leaves the page: its requests stop with it. */
+  protected connection = new AbortController();
+  private cleanups: Array<() => void> = [];
+  private lastReported: unknown;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.connection.signal.aborted) this.connection = new AbortController();
+    this.cleanups.push(
+      onConfigure(() => this.configVersion++),
+      onCatalogueLoaded(() => this.requestUpdate()),
+      watchLang(this),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.connection.abort();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  /** Everything the settings depend on: use it in a Task's args so any change re-fetches. */
+  protected settingsKey(): unknown[] {
+    return [this.partnerId, this.region, this.gameUrl, this.messagingUrl, this.tokenEndpoint, this.getKs, this.configVersion];
+  }
+
+  /** The API context for these settings; throws a `config` KalError when they are unusable. */
+  protected api(signal: AbortSignal, scope?: SessionSource['scope']): ApiContext {
+    const api = resolveApi(
+      {
+        partnerId: this.partnerId,
+        region: this.region,
+        gameUrl: this.gameUrl,
+        messagingUrl: this.messagingUrl,
+        tokenEndpoint: this.tokenEndpoint,
+        getKs: this.getKs,
+      },
+      scope,
+    );
+    return { ...api, signal: AbortSignal.any([signal, this.connection.signal]) };
+  }
+
+  /** The UI language: own `lang`, then `configure({ locale })`, then the nearest `lang`, then the browser's. */
+  get locale(): string {
+    const own = this.getAttribute('lang');
+    const inherited = this.parentElement?.closest('[lang]')?.getAttribute('lang');
+    return normaliseLocale(own || currentConfig().locale || inherited || globalThis.navigator?.language);
+  }
+
+  /** Text direction: own `dir`, else the language's. */
+  get direction(): 'ltr' | 'rtl' {
+    const own = this.getAttribute('dir');
+    return own === 'rtl' || own === 'ltr' ? own : directionOf(this.locale);
+  }
+
+  protected t(key: MessageKey, params?: MessageParams): string {
+    return translate(this.locale, key, params);
+  }
+
+  protected formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.locale, options).format(value);
+  }
+
+  protected formatDate(value: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+    return new Intl.DateTimeFormat(this.locale, options).format(value);
+  }
+
+  /** Dispatches one of the kit's events: bubbling, composed, typed. */
+  protected emit<K extends KalEventName>(name: K, detail: KalEventDetails[K]): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+  }
+
+  /** Turns anything thrown into a KalError and emits `kal-error` once for it (never for a cancellation). */
+  protected reportError(error: unknown): KalError {
+    const kalError = toKalError(error);
+    if (kalError.code !== 'aborted' && error !== this.lastReported) {
+      this.lastReported = error;
+      this.emit('kal-error', kalError.toDetail());
+    }
+    return kalError;
+  }
+
+  protected renderLoading(): TemplateResult {
+    return html`<div class="state state--loading" role="status" part="loading">${this.t('state.loading')}</div>`;
+  }
+
+  protected renderEmpty(message: string): TemplateResult {
+    return html`<div class="state state--empty" part="empty"><p>${message}</p></div>`;
+  }
+
+  /** The error state: the translated reason and, unless retrying cannot help, a retry button. */
+  protected renderError(error: unknown, retry: () => void): TemplateResult {
+    const kalError = error instanceof KalError ? error : toKalError(error);
+    const canRetry = kalError.code !== 'config';
+    return html`<div class="state state--error" role="alert" part="error">
+      <p>${this.t(kalError.messageKey)}</p>
+      ${canRetry ? html`<button type="button" part="retry" @click=${retry}>${this.t('state.retry')}</button>` : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,99 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+
+export interface LiveOptions {
+  /** Whether live refresh is on (the `live` attribute). */
+  enabled: () => boolean;
+  /** Seconds between refreshes, already clamped by the element. */
+  intervalSeconds: () => number;
+  /** Refreshes the data. */
+  refresh: () => void;
+}
+
+/**
+ * Periodic refresh with jitter, paused while the tab is hidden or the element is off-screen,
+ * and resumed at once (if a refresh is due) when it is visible again.
+ */
+export class LiveController implements ReactiveController {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private onScreen = true;
+  private observer: IntersectionObserver | undefined;
+  private lastRefresh = Date.now();
+  private scheduledFor: string | undefined;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly options: LiveOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    if (typeof IntersectionObserver !== 'undefined') {
+      this.observer = new IntersectionObserver((entries) => {
+        const entry = entries[entries.length - 1];
+        if (!entry) return;
+        this.onScreen = entry.isIntersecting;
+        this.onVisibilityChange();
+      });
+      this.observer.observe(this.host);
+    }
+    this.lastRefresh = Date.now();
+    this.schedule();
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.stop();
+  }
+
+  hostUpdated(): void {
+    // Re-plan only when `live` or the interval changed.
+    const plan = `${this.options.enabled()}:${this.options.intervalSeconds()}`;
+    if (plan !== this.scheduledFor) this.schedule();
+  }
+
+  /** Tells the controller a refresh just happened (e.g. the person pressed retry). */
+  refreshed(): void {
+    this.lastRefresh = Date.now();
+    this.schedule();
+  }
+
+  /** Whether the element can be seen: tab shown and the element on screen. */
+  get visible(): boolean {
+    return document.visibilityState === 'visible' && this.onScreen;
+  }
+
+  private readonly onVisibilityChange = (): void => {
+    if (!this.visible || !this.options.enabled()) return this.stop();
+    const due = Date.now() - this.lastRefresh >= this.intervalMs();
+    if (due) this.fire();
+    else this.schedule();
+  };
+
+  private schedule(): void {
+    this.stop();
+    this.scheduledFor = `${this.options.enabled()}:${this.options.intervalSeconds()}`;
+    if (!this.options.enabled() || !this.visible) return;
+    const remaining = Math.max(0, this.intervalMs() - (Date.now() - this.lastRefresh));
+    // ±10 % jitter so thousands of viewers opened at the same minute do not poll in step.
+    this.timer = setTimeout(() => this.fire(), remaining * (0.9 + Math.random() * 0.2));
+  }
+
+  private fire(): void {
+    this.lastRefresh = Date.now();
+    this.options.refresh();
+    this.schedule();
+  }
+
+  private stop(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private intervalMs(): number {
+    return this.options.intervalSeconds() * 1000;
+  }
+}

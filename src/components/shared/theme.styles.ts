@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+/**
+ * The kit's design tokens. Hosts set `--kal-*` on the element or any ancestor; the private
+ * `--_*` copies pick the light or dark default when a token is not set.
+ *
+ * @cssprop --kal-font-family - Text font (default: inherited)
+ * @cssprop --kal-color-bg - Background
+ * @cssprop --kal-color-surface - Raised surfaces (rows, cards)
+ * @cssprop --kal-color-fg - Main text
+ * @cssprop --kal-color-muted - Secondary text
+ * @cssprop --kal-color-border - Borders and dividers
+ * @cssprop --kal-color-accent - Buttons, progress, focus ring
+ * @cssprop --kal-color-accent-fg - Text on the accent colour
+ * @cssprop --kal-color-highlight - The viewer's own row / highlighted items
+ * @cssprop --kal-color-success - Achieved, saved, moved up
+ * @cssprop --kal-color-danger - Errors, moved down
+ * @cssprop --kal-radius - Corner radius
+ * @cssprop --kal-space - Base spacing unit
+ */
+export const themeStyles = css`
+  :host {
+    --_font: var(--kal-font-family, inherit);
+    --_bg: var(--kal-color-bg, #ffffff);
+    --_surface: var(--kal-color-surface, #f5f6f8);
+    --_fg: var(--kal-color-fg, #1b1d21);
+    --_muted: var(--kal-color-muted, #585e69);
+    --_border: var(--kal-color-border, #d5d9e0);
+    --_accent: var(--kal-color-accent, #0b5cd5);
+    --_accent-fg: var(--kal-color-accent-fg, #ffffff);
+    --_highlight: var(--kal-color-highlight, #fff4cc);
+    --_success: var(--kal-color-success, #11713c);
+    --_danger: var(--kal-color-danger, #b3261e);
+    --_radius: var(--kal-radius, 8px);
+    --_space: var(--kal-space, 8px);
+    color-scheme: light;
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font);
+    color: var(--_fg);
+    background: var(--_bg);
+    border-radius: var(--_radius);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_bg: var(--kal-color-bg, #16181c);
+      --_surface: var(--kal-color-surface, #22252b);
+      --_fg: var(--kal-color-fg, #eceef2);
+      --_muted: var(--kal-color-muted, #a9afba);
+      --_border: var(--kal-color-border, #3a3f48);
+      --_accent: var(--kal-color-accent, #7fb0ff);
+      --_accent-fg: var(--kal-color-accent-fg, #0b1a33);
+      --_highlight: var(--kal-color-highlight, #4a3f10);
+      --_success: var(--kal-color-success, #6fd49a);
+      --_danger: var(--kal-color-danger, #ff8a80);
+      color-scheme: dark;
+    }
+  }
+  :host([theme='dark']) {
+    --_bg: var(--kal-color-bg, #16181c);
+    --_surface: var(--kal-color-surface, #22252b);
+    --_fg: var(--kal-color-fg, #eceef2);
+    --_muted: var(--kal-color-muted, #a9afba);
+    --_border: var(--kal-color-border, #3a3f48);
+    --_accent: var(--kal-color-accent, #7fb0ff);
+    --_accent-fg: var(--kal-color-accent-fg, #0b1a33);
+    --_highlight: var(--kal-color-highlight, #4a3f10);
+    --_success: var(--kal-color-success, #6fd49a);
+    --_danger: var(--kal-color-danger, #ff8a80);
+    color-scheme: dark;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  button {
+    font: inherit;
+    color: var(--_accent-fg);
+    background: var(--_accent);
+    border: 1px solid transparent;
+    border-radius: calc(var(--_radius) / 2);
+    padding-block: calc(var(--_space) * 0.75);
+    padding-inline: calc(var(--_space) * 1.5);
+    cursor: pointer;
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  button.secondary {
+    color: var(--_fg);
+    background: transparent;
+    border-color: var(--_border);
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .state {
+    padding: calc(var(--_space) * 2);
+    text-align: center;
+    color: var(--_muted);
+  }
+  .state p {
+    margin-block: 0 var(--_space);
+  }
+  .state--error p {
+    color: var(--_danger);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,80 @@
+import { type Catalogue, type Message, type MessageKey, en } from './en.js';
+
+export type MessageParams = Record<string, string | number>;
+
+const catalogues = new Map<string, Catalogue>([['en', en]]);
+const loaders = new Map<string, () => Promise<Catalogue>>();
+const loading = new Map<string, Promise<void>>();
+const listeners = new Set<() => void>();
+
+/** Makes a locale available; its catalogue is downloaded only when a page first needs it. */
+export function registerLocale(locale: string, load: () => Promise<Catalogue>): void {
+  loaders.set(locale.toLowerCase(), load);
+}
+
+/** Calls `listener` when a lazily loaded catalogue arrives (elements re-render). */
+export function onCatalogueLoaded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The catalogues to try for a locale, most specific first: `pt-BR` → `pt-br`, `pt`, then English. */
+function candidates(locale: string): string[] {
+  const lower = locale.toLowerCase();
+  const language = lower.split('-')[0] ?? lower;
+  return [...new Set([lower, language])];
+}
+
+function ensureLoaded(locale: string): void {
+  for (const name of candidates(locale)) {
+    if (catalogues.has(name) || loading.has(name)) return;
+    const load = loaders.get(name);
+    if (!load) continue;
+    loading.set(
+      name,
+      load()
+        .then((catalogue) => {
+          catalogues.set(name, catalogue);
+          for (const listener of listeners) listener();
+        })
+        // A catalogue that fails to load leaves the English text in place.
+        .catch(() => undefined),
+    );
+    return;
+  }
+}
+
+function lookup(locale: string, key: MessageKey): Message {
+  ensureLoaded(locale);
+  for (const name of candidates(locale)) {
+    const message = catalogues.get(name)?.[key];
+    if (message !== undefined) return message;
+  }
+  return en[key];
+}
+
+/** The translated text for `key`, with `{placeholders}` filled in. */
+export function translate(locale: string, key: MessageKey, params: MessageParams = {}): string {
+  const message = lookup(locale, key);
+  const template =
+    typeof message === 'string'
+      ? message
+      : (message[new Intl.PluralRules(locale).select(Number(params.count ?? 0))] ?? message.other);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb']);
+
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(locale.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+}
+
+/** A usable BCP 47 tag, or English when the text is not one. */
+export function normaliseLocale(locale: string | undefined | null): string {
+  if (!locale) return 'en';
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}

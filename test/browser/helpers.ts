@@ -1,0 +1,106 @@
+// Shared helpers for browser tests: each test gets its own sandbox partner (an isolated world).
+import type { GetKs, TokenContext } from '../../src/api/session.js';
+
+let counter = 0;
+
+/** A partner id no other test uses, so sandbox switches and state never collide. */
+export function newPartner(): number {
+  counter += 1;
+  return 10_000 + Math.floor(Math.random() * 800_000) * 10 + (counter % 10);
+}
+
+export interface MintOptions {
+  userId?: string;
+  type?: number;
+  privileges?: string;
+  expiresIn?: number;
+  format?: 'v1' | 'v2';
+}
+
+/** A KS from the sandbox's stand-in for a host backend. */
+export async function mintKs(partnerId: number, options: MintOptions = {}): Promise<{ ks: string; expiresAt: string }> {
+  const query = new URLSearchParams({ partnerId: String(partnerId) });
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) query.set(key, String(value));
+  const response = await fetch(`/sandbox/ks?${query}`);
+  if (!response.ok) throw new Error(`mint failed: ${response.status}`);
+  return (await response.json()) as { ks: string; expiresAt: string };
+}
+
+/** Sets sandbox switches for a partner. */
+export async function control(partnerId: number, switches: Record<string, unknown>): Promise<void> {
+  const response = await fetch('/sandbox/control', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ partnerId, ...switches }),
+  });
+  if (!response.ok) throw new Error(`control failed: ${response.status} ${await response.text()}`);
+}
+
+export async function sandboxPost(path: string, body: Record<string, unknown>): Promise<unknown> {
+  const response = await fetch(`/sandbox/control/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path} failed: ${response.status}`);
+  return response.json().catch(() => undefined);
+}
+
+export interface SandboxCall {
+  method: string;
+  path: string;
+  status: number;
+  userId?: string;
+}
+
+export interface SandboxState {
+  calls: SandboxCall[];
+  tokenCalls: number;
+  preferences: Record<string, string[]>;
+  joins: Array<{ entryId: string; userId: string; role: string; chatModerator: boolean }>;
+}
+
+export async function sandboxState(partnerId: number): Promise<SandboxState> {
+  const response = await fetch(`/sandbox/control/state?partnerId=${partnerId}`);
+  return (await response.json()) as SandboxState;
+}
+
+/** Service calls the sandbox saw whose path contains `fragment`. */
+export async function callsTo(partnerId: number, fragment: string): Promise<SandboxCall[]> {
+  return (await sandboxState(partnerId)).calls.filter((call) => call.path.includes(fragment));
+}
+
+export interface CountingGetKs {
+  getKs: GetKs;
+  contexts: TokenContext[];
+}
+
+/** A token callback that mints from the sandbox and records every call's context. */
+export function countingGetKs(partnerId: number, options: MintOptions = {}): CountingGetKs {
+  const contexts: TokenContext[] = [];
+  return {
+    contexts,
+    getKs: async (context) => {
+      contexts.push(context);
+      return mintKs(partnerId, { userId: 'viewer@example.com', ...options });
+    },
+  };
+}
+
+/** Short retry delays so fault tests stay quick (the policy, not the figures, is under test). */
+export const FAST_RETRIES = [5, 10, 20];
+
+export const SANDBOX_URLS = {
+  game: '/sandbox/scm/api/v1',
+  messaging: '/sandbox/messaging/api/v1',
+  kaf: '/sandbox/kaf',
+};
+
+/** Resolves when `predicate` holds, polling each animation frame (no fixed sleeps). */
+export async function until(predicate: () => boolean | Promise<boolean>, message = 'condition', timeoutMs = 10_000): Promise<void> {
+  const started = performance.now();
+  while (!(await predicate())) {
+    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 16));
+  }
+}

@@ -1,0 +1,39 @@
+// Browser tests in the machine's Chromium (no browser download), with the sandbox mounted same-origin.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { findChromium } from './scripts/chromium.mjs';
+import { sandboxMiddleware } from './sandbox/wtr-middleware.js';
+
+const executablePath = findChromium();
+if (!executablePath) {
+  throw new Error('No Chromium found: install it (Debian: apt-get install chromium) or set CHROME_PATH');
+}
+
+export default {
+  files: process.env.TEST_FILES ?? 'test/browser/**/*.test.ts',
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  middleware: [sandboxMiddleware()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
