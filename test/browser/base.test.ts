@@ -18,7 +18,7 @@ class KalTestBoard extends KalElement {
   private readonly task = new Task(this, {
     task: async ([boardId], { signal }) => getLeaderboard(this.api(signal), String(boardId)),
     args: () => [this.boardId, ...this.settingsKey()],
-    onComplete: () => this.emit('kal-load', {}),
+    onComplete: () => this.loaded(),
     onError: (error) => this.reportError(error),
   });
 
@@ -91,8 +91,9 @@ describe('element base', () => {
 
   it('explains a missing KS source without a pointless retry', async () => {
     configure({ getKs: undefined, tokenEndpoint: undefined, serviceUrls: SANDBOX_URLS });
+    const reported = oneEvent(document, 'kal-error');
     const element = await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference"></kal-test-board>`);
-    const { detail } = await oneEvent(element, 'kal-error');
+    const { detail } = await reported;
     expect(detail.code).to.equal('config');
     await until(() => shown(element).includes('no way to get a session'));
     expect(element.shadowRoot?.querySelector('button')).to.equal(null);
@@ -100,8 +101,9 @@ describe('element base', () => {
 
   it('refuses a bad region as a config error', async () => {
     configureFor(newPartner());
-    const element = await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference" region="mars1"></kal-test-board>`);
-    const { detail } = await oneEvent(element, 'kal-error');
+    const reported = oneEvent(document, 'kal-error');
+    await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference" region="mars1"></kal-test-board>`);
+    const { detail } = await reported;
     expect(detail.code).to.equal('config');
     expect(detail.message).to.contain('mars1');
   });

@@ -104,6 +104,11 @@ export abstract class KalElement extends LitElement {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
   }
 
+  /** Emits `kal-load` once what was loaded is on screen (after this render). */
+  protected loaded(count?: number): void {
+    void this.updateComplete.then(() => this.emit('kal-load', count === undefined ? {} : { count }));
+  }
+
   /** Turns anything thrown into a KalError and emits `kal-error` once for it (never for a cancellation). */
   protected reportError(error: unknown): KalError {
     const kalError = toKalError(error);
