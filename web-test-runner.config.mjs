@@ -1,5 +1,8 @@
 // Browser tests in the machine's Chromium (no browser download), with the sandbox mounted same-origin.
 import { fileURLToPath } from 'node:url';
+import replace from '@rollup/plugin-replace';
+import { fromRollup } from '@web/dev-server-rollup';
+import { reactPlugin } from './test/wtr-react-plugin.mjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findChromium } from './scripts/chromium.mjs';
@@ -18,7 +21,16 @@ export default {
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [sandboxMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    // Framework tests: React as ES modules; Vue's bundler build with its production flags.
+    reactPlugin(),
+    fromRollup(replace)({
+      preventAssignment: true,
+      include: ['**/node_modules/@vue/**', '**/node_modules/vue/**'],
+      values: { 'process.env.NODE_ENV': JSON.stringify('production'), __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

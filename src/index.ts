@@ -6,4 +6,5 @@ export type { ErrorCode, KalErrorDetail } from './api/errors.js';
 export type { GetKs, TokenContext, TokenResult } from './api/session.js';
 export type { KalEventDetails } from './components/shared/events.js';
 export { registerLocale } from './i18n/localize.js';
+export { allDefined, KIT_TAGS } from './defined.js';
 export { VERSION } from './version.js';

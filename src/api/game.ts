@@ -143,6 +143,29 @@ export async function getUserScore(
   }
 }
 
+/**
+ * The viewer's own row when the page cannot tell who the viewer is (a v2 KS is encrypted): with a
+ * USER KS, `userScore/get` answers about the KS's own user, so the body leaves `userId` out and the
+ * answer says whose row it is. Undefined when there is none (404), or when the service insists on
+ * a `userId` (400): the board is then shown without the viewer's row.
+ */
+export async function getOwnUserScore(api: ApiContext, leaderboardId: string): Promise<ScoreRow | undefined> {
+  try {
+    const raw = await postJson({
+      ...api,
+      url: `${api.urls.game}/userScore/get`,
+      body: { gameObjectId: leaderboardId },
+      schema: scoreRowSchema,
+      dedupe: true,
+    });
+    if (raw.rank === undefined || raw.rank === null) return undefined;
+    return toRow(raw, zeroBasedBoards.get(`${leaderboardId}/`) ? 1 : 0, 0);
+  } catch (error) {
+    if (error instanceof KalError && (error.code === 'not-found' || error.code === 'config')) return undefined;
+    throw error;
+  }
+}
+
 function toRow(row: z.infer<typeof scoreRowSchema>, shift: number, fallbackRank: number): ScoreRow {
   const rank = row.rank === undefined || row.rank === null ? fallbackRank : row.rank + shift;
   const name = row.fullName || row.name || row.displayName || row.screenName || undefined;
@@ -253,14 +276,20 @@ export interface UserBadge {
   rules: RuleProgress[];
 }
 
-/** The viewer's progress on each badge (guide 7.4: `userBadge/list` per badge). Badges with no row are absent. */
-export async function listUserBadges(api: ApiContext, userId: string, badgeIds: string[]): Promise<UserBadge[]> {
+/**
+ * The viewer's progress on each badge (guide 7.4: `userBadge/list` per badge). Badges with no row are absent.
+ *
+ * `userId` may be left out: with a USER KS the service answers about the KS's own user, so the request
+ * goes without one and the row returned is taken. Rows of several different users (an ADMIN KS behind a
+ * proxy that did not scope the call) cannot be attributed to the viewer and are ignored.
+ */
+export async function listUserBadges(api: ApiContext, userId: string | undefined, badgeIds: string[]): Promise<UserBadge[]> {
   const pages = await Promise.all(
     badgeIds.map((badgeId) =>
       postJson({
         ...api,
         url: `${api.urls.game}/userBadge/list`,
-        body: { gameObjectId: badgeId, userId, pager: { pageSize: 100, pageIndex: 1 } },
+        body: { gameObjectId: badgeId, ...(userId ? { userId } : {}), pager: { pageSize: 100, pageIndex: 1 } },
         schema: listOf(userBadgeSchema),
         dedupe: true,
       }).then((page) => ({ badgeId, page })),
@@ -268,7 +297,14 @@ export async function listUserBadges(api: ApiContext, userId: string, badgeIds: 
   );
   const result: UserBadge[] = [];
   for (const { badgeId, page } of pages) {
-    const row = page.objects.find((candidate) => candidate.userId === undefined || candidate.userId === null || String(candidate.userId) === userId);
+    const ofBadge = page.objects.filter(
+      (candidate) => candidate.gameObjectId === undefined || candidate.gameObjectId === null || String(candidate.gameObjectId) === badgeId,
+    );
+    const row = userId
+      ? ofBadge.find((candidate) => candidate.userId === undefined || candidate.userId === null || String(candidate.userId) === userId)
+      : new Set(ofBadge.map((candidate) => String(candidate.userId ?? ''))).size === 1
+        ? ofBadge[0]
+        : undefined;
     if (!row) continue;
     const rules = (row.rulesData ?? []).map((rule) => ({
       ruleId: String(rule.id),

@@ -30,3 +30,17 @@ export function viewRoomUrl(target: ViewRoomTarget, ks: string): string {
   else throw new KalError('config', `kaf-host must be a plain https host name such as "example.mediaspace.kaltura.com"`);
   return `${base}/embeddedrooms/index/view-room/ks/${encodeURIComponent(ks)}`;
 }
+
+/**
+ * A KAF base URL override (`serviceUrls.kaf`, `kaf-url`): an http(s) URL or a same-origin path,
+ * without credentials. Anything else (`javascript:`, `data:`) could run as the room page.
+ */
+export function isKafBaseUrl(value: string, pageUrl: string | URL | undefined = globalThis.location?.href): boolean {
+  let url: URL;
+  try {
+    url = new URL(value, pageUrl);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+}

@@ -1,0 +1,88 @@
+// `npm run build` → dist/:
+//   kaltura-widgets.js, leaderboard.js, … ES modules for bundlers (dependencies stay bare imports)
+//   cdn/*.js            the same entries with dependencies bundled and chunked, for <script type="module">
+//   kaltura-widgets.iife.js  every element, global `KalturaWidgets`, for a plain <script> tag
+//   server.js           the Node-only companion
+//   types/              .d.ts for all of it
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, rmSync } from 'node:fs';
+import { build } from 'vite';
+
+/** Public entries: the all-in-one module and one module per element (it registers the element). */
+export const ENTRIES = {
+  'kaltura-widgets': 'src/index.ts',
+  leaderboard: 'src/components/leaderboard/define.ts',
+  'badge-progress': 'src/components/badge-progress/define.ts',
+  'room-embed': 'src/components/room-embed/define.ts',
+  'unsubscribe-prefs': 'src/components/unsubscribe-prefs/define.ts',
+};
+
+const DEPENDENCIES = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/];
+const shared = { configFile: false, logLevel: 'warn', publicDir: false };
+
+rmSync('dist', { recursive: true, force: true });
+
+// npm: bare dependency imports, so an app's bundler shares one Lit with everything else.
+await build({
+  ...shared,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: { entry: ENTRIES, formats: ['es'] },
+    rolldownOptions: {
+      external: DEPENDENCIES,
+      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
+
+// CDN: everything bundled; per-element entries share chunks (Lit, the API core) with each other.
+await build({
+  ...shared,
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: { entry: ENTRIES, formats: ['es'] },
+    rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+  },
+});
+
+// Script tag: one classic script with a global.
+await build({
+  ...shared,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: { entry: 'src/index.ts', formats: ['iife'], name: 'KalturaWidgets', fileName: () => 'kaltura-widgets.iife.js' },
+  },
+});
+
+// Node companion: node: built-ins and zod stay external.
+await build({
+  ...shared,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'node20',
+    sourcemap: true,
+    minify: false,
+    ssr: 'src/server/index.ts',
+    rolldownOptions: {
+      external: [/^node:/, ...DEPENDENCIES],
+      output: { entryFileNames: 'server.js' },
+    },
+  },
+});
+
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+copyFileSync('src/defined.css', 'dist/defined.css');
+console.log('build: dist/ ready');

@@ -1,0 +1,483 @@
+import { Task, TaskStatus, initialState, shallowArrayEquals } from '@lit/task';
+import { type PropertyValues, type TemplateResult, html, nothing, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { KalError, isAbort, toKalError } from '../../api/errors.js';
+import { listBadges, listUserBadges } from '../../api/game.js';
+import { ksUserId } from '../../api/ks.js';
+import { KalElement } from '../shared/kal-element.js';
+import { LiveController } from '../shared/live-controller.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import {
+  type BadgeLayout,
+  type BadgeSort,
+  type BadgeView,
+  LAYOUTS,
+  type RuleView,
+  SORTS,
+  joinBadges,
+  newlyAchieved,
+  parseIdList,
+  safeIconUrl,
+  sortBadges,
+} from './badge-model.js';
+import { fill } from './fill.js';
+import { badgeProgressStyles } from './kal-badge-progress.styles.js';
+
+/** What one load produced, with the inputs it was loaded for (so a refresh can keep it on screen). */
+interface BadgeData {
+  args: readonly unknown[];
+  /** Definition order. */
+  badges: BadgeView[];
+  /** Requested badge ids the service does not know. */
+  missing: number;
+}
+
+const DEFAULT_INTERVAL_SECONDS = 30;
+const MIN_INTERVAL_SECONDS = 5;
+
+/**
+ * @summary The viewer's badges: icon, name, description, state, and per-rule progress bars, with a
+ * summary ("3 of 8 badges earned") and a celebration when a badge is earned while the page is open.
+ *
+ * Attributes: `badge-ids` (comma list) and/or `virtual-event-id` (all badges of an event; with both, the
+ * listed badges of that event); `user-id` (default: the user of a readable KS, else the KS's own user as
+ * the service answers); `layout` = `grid` (default) | `list` | `compact` (a row of icons whose tooltips
+ * open on hover and keyboard focus, and close with Escape); `sort` = `definition` (default: the
+ * service's order) | `achieved-first` | `achieved-last`; `live` with `refresh-interval` (seconds, default
+ * 30, at least 5); plus the kit's common attributes (`partner-id`, `region`, `game-url`,
+ * `token-endpoint`, `theme`).
+ *
+ * Progress bars are `role="progressbar"` elements (not `<progress>`): their width comes from a
+ * `--_fill` custom property set through the CSSOM, so no `style` attribute is ever parsed (strict CSP).
+ *
+ * @fires kal-load - The badges are on screen (`detail.count`: how many). Once per load, not per refresh.
+ * @fires kal-error - Loading failed (`detail: { code, message, retryable }`); a failed live refresh
+ *   keeps the last badges on screen and fires once until a refresh succeeds again.
+ * @fires kal-badge-achieved - A badge became achieved while the page was open
+ *   (`detail: { badgeId, achievedAt }`, `achievedAt` an ISO 8601 string).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart summary - "3 of 8 badges earned".
+ * @csspart note - Quiet notes: badges not found, a failed refresh.
+ * @csspart list - The list of badges.
+ * @csspart badge - One badge (card, row, or compact item); `data-state` is `locked`, `in-progress` or `achieved`.
+ * @csspart icon - The badge's icon (image or built-in placeholder); in `compact` the focusable button.
+ * @csspart name - The badge's name.
+ * @csspart status - Locked / In progress / Achieved on {date}.
+ * @csspart description - The badge's description.
+ * @csspart progress - One rule: its name, `progress / goal` and its bar.
+ * @csspart bar - The bar track (`role="progressbar"`).
+ * @csspart bar-fill - The filled share of the bar.
+ * @csspart tooltip - The tooltip of a badge in the `compact` layout.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --kal-badge-icon-size - Icon size in the grid and list layouts (default 48px).
+ * @cssprop --kal-badge-compact-size - Icon size in the compact layout (default 32px).
+ * @cssprop --kal-badge-bar-height - Progress bar thickness (default 8px).
+ * @cssprop --kal-badge-card-min - Narrowest grid card (default 15rem).
+ * @cssprop --kal-color-surface - Card background.
+ * @cssprop --kal-color-accent - Progress bar fill, focus ring.
+ * @cssprop --kal-color-success - Achieved state and completed bars.
+ * @cssprop --kal-color-muted - Secondary text (description, counts).
+ * @cssprop --kal-color-border - Card borders and the bar track.
+ */
+export class KalBadgeProgress extends KalElement {
+  static override styles = [themeStyles, badgeProgressStyles];
+
+  /** Comma-separated badge ids, shown in this order. */
+  @property({ attribute: 'badge-ids' }) badgeIds?: string;
+  /** A virtual event id: shows all of its badges. */
+  @property({ attribute: 'virtual-event-id' }) virtualEventId?: string;
+  /** Whose progress to show; default: the user of the KS. */
+  @property({ attribute: 'user-id' }) userId?: string;
+  /** `grid` (default), `list` or `compact`. */
+  @property({ reflect: true }) layout: BadgeLayout = 'grid';
+  /** `definition` (default), `achieved-first` or `achieved-last`. */
+  @property() sort: BadgeSort = 'definition';
+  /** Refresh periodically (paused while the tab is hidden or the element is off-screen). */
+  @property({ type: Boolean }) live = false;
+  /** Seconds between live refreshes (default 30, at least 5). */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = DEFAULT_INTERVAL_SECONDS;
+
+  /** A bad `layout` / `sort`: shown as a config error. */
+  @state() private attrError: KalError | undefined;
+  @state() private view: BadgeData | undefined;
+  @state() private refreshFailed = false;
+  @state() private announcement = '';
+  @state() private celebrating = new Set<string>();
+  @state() private brokenIcons = new Map<string, string>();
+  @state() private openTip: string | undefined;
+
+  private readonly liveRefresh = new LiveController(this, {
+    enabled: () => this.live,
+    intervalSeconds: () => this.intervalSeconds(),
+    refresh: () => {
+      if (this.canRefresh()) void this.refresh();
+    },
+  });
+
+  private readonly task = new Task(this, {
+    args: () => this.taskArgs(),
+    task: async (args, { signal }) => {
+      const [badgeIds, virtualEventId, userId, attributesOk] = args as unknown as [
+        string | undefined,
+        string | undefined,
+        string | undefined,
+        boolean,
+      ];
+      if (!attributesOk) return initialState;
+      return this.load(args, badgeIds, virtualEventId, userId, signal);
+    },
+    onComplete: (data) => this.accept(data),
+    onError: (error) => this.failed(error),
+  });
+
+  /**
+   * Reads the badges and the viewer's progress again now, keeping what is on screen until the answer
+   * arrives. A badge that became achieved fires `kal-badge-achieved`. Resolves once the result (or, after
+   * a failure, the last good badges with a note) is rendered; never rejects.
+   */
+  async refresh(): Promise<void> {
+    this.liveRefresh.refreshed();
+    try {
+      await this.task.run();
+    } catch {
+      // Errors are already shown and reported by the task.
+    }
+    await this.updateComplete;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.onDocumentKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onDocumentKeydown);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('layout') || changed.has('sort')) {
+      const problem = this.checkAttributes();
+      if (problem?.message !== this.attrError?.message) {
+        this.attrError = problem;
+        if (problem) this.reportError(problem);
+      }
+    }
+  }
+
+  private checkAttributes(): KalError | undefined {
+    if (!LAYOUTS.includes(this.layout)) {
+      return new KalError('config', `kal-badge-progress: layout must be grid, list or compact, not "${String(this.layout)}"`);
+    }
+    if (!SORTS.includes(this.sort)) {
+      return new KalError(
+        'config',
+        `kal-badge-progress: sort must be definition, achieved-first or achieved-last, not "${String(this.sort)}"`,
+      );
+    }
+    return undefined;
+  }
+
+  private taskArgs(): unknown[] {
+    return [this.badgeIds, this.virtualEventId, this.userId, this.attrError === undefined, ...this.settingsKey()];
+  }
+
+  private intervalSeconds(): number {
+    const seconds = Number(this.refreshInterval);
+    return Number.isFinite(seconds) && seconds > 0 ? Math.max(MIN_INTERVAL_SECONDS, seconds) : DEFAULT_INTERVAL_SECONDS;
+  }
+
+  private async load(
+    args: readonly unknown[],
+    badgeIdsAttribute: string | undefined,
+    virtualEventId: string | undefined,
+    userIdAttribute: string | undefined,
+    signal: AbortSignal,
+  ): Promise<BadgeData> {
+    const ids = parseIdList(badgeIdsAttribute);
+    const eventId = virtualEventId?.trim();
+    if (ids.length === 0 && !eventId) {
+      throw new KalError('config', 'kal-badge-progress: set badge-ids (a comma list) or virtual-event-id');
+    }
+    const api = this.api(signal);
+    const definitions = await listBadges(api, { ...(ids.length ? { ids } : {}), ...(eventId ? { virtualEventId: eventId } : {}) });
+    // Keep the order the host listed; by event, the service's order.
+    const ordered = ids.length
+      ? ids.flatMap((id) => definitions.filter((badge) => badge.id === id))
+      : definitions;
+    const userId = userIdAttribute?.trim() || ksUserId(await api.session.ks(api.signal));
+    const progress = ordered.length ? await listUserBadges(api, userId, ordered.map((badge) => badge.id)) : [];
+    return {
+      args,
+      badges: joinBadges(ordered, progress),
+      missing: ids.filter((id) => !definitions.some((badge) => badge.id === id)).length,
+    };
+  }
+
+  /** The last good data, when it was loaded for the current inputs. */
+  private currentView(): BadgeData | undefined {
+    return this.view && shallowArrayEquals(this.view.args, this.taskArgs()) ? this.view : undefined;
+  }
+
+  private accept(data: BadgeData): void {
+    const previous = this.currentView();
+    this.view = data;
+    this.refreshFailed = false;
+    if (!previous) {
+      this.celebrating = new Set();
+      this.loaded(data.badges.length);
+      return;
+    }
+    const earned = newlyAchieved(previous.badges, data.badges);
+    this.celebrating = prefersReducedMotion() ? new Set() : new Set(earned.map((badge) => badge.id));
+    if (earned.length === 0) return;
+    this.announcement = earned.map((badge) => this.t('badges.announce', { name: badge.name })).join(' ');
+    void this.updateComplete.then(() => {
+      for (const badge of earned) {
+        this.emit('kal-badge-achieved', { badgeId: badge.id, achievedAt: (badge.achievedAt ?? new Date()).toISOString() });
+      }
+    });
+  }
+
+  private failed(error: unknown): void {
+    if (isAbort(error)) return;
+    if (this.currentView()) {
+      // A failed refresh: keep the badges, say so quietly, report once until a refresh works again.
+      if (!this.refreshFailed) this.reportError(error);
+      this.refreshFailed = true;
+      return;
+    }
+    this.reportError(error);
+  }
+
+  private canRefresh(): boolean {
+    if (this.attrError) return false;
+    return !(this.task.status === TaskStatus.ERROR && toKalError(this.task.error).code === 'config');
+  }
+
+  private retry(): void {
+    this.liveRefresh.refreshed();
+    void this.task.run();
+  }
+
+  // ------------------------------------------------------------------ tooltips (compact layout)
+
+  private readonly onDocumentKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.openTip !== undefined) this.openTip = undefined;
+  };
+
+  private showTip(badgeId: string): void {
+    this.openTip = badgeId;
+  }
+
+  private hideTip(badgeId: string): void {
+    if (this.openTip === badgeId) this.openTip = undefined;
+  }
+
+  private iconFailed(badgeId: string, url: string): void {
+    if (this.brokenIcons.get(badgeId) === url) return;
+    this.brokenIcons = new Map(this.brokenIcons).set(badgeId, url);
+  }
+
+  // ------------------------------------------------------------------ rendering
+
+  override render(): TemplateResult {
+    return html`<div class="root layout--${this.layout}" part="base" dir=${this.direction} lang=${this.locale}>
+      ${this.renderContent()}
+      <div class="visually-hidden announcer" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderContent(): TemplateResult {
+    if (this.attrError) return this.renderError(this.attrError, () => undefined);
+    const view = this.currentView();
+    if (view) return this.renderView(view);
+    if (this.task.status === TaskStatus.ERROR) return this.renderError(this.task.error, () => this.retry());
+    return this.renderLoading();
+  }
+
+  private renderView(view: BadgeData): TemplateResult {
+    const badges = sortBadges(view.badges, this.sort);
+    const achieved = badges.filter((badge) => badge.state === 'achieved').length;
+    const busy = this.task.status === TaskStatus.PENDING;
+    return html`
+      ${badges.length
+        ? html`<p class="summary" part="summary">
+            ${this.t('badges.summary', { achieved: this.formatNumber(achieved), count: badges.length })}
+          </p>`
+        : nothing}
+      ${view.missing
+        ? html`<p class="note note--missing" part="note">${this.t('badges.missing', { count: view.missing })}</p>`
+        : nothing}
+      ${this.refreshFailed
+        ? html`<p class="note note--stale" part="note">
+            ${this.t('badges.stale')}
+            <button type="button" class="secondary" part="retry" @click=${() => void this.refresh()}>${this.t('state.retry')}</button>
+          </p>`
+        : nothing}
+      ${badges.length === 0
+        ? this.renderEmpty(this.t('badges.empty'))
+        : this.layout === 'compact'
+          ? this.renderCompact(badges, busy)
+          : this.renderCards(badges, busy)}
+    `;
+  }
+
+  private renderCards(badges: BadgeView[], busy: boolean): TemplateResult {
+    return html`<ul class="badges" part="list" role="list" aria-label=${this.t('badges.listLabel')} aria-busy=${busy ? 'true' : 'false'}>
+      ${repeat(
+        badges,
+        (badge) => badge.id,
+        (badge, index) => html`<li
+          class="badge ${this.celebrating.has(badge.id) ? 'celebrate' : ''}"
+          part="badge"
+          data-badge-id=${badge.id}
+          data-state=${badge.state}
+        >
+          <div class="icon" part="icon">${this.renderIcon(badge)}</div>
+          <div class="body">
+            <p class="name" part="name">${badge.name}</p>
+            <p class="status" part="status">${this.stateText(badge)}</p>
+            ${badge.description ? html`<p class="description" part="description">${badge.description}</p>` : nothing}
+            ${badge.rules.length
+              ? html`<ul class="rules" role="list">
+                  ${badge.rules.map((rule, ruleIndex) => this.renderRule(rule, `rule-${index}-${ruleIndex}`, ruleIndex))}
+                </ul>`
+              : nothing}
+          </div>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderRule(rule: RuleView, id: string, index: number): TemplateResult {
+    const name = this.ruleName(rule, index);
+    const max = rule.goal > 0 ? rule.goal : 1;
+    const now = rule.goal > 0 ? rule.barValue : rule.fraction;
+    return html`<li class="rule ${rule.completed ? 'rule--completed' : ''}" part="progress">
+      <div class="rule-label">
+        <span class="rule-name" id=${id}>${name}</span>
+        <span class="rule-count">${this.t('badges.rule.count', { progress: this.formatNumber(rule.progress), goal: this.formatNumber(rule.goal) })}</span>
+      </div>
+      <div
+        class="bar"
+        part="bar"
+        role="progressbar"
+        aria-labelledby=${id}
+        aria-valuemin="0"
+        aria-valuemax=${max}
+        aria-valuenow=${now}
+        aria-valuetext=${this.ruleText(rule, index)}
+      >
+        <div class="bar-fill" part="bar-fill" ${fill(rule.fraction)}></div>
+      </div>
+    </li>`;
+  }
+
+  private renderCompact(badges: BadgeView[], busy: boolean): TemplateResult {
+    return html`<ul class="chips" part="list" role="list" aria-label=${this.t('badges.listLabel')} aria-busy=${busy ? 'true' : 'false'}>
+      ${repeat(
+        badges,
+        (badge) => badge.id,
+        (badge, index) => {
+          const tipId = `tip-${index}`;
+          const open = this.openTip === badge.id;
+          return html`<li
+            class="chip-item ${this.celebrating.has(badge.id) ? 'celebrate' : ''}"
+            part="badge"
+            data-badge-id=${badge.id}
+            data-state=${badge.state}
+            @mouseenter=${() => this.showTip(badge.id)}
+            @mouseleave=${() => this.hideTip(badge.id)}
+          >
+            <button
+              type="button"
+              class="chip"
+              part="icon"
+              aria-describedby=${tipId}
+              @focus=${() => this.showTip(badge.id)}
+              @blur=${() => this.hideTip(badge.id)}
+              @click=${() => this.showTip(badge.id)}
+            >
+              <span class="icon">${this.renderIcon(badge)}</span>
+              <span class="visually-hidden">${badge.name}</span>
+            </button>
+            <div class="tooltip" part="tooltip" role="tooltip" id=${tipId} ?hidden=${!open}>
+              <p class="name" part="name">${badge.name}</p>
+              <p class="status" part="status">${this.stateText(badge)}</p>
+              ${badge.rules.length
+                ? html`<ul class="tip-rules" role="list">
+                    ${badge.rules.map(
+                      (rule, ruleIndex) => html`<li class="tip-rule ${rule.completed ? 'rule--completed' : ''}">
+                        <span>${this.ruleText(rule, ruleIndex)}</span>
+                        <span class="bar bar--small" aria-hidden="true"><span class="bar-fill" ${fill(rule.fraction)}></span></span>
+                      </li>`,
+                    )}
+                  </ul>`
+                : nothing}
+            </div>
+          </li>`;
+        },
+      )}
+    </ul>`;
+  }
+
+  private renderIcon(badge: BadgeView): TemplateResult {
+    const url = safeIconUrl(badge.iconUrl);
+    if (url && this.brokenIcons.get(badge.id) !== url) {
+      return html`<img
+        src=${url}
+        alt=""
+        decoding="async"
+        referrerpolicy="no-referrer"
+        @error=${() => this.iconFailed(badge.id, url)}
+      />`;
+    }
+    return html`<svg class="placeholder" viewBox="0 0 64 64" aria-hidden="true" focusable="false">${PLACEHOLDER}</svg>`;
+  }
+
+  private stateText(badge: BadgeView): string {
+    if (badge.state === 'achieved') {
+      return badge.achievedAt
+        ? this.t('badges.state.achievedOn', { date: this.formatDate(badge.achievedAt, { dateStyle: 'medium' }) })
+        : this.t('badges.state.achieved');
+    }
+    return this.t(badge.state === 'in-progress' ? 'badges.state.inProgress' : 'badges.state.locked');
+  }
+
+  private ruleName(rule: RuleView, index: number): string {
+    return rule.name || this.t('badges.rule.unnamed', { n: this.formatNumber(index + 1) });
+  }
+
+  private ruleText(rule: RuleView, index: number): string {
+    return this.t('badges.rule.text', {
+      progress: this.formatNumber(rule.progress),
+      goal: this.formatNumber(rule.goal),
+      rule: this.ruleName(rule, index),
+    });
+  }
+}
+
+/** The built-in icon: a medal with a ribbon, in the current text colour. */
+const PLACEHOLDER = svg`
+  <path d="M22 4h8l4 16h-8zM42 4h-8l-4 16h8z" fill="currentColor" opacity="0.45" />
+  <circle cx="32" cy="38" r="20" fill="none" stroke="currentColor" stroke-width="4" />
+  <path d="M32 27l3.5 7.2 7.9 1.1-5.7 5.6 1.3 7.9L32 45.1l-7 3.7 1.3-7.9-5.7-5.6 7.9-1.1z" fill="currentColor" />
+`;
+
+function prefersReducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kal-badge-progress': KalBadgeProgress;
+  }
+}

@@ -1,0 +1,97 @@
+import { css } from 'lit';
+
+/**
+ * The room keeps one box for every state (card, loading, room, error), 16:9 by default. Hosts
+ * change the ratio with `--kal-room-aspect-ratio`, or give the element a `height` (the ratio then
+ * no longer applies). The box grows when its content needs more room (a narrow phone).
+ */
+export const roomEmbedStyles = css`
+  :host {
+    --_room-ratio: var(--kal-room-aspect-ratio, 16 / 9);
+    --_room-frame-bg: var(--kal-room-frame-background, var(--_surface));
+    display: flex;
+    flex-direction: column;
+    aspect-ratio: var(--_room-ratio);
+    border: var(--kal-room-border, 1px solid var(--_border));
+  }
+  .room {
+    flex: 1 1 auto;
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+    border-radius: inherit;
+    background: var(--_bg);
+  }
+  .room:fullscreen {
+    border-radius: 0;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    align-items: center;
+    gap: var(--_space);
+    padding-block: calc(var(--_space) * 0.75);
+    padding-inline: var(--_space);
+    border-block-end: 1px solid var(--_border);
+  }
+  button.leave {
+    color: var(--_bg);
+    background: var(--_danger);
+  }
+  .stage {
+    position: relative;
+    flex: 1 1 auto;
+    background: var(--_room-frame-bg);
+  }
+  iframe {
+    position: absolute;
+    inset: 0;
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+    border: 0;
+  }
+  .overlay {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-content: center;
+    background: var(--_bg);
+  }
+  .card {
+    flex: 1 1 auto;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space);
+    padding-block: calc(var(--_space) * 2);
+    padding-inline: calc(var(--_space) * 2);
+    text-align: center;
+    background: var(--_surface);
+  }
+  .card p {
+    margin-block: 0;
+    max-inline-size: 42ch;
+  }
+  .card-heading {
+    font-size: 1.125em;
+    font-weight: 600;
+    color: var(--_fg);
+  }
+  .card-name {
+    font-weight: 600;
+    color: var(--_fg);
+    overflow-wrap: anywhere;
+  }
+  .card-note {
+    color: var(--_muted);
+  }
+  .state.card {
+    color: var(--_muted);
+  }
+  .state--error.card p {
+    color: var(--_danger);
+  }
+`;

@@ -1,0 +1,70 @@
+import { KalError } from '../../api/errors.js';
+import { isEntryId, isKafBaseUrl, isKafHost } from '../../api/rooms.js';
+import type { MessageKey } from '../../i18n/en.js';
+
+/** What a room needs before anyone asks for a KS: where KAF is, and which room. */
+export interface RoomSettings {
+  entryId: string;
+  /** The KAF host name (`kaf-host`), when given. */
+  kafHost: string | undefined;
+  /** A base URL overriding the host (`kaf-url`, else `serviceUrls.kaf`), when given. */
+  kafBaseUrl: string | undefined;
+}
+
+/** A reason the room cannot be opened, with the text a person reads. */
+export interface RoomProblem {
+  error: KalError;
+  textKey: MessageKey;
+}
+
+export interface RoomInputs {
+  kafHost?: string | null | undefined;
+  kafUrl?: string | null | undefined;
+  configuredKafUrl?: string | null | undefined;
+  entryId?: string | null | undefined;
+}
+
+const shown = (value: string) => (value.length > 64 ? `${value.slice(0, 64)}…` : value);
+
+const problem = (message: string, textKey: MessageKey): RoomProblem => ({
+  error: new KalError('config', message, { retryable: false }),
+  textKey,
+});
+
+/**
+ * Checks the room's attributes: a plain host name (never a URL), an http(s) base override, and a
+ * Kaltura entry id. The element's `kaf-url` wins over `configure({ serviceUrls: { kaf } })`, which
+ * wins over `kaf-host` (an override points at a proxy or the sandbox, as `game-url` does).
+ */
+export function checkRoomSettings(inputs: RoomInputs): { settings: RoomSettings } | { problem: RoomProblem } {
+  const kafHost = inputs.kafHost?.trim() || undefined;
+  const kafUrl = inputs.kafUrl?.trim() || undefined;
+  const configured = inputs.configuredKafUrl?.trim() || undefined;
+  const entryId = inputs.entryId?.trim() || undefined;
+
+  if (kafHost !== undefined && !isKafHost(kafHost)) {
+    return {
+      problem: problem(
+        `kaf-host "${shown(kafHost)}" is not a plain host name: use the KAF host alone, e.g. "example.mediaspace.kaltura.com" (no https://, path or spaces)`,
+        'room.invalidHost',
+      ),
+    };
+  }
+  if (kafUrl !== undefined && !isKafBaseUrl(kafUrl)) {
+    return { problem: problem(`kaf-url "${shown(kafUrl)}" must be an http(s) URL or a same-origin path`, 'room.invalidHost') };
+  }
+  if (kafUrl === undefined && configured !== undefined && !isKafBaseUrl(configured)) {
+    return { problem: problem(`serviceUrls.kaf "${shown(configured)}" must be an http(s) URL or a same-origin path`, 'room.invalidHost') };
+  }
+  const kafBaseUrl = kafUrl ?? configured;
+  if (kafHost === undefined && kafBaseUrl === undefined) {
+    return { problem: problem('kaf-host is required: the host name of your KAF instance, e.g. "example.mediaspace.kaltura.com"', 'room.invalidHost') };
+  }
+  if (entryId === undefined) {
+    return { problem: problem('entry-id is required: the room entry id (create-room answers it)', 'room.invalidEntry') };
+  }
+  if (!isEntryId(entryId)) {
+    return { problem: problem(`entry-id "${shown(entryId)}" is not a Kaltura entry id (such as "1_abcd1234")`, 'room.invalidEntry') };
+  }
+  return { settings: { entryId, kafHost, kafBaseUrl } };
+}

@@ -1,0 +1,62 @@
+/**
+ * @summary Declares one email group inside `<kal-unsubscribe-prefs>`: its id, and the organiser's own
+ * label and description (shown as text, in the organiser's language and wording). It is data only:
+ * it draws nothing itself; its parent renders one switch per group and follows any change to these
+ * attributes, or to the children themselves, while the page is open.
+ *
+ * ```html
+ * <kal-pref-group group-id="event-updates" label="Event updates"
+ *   description="Schedule changes and reminders"></kal-pref-group>
+ * ```
+ *
+ * When `label` is absent, the element's text is the label (`<kal-pref-group group-id="x">News</kal-pref-group>`),
+ * else the group id.
+ *
+ * @fires - None: the parent emits every event.
+ * @csspart - None: the parent's `group`, `label`, `description` and `switch` parts style each row.
+ * @cssprop - None: style the rows through `<kal-unsubscribe-prefs>`.
+ * @slot - None: its text, if any, is read as the label and is not rendered.
+ */
+export class KalPrefGroup extends HTMLElement {
+  static readonly observedAttributes = ['group-id', 'label', 'description'];
+
+  /** The Messaging unsubscribe group id, as used in templates' `unsubscribeGroups` (`group-id`). */
+  get groupId(): string {
+    return this.getAttribute('group-id') ?? '';
+  }
+  set groupId(value: string) {
+    this.setAttribute('group-id', value);
+  }
+
+  /** What the person reads for this group. */
+  get label(): string {
+    return this.getAttribute('label') ?? '';
+  }
+  set label(value: string) {
+    this.setAttribute('label', value);
+  }
+
+  /** A line saying what these emails are. */
+  get description(): string {
+    return this.getAttribute('description') ?? '';
+  }
+  set description(value: string) {
+    this.setAttribute('description', value);
+  }
+
+  /** The label to show: the attribute, else the element's own text (the parent falls back to the id). */
+  get resolvedLabel(): string {
+    return this.getAttribute('label')?.trim() || this.textContent?.trim() || '';
+  }
+
+  connectedCallback(): void {
+    // Data only: its text (a label fallback) must not show where the parent's shadow root is absent.
+    if (!this.hidden) this.hidden = true;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kal-pref-group': KalPrefGroup;
+  }
+}
