@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { build } from 'vite';
+import { SHIPPED_LOCALES } from '../src/i18n/locale-list.ts';
 
 /** Public entries: the all-in-one module and one module per element (it registers the element). */
 export const ENTRIES = {
@@ -53,9 +54,19 @@ await build({
   },
 });
 
-// Script tag: one classic script with a global.
+// Script tag: one classic script with a global. Its catalogues are ES modules in dist/locales/,
+// imported by URL (register-locales.script.ts) since a classic script cannot split chunks.
+const scriptLocales = {
+  name: 'script-tag-locales',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    if (!source.endsWith('/register-locales.js') || !importer) return null;
+    return this.resolve(source.replace(/register-locales\.js$/, 'register-locales.script.ts'), importer);
+  },
+};
 await build({
   ...shared,
+  plugins: [scriptLocales],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -63,6 +74,17 @@ await build({
     sourcemap: true,
     minify: true,
     lib: { entry: 'src/index.ts', formats: ['iife'], name: 'KalturaWidgets', fileName: () => 'kaltura-widgets.iife.js' },
+  },
+});
+
+await build({
+  ...shared,
+  build: {
+    outDir: 'dist/locales',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    lib: { entry: Object.fromEntries(SHIPPED_LOCALES.map((locale) => [locale, `src/i18n/locales/${locale}.ts`])), formats: ['es'] },
   },
 });
 

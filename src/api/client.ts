@@ -1,6 +1,7 @@
 import type { ZodMiniType } from 'zod/mini';
 import { KalError, errorFromStatus, toKalError } from './errors.js';
 import { type Session, withAbort } from './session.js';
+import { publishAnswer, recentAnswer } from './tab-share.js';
 
 /** The guides' backoff for transient failures: 1 s, 2 s, 4 s with jitter, at most 3 retries. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
@@ -13,6 +14,11 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Delays before each retry of a transient failure; its length is the retry count. */
   retryDelaysMs?: readonly number[];
+  /**
+   * Live refreshes: reuse an answer another tab (or this one) got within this many milliseconds
+   * instead of asking the service again.
+   */
+  shareAcrossTabsMs?: number;
 }
 
 export interface PostJsonRequest<T> extends CallOptions {
@@ -56,14 +62,25 @@ function shared<T>(request: PostJsonRequest<T>): Promise<T> {
 }
 
 async function send<T>(request: PostJsonRequest<T>, signal: AbortSignal | undefined): Promise<T> {
-  const delays = request.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const what = describe(request.url);
+  const shareKey = request.shareAcrossTabsMs ? `${request.session.identity}\n${request.url}\n${JSON.stringify(request.body)}` : undefined;
+  if (shareKey) {
+    const shared = recentAnswer(shareKey, request.shareAcrossTabsMs ?? 0);
+    if (shared !== undefined) return validate(shared, request.schema, what);
+  }
+  const json = await fetchJson(request, signal, what);
+  if (shareKey) publishAnswer(shareKey, json);
+  return validate(json, request.schema, what);
+}
+
+async function fetchJson(request: PostJsonRequest<unknown>, signal: AbortSignal | undefined, what: string): Promise<unknown> {
+  const delays = request.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   let ks = await request.session.ks(signal);
   let refreshed = false;
   for (let attempt = 0; ; attempt++) {
     try {
       const response = await attemptOnce(request, ks, signal);
-      return await parse(response, request.schema, what);
+      return await readJson(response, what);
     } catch (caught) {
       const error = toKalError(caught);
       if (error.code === 'aborted') throw error;
@@ -116,13 +133,15 @@ async function attemptOnce(request: PostJsonRequest<unknown>, ks: string, signal
   }
 }
 
-async function parse<T>(response: Response, schema: ZodMiniType<T>, what: string): Promise<T> {
-  let json: unknown;
+async function readJson(response: Response, what: string): Promise<unknown> {
   try {
-    json = JSON.parse(await response.text());
+    return JSON.parse(await response.text()) as unknown;
   } catch {
     throw new KalError('invalid-response', `${what}: the answer is not JSON`, { retryable: false });
   }
+}
+
+function validate<T>(json: unknown, schema: ZodMiniType<T>, what: string): T {
   const result = schema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -58,6 +58,15 @@ export class Session {
     return this.fetch('rejected', signal);
   }
 
+  /**
+   * Who is asking, without the KS: partner, KS source and scope. Tabs of one origin share cookies,
+   * so the same source there means the same signed-in person.
+   */
+  get identity(): string {
+    const { partnerId, tokenEndpoint, getKs, scope } = this.source;
+    return JSON.stringify([partnerId ?? null, tokenEndpoint ?? (getKs ? 'callback' : null), scope ?? null]);
+  }
+
   /** Forgets the cached KS (a fresh one is asked for on next use). */
   forget(): void {
     this.token = undefined;

@@ -4,12 +4,17 @@ export type MessageParams = Record<string, string | number>;
 
 const catalogues = new Map<string, Catalogue>([['en', en]]);
 const loaders = new Map<string, () => Promise<Catalogue>>();
+/** Language → the registered regional catalogue serving it (`de` → `de-de`). */
+const languageDefaults = new Map<string, string>();
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
 /** Makes a locale available; its catalogue is downloaded only when a page first needs it. */
 export function registerLocale(locale: string, load: () => Promise<Catalogue>): void {
-  loaders.set(locale.toLowerCase(), load);
+  const tag = locale.toLowerCase();
+  loaders.set(tag, load);
+  const language = tag.split('-')[0] ?? tag;
+  if (!languageDefaults.has(language)) languageDefaults.set(language, tag);
 }
 
 /** Calls `listener` when a lazily loaded catalogue arrives (elements re-render). */
@@ -18,11 +23,26 @@ export function onCatalogueLoaded(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The catalogues to try for a locale, most specific first: `pt-BR` → `pt-br`, `pt`, then English. */
+/**
+ * The catalogues to try for a locale, most specific first: `fr-BE` → `fr-be`, `fr`, then the
+ * registered catalogue for French (`fr-fr`); Traditional Chinese anywhere (`zh-HK`) → `zh-tw`.
+ */
 function candidates(locale: string): string[] {
   const lower = locale.toLowerCase();
   const language = lower.split('-')[0] ?? lower;
-  return [...new Set([lower, language])];
+  const list = [lower, language];
+  if (language === 'zh' && isTraditionalChinese(locale)) list.push('zh-tw');
+  const fallback = languageDefaults.get(language === 'iw' ? 'he' : language);
+  if (fallback) list.push(fallback);
+  return [...new Set(list)];
+}
+
+function isTraditionalChinese(locale: string): boolean {
+  try {
+    return new Intl.Locale(locale).maximize().script === 'Hant';
+  } catch {
+    return false;
+  }
 }
 
 function ensureLoaded(locale: string): void {

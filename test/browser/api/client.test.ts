@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { type PostJsonRequest, postJson } from '../../../src/api/client.js';
 import { KalError } from '../../../src/api/errors.js';
 import { Session, sessionFor } from '../../../src/api/session.js';
-import { FAST_RETRIES, callsTo, control, countingGetKs, mintKs, newPartner, sandboxPost } from '../helpers.js';
+import { FAST_RETRIES, callsTo, control, countingGetKs, mintKs, newPartner, sandboxPost, until } from '../helpers.js';
 
 const leaderboard = z.object({ id: z.string(), name: z.string() });
 const url = '/sandbox/scm/api/v1/leaderboard/get';
@@ -241,6 +241,30 @@ describe('client + session: as an element meets them', () => {
       methods.forEach((method, index) => {
         console[method] = originals[index]!;
       });
+    }
+  });
+
+  it('live reads reuse an answer another tab just got, and share their own without the KS', async () => {
+    const { read, partnerId, session } = setup();
+    const otherTab = new BroadcastChannel('kaltura-widgets:live');
+    const heard: unknown[] = [];
+    otherTab.onmessage = (event) => heard.push(event.data);
+    try {
+      await read({ shareAcrossTabsMs: 5_000 });
+      await until(() => heard.length === 1, 'the answer to be shared');
+      const ks = await session.ks();
+      expect(JSON.stringify(heard[0])).not.to.contain(ks);
+      const key = (heard[0] as { key: string }).key;
+      // Another tab polls and publishes a newer answer: this tab's next live read uses it.
+      otherTab.postMessage({ key, at: Date.now(), body: { id: 'lb_conference', name: 'From another tab' } });
+      await until(async () => (await read({ shareAcrossTabsMs: 5_000 })).name === 'From another tab', 'the shared answer');
+      expect(await callsTo(partnerId, 'leaderboard/get')).to.have.length(1);
+      // An answer older than the live interval is not reused.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect((await read({ shareAcrossTabsMs: 20 })).name).to.equal('Conference Engagement');
+      expect(await callsTo(partnerId, 'leaderboard/get')).to.have.length(2);
+    } finally {
+      otherTab.close();
     }
   });
 });
