@@ -1,6 +1,6 @@
 import { VERSION } from '../../version.js';
 
-const warned = new Set<string>();
+let warned = false;
 
 type KitElement = CustomElementConstructor & { kitVersion?: string };
 
@@ -17,10 +17,11 @@ export function define(tag: string, element: CustomElementConstructor): void {
     registry.define(tag, element);
     return;
   }
-  if (existing.kitVersion !== VERSION && !warned.has(tag)) {
-    warned.add(tag);
+  // One warning per copy of the kit, not one per tag: the page has one problem, two versions.
+  if (existing.kitVersion !== VERSION && !warned) {
+    warned = true;
     console.warn(
-      `kaltura-widgets ${VERSION}: <${tag}> is already defined by ${existing.kitVersion ? `version ${existing.kitVersion}` : 'another script'}; that definition is kept.`,
+      `kaltura-widgets ${VERSION}: <${tag}> is already defined by ${existing.kitVersion ? `kaltura-widgets ${existing.kitVersion}` : 'another script'}; the first definitions are kept. Load the kit once per page.`,
     );
   }
 }

@@ -12,14 +12,13 @@
  * When `label` is absent, the element's text is the label (`<kal-pref-group group-id="x">News</kal-pref-group>`),
  * else the group id.
  *
- * @fires - None: the parent emits every event.
- * @csspart - None: the parent's `group`, `label`, `description` and `switch` parts style each row.
- * @cssprop - None: style the rows through `<kal-unsubscribe-prefs>`.
- * @slot - None: its text, if any, is read as the label and is not rendered.
+ * It fires no events and has no parts or CSS properties of its own (the parent emits every event;
+ * its `group`, `label`, `description` and `switch` parts style each row). These are left out as tags
+ * so the custom-elements manifest lists nothing that does not exist.
+ *
+ * @slot - Optional text: the label when there is no `label` attribute (read as data, never rendered).
  */
 export class KalPrefGroup extends HTMLElement {
-  static readonly observedAttributes = ['group-id', 'label', 'description'];
-
   /** The Messaging unsubscribe group id, as used in templates' `unsubscribeGroups` (`group-id`). */
   get groupId(): string {
     return this.getAttribute('group-id') ?? '';
@@ -42,11 +41,6 @@ export class KalPrefGroup extends HTMLElement {
   }
   set description(value: string) {
     this.setAttribute('description', value);
-  }
-
-  /** The label to show: the attribute, else the element's own text (the parent falls back to the id). */
-  get resolvedLabel(): string {
-    return this.getAttribute('label')?.trim() || this.textContent?.trim() || '';
   }
 
   connectedCallback(): void {

@@ -1,0 +1,574 @@
+import { Task, TaskStatus } from '@lit/task';
+import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ApiContext } from '../../api/context.js';
+import { KalError, toKalError } from '../../api/errors.js';
+import { type GroupChanges, getUnsubscribedGroups, syncGroups } from '../../api/messaging.js';
+import type { GetKs } from '../../api/session.js';
+import { resolveApi } from '../../config.js';
+import { KalElement } from '../shared/kal-element.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { prefsStyles } from './kal-unsubscribe-prefs.styles.js';
+import { linkGetKs, pageParam, takeLinkKs } from './link-ks.js';
+import {
+  type DeclaredGroup,
+  type PrefRow,
+  applyChanges,
+  diffChoices,
+  hasChanges,
+  isSubscribed,
+  pruneOverrides,
+  readDeclarations,
+  rowsFor,
+} from './prefs-model.js';
+
+/** Where a save stands. `expired`: the link's KS was refused and cannot be refreshed. */
+type SavePhase = 'idle' | 'saving' | 'saved' | 'failed' | 'offline' | 'expired';
+
+interface OneClick {
+  group: string;
+  /** The one-click view is shown (until the person asks to manage everything). */
+  active: boolean;
+  /** The unsubscribe was saved from the one-click view. */
+  done: boolean;
+}
+
+const DECLARATION_ATTRIBUTES = ['group-id', 'label', 'description'];
+
+/**
+ * @summary An email preference centre: the person's Messaging unsubscribe groups as switches (on =
+ * subscribed), a Save that sends only what changed, "Unsubscribe from all" with a confirmation, and a
+ * one-click path for the "Unsubscribe" link of an email. A choice is never lost: a failed save keeps
+ * every switch as the person left it with the reason and "Try again", a save made offline is sent on
+ * reconnection, a refused KS is refreshed (when the page has a token source) and the save retried,
+ * and leaving the page with unsaved changes asks first.
+ *
+ * ```html
+ * <kal-unsubscribe-prefs ks-param="ks">
+ *   <kal-pref-group group-id="event-updates" label="Event updates"
+ *     description="Schedule changes and reminders"></kal-pref-group>
+ *   <kal-pref-group group-id="marketing-emails" label="News and offers"></kal-pref-group>
+ * </kal-unsubscribe-prefs>
+ * ```
+ *
+ * The KS comes from the common configuration (`configure({ getKs })`, `token-endpoint`, the `.getKs`
+ * property), or, with `ks-param`, from the page URL of an email link (query or fragment): it is
+ * removed from the address bar at once (`history.replaceState`, other parameters and the fragment
+ * kept) and held only in memory. A link KS cannot be refreshed: when the service refuses it, the
+ * widget says "This link has expired: request a new one". Landing pages that take a KS in their URL
+ * should also send `<meta name="referrer" content="no-referrer">`.
+ *
+ * One-click: `unsubscribe-group="id"` (or a `group` parameter in the page URL that names a declared
+ * group) opens with that group switched off and a single "Confirm unsubscribe" action, plus "Manage
+ * all email preferences".
+ *
+ * Groups the server says the person left but no `<kal-pref-group>` declares are shown as extra rows
+ * labelled by their id. A group declared twice is shown once (the first declaration) and reported as
+ * a `config` `kal-error` naming it; no declared group at all is a `config` error state.
+ *
+ * @fires kal-load - The person's groups are on screen (`detail.count`: rows shown).
+ * @fires kal-error - Loading or saving failed, or the declarations are wrong (`detail: { code, message, retryable }`; never a KS).
+ * @fires kal-prefs-saved - A save was stored (`detail: { subscribed, unsubscribed }`: the groups changed by it).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart groups - The list of groups (`aria-busy` while saving).
+ * @csspart group - One group's row.
+ * @csspart label - A group's label (the organiser's words).
+ * @csspart description - A group's description.
+ * @csspart switch - A group's switch (`role="switch"`, `aria-checked`).
+ * @csspart actions - The row of actions under the list (and in the one-click view).
+ * @csspart save - The Save button (`aria-disabled` until something changed, "Saving…" while saving).
+ * @csspart unsubscribe-all - The "Unsubscribe from all" button.
+ * @csspart confirm - The confirmation step of "Unsubscribe from all".
+ * @csspart confirm-all - Its confirm button.
+ * @csspart cancel - Its cancel button.
+ * @csspart one-click - The one-click view.
+ * @csspart confirm-unsubscribe - The one-click "Confirm unsubscribe" button.
+ * @csspart manage-all - The "Manage all email preferences" button.
+ * @csspart status - The polite live region ("Preferences saved", offline notice).
+ * @csspart failure - A failed save: the reason and "Try again".
+ * @csspart retry - "Try again" (a failed save, or a failed load).
+ * @csspart loading - The loading state.
+ * @csspart error - The error state (load failure, expired link, no groups).
+ *
+ * @cssprop --kal-switch-off-color - Track colour of a switch that is off (default: `--kal-color-muted`)
+ * @cssprop --kal-switch-width - Width of a switch (default 2.75rem)
+ * @cssprop --kal-color-accent - A switch that is on, buttons, the focus ring
+ * @cssprop --kal-color-surface - Group rows
+ * @cssprop --kal-color-success - "Preferences saved"
+ * @cssprop --kal-color-danger - A failed save
+ * @cssprop --kal-font-family - Text font (and every other `--kal-*` token of the kit)
+ *
+ * @slot - Holds the `<kal-pref-group>` declarations: they are read as data, not rendered.
+ */
+export class KalUnsubscribePrefs extends KalElement {
+  static override styles = [themeStyles, prefsStyles];
+
+  /** Read the KS from this page URL parameter (query or fragment), then remove it from the address bar. */
+  @property({ attribute: 'ks-param' }) ksParam?: string;
+  /** One-click: open with this group switched off and a single "Confirm unsubscribe" action. */
+  @property({ attribute: 'unsubscribe-group' }) unsubscribeGroup?: string;
+
+  @state() private declared: DeclaredGroup[] = [];
+  /** The groups the person has left, as last loaded or saved. */
+  @state() private saved: ReadonlySet<string> | undefined;
+  /** The person's choices that differ (or may differ) from `saved`: group id → subscribed. */
+  @state() private overrides: ReadonlyMap<string, boolean> = new Map();
+  @state() private phase: SavePhase = 'idle';
+  @state() private saveError: KalError | undefined;
+  @state() private confirmingAll = false;
+  @state() private oneClick: OneClick | undefined;
+  /** The token callback for a KS read from the page URL (it holds the KS; nothing else does). */
+  @state() private linkKs: GetKs | undefined;
+  @state() private documentLoaded = true;
+
+  @query('[part~="save"]') private saveButton?: HTMLButtonElement;
+
+  private observer: MutationObserver | undefined;
+  private readonly reportedDeclarations = new Set<string>();
+  private urlGroup: string | undefined;
+  private guarding = false;
+
+  private readonly loader = new Task(this, {
+    task: async ([, hasGroups, documentLoaded], { signal }) => {
+      if (!hasGroups) {
+        // Children may still be arriving from the parser: decide once the document is read.
+        if (!documentLoaded) return undefined;
+        throw new KalError(
+          'config',
+          'no <kal-pref-group> inside <kal-unsubscribe-prefs>: declare each email group, e.g. <kal-pref-group group-id="event-updates" label="Event updates">',
+          { retryable: false },
+        );
+      }
+      return getUnsubscribedGroups(this.api(signal));
+    },
+    args: () => [this.linkKs, this.declared.length > 0, this.documentLoaded, ...this.settingsKey()] as const,
+    onComplete: (groups) => {
+      if (!groups) return;
+      this.saved = new Set(groups);
+      this.loaded(this.rows().length);
+    },
+    onError: (error) => {
+      this.reportError(this.isLinkRefused(error) ? linkExpiredError() : error);
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (document.readyState === 'loading') {
+      this.documentLoaded = false;
+      document.addEventListener('DOMContentLoaded', () => (this.documentLoaded = true), { once: true });
+    }
+    if (this.ksParam) this.adoptLinkKs();
+    this.urlGroup ??= pageParam('group');
+    this.readGroups();
+    this.observer = new MutationObserver(() => this.readGroups());
+    this.observer.observe(this, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: DECLARATION_ATTRIBUTES,
+    });
+    globalThis.addEventListener('online', this.onOnline);
+    this.guard(this.hasUnsavedChanges);
+    // Back on the page after a removal cut a load short: load again.
+    if (this.hasUpdated && this.loader.status === TaskStatus.ERROR && toKalError(this.loader.error).code === 'aborted') {
+      void this.loader.run();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = undefined;
+    globalThis.removeEventListener('online', this.onOnline);
+    this.guard(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('ksParam') && this.ksParam && this.isConnected) this.adoptLinkKs();
+    if (changed.has('ksParam') && !this.ksParam) this.linkKs = undefined;
+    if (changed.has('unsubscribeGroup') || changed.has('declared') || !this.hasUpdated) {
+      // The URL's `group` counts only when it names a declared group: on a CMS page `?group=` may
+      // mean something else entirely. The attribute is explicit and always counts.
+      const fromUrl = this.urlGroup && this.declared.some((each) => each.id === this.urlGroup) ? this.urlGroup : undefined;
+      const group = this.unsubscribeGroup?.trim() || fromUrl;
+      if (group && group !== this.oneClick?.group) {
+        this.oneClick = { group, active: true, done: false };
+        this.overrides = new Map(this.overrides).set(group, false);
+      } else if (!group && changed.has('unsubscribeGroup') && this.oneClick?.group !== fromUrl) {
+        this.oneClick = undefined;
+      }
+    }
+  }
+
+  protected override updated(): void {
+    this.guard(this.hasUnsavedChanges);
+  }
+
+  /** Whether leaving now would lose a choice (the one-click proposal counts once the person acted on it). */
+  get hasUnsavedChanges(): boolean {
+    if (!this.saved || !hasChanges(this.changes())) return false;
+    const oneClickProposalOnly = this.oneClick?.active && this.phase === 'idle';
+    return !oneClickProposalOnly;
+  }
+
+  protected override settingsKey(): unknown[] {
+    return [...super.settingsKey(), this.linkKs];
+  }
+
+  /** With a link KS, the link's callback replaces the configured token source. */
+  protected override api(signal: AbortSignal): ApiContext {
+    if (this.linkKs) {
+      const api = resolveApi({
+        partnerId: this.partnerId,
+        region: this.region,
+        gameUrl: this.gameUrl,
+        messagingUrl: this.messagingUrl,
+        getKs: this.linkKs,
+      });
+      return { ...api, signal: AbortSignal.any([signal, this.connection.signal]) };
+    }
+    try {
+      return super.api(signal);
+    } catch (error) {
+      if (this.ksParam && error instanceof KalError && error.messageKey === 'error.noToken') {
+        throw new KalError(
+          'config',
+          `no KS: the page URL has no "${this.ksParam}" parameter (ks-param), and no getKs or token-endpoint is configured`,
+          { messageKey: 'error.noToken', retryable: false },
+        );
+      }
+      throw error;
+    }
+  }
+
+  private adoptLinkKs(): void {
+    const ks = takeLinkKs(this.ksParam ?? '');
+    if (ks) this.linkKs = linkGetKs(ks);
+  }
+
+  private isLinkRefused(error: unknown): boolean {
+    return this.linkKs !== undefined && toKalError(error).code === 'unauthorized';
+  }
+
+  // --- declarations ---
+
+  private readGroups(): void {
+    const elements = [...this.querySelectorAll('kal-pref-group')];
+    const { groups, duplicates, missingIds } = readDeclarations(
+      elements.map((element) => ({
+        id: element.getAttribute('group-id'),
+        label: element.getAttribute('label')?.trim() || element.textContent,
+        description: element.getAttribute('description'),
+      })),
+    );
+    if (JSON.stringify(groups) !== JSON.stringify(this.declared)) this.declared = groups;
+    for (const id of duplicates) {
+      this.reportDeclaration(
+        `duplicate:${id}`,
+        `the group "${id}" is declared twice in <kal-unsubscribe-prefs>: it is shown once, with its first <kal-pref-group>; remove the other`,
+      );
+    }
+    if (missingIds) {
+      this.reportDeclaration('missing-id', 'a <kal-pref-group> has no group-id: it is ignored; set group-id to the Messaging unsubscribe group id');
+    }
+  }
+
+  /** A declaration mistake: the widget stays usable; the developer hears of it once (console and kal-error). */
+  private reportDeclaration(key: string, message: string): void {
+    if (this.reportedDeclarations.has(key)) return;
+    this.reportedDeclarations.add(key);
+    const error = new KalError('config', message, { retryable: false });
+    console.warn(`kaltura-widgets: ${error.message}`);
+    this.emit('kal-error', error.toDetail());
+  }
+
+  // --- state ---
+
+  private rows(): PrefRow[] {
+    return rowsFor(this.declared, [...(this.saved ?? []), ...(this.oneClick ? [this.oneClick.group] : []), ...this.overrides.keys()]);
+  }
+
+  private changes(): GroupChanges {
+    return this.saved ? diffChoices(this.saved, this.overrides) : { unsubscribed: [], subscribed: [] };
+  }
+
+  private subscribed(id: string): boolean {
+    return isSubscribed(id, this.saved ?? new Set(), this.overrides);
+  }
+
+  private toggle(id: string): void {
+    this.overrides = new Map(this.overrides).set(id, !this.subscribed(id));
+    if (this.phase === 'saved') this.phase = 'idle';
+  }
+
+  /** Saves what differs from the last saved state. A second call while one is in flight is ignored. */
+  async save(): Promise<void> {
+    if (this.phase === 'saving' || !this.saved) return;
+    const changes = this.changes();
+    if (!hasChanges(changes)) return;
+    this.saveError = undefined;
+    if (globalThis.navigator?.onLine === false) {
+      // Nothing leaves the page; the `online` event sends the latest choices.
+      this.phase = 'offline';
+      return;
+    }
+    this.phase = 'saving';
+    try {
+      const answer = await syncGroups(this.api(this.connection.signal), changes);
+      // The service answers the full new state; our own changes hold in any case.
+      this.saved = applyChanges(answer ? new Set(answer) : this.saved, changes);
+      this.overrides = pruneOverrides(this.saved, this.overrides);
+      this.phase = 'saved';
+      if (this.oneClick?.active) this.oneClick = { ...this.oneClick, done: true };
+      this.emit('kal-prefs-saved', { subscribed: [...changes.subscribed], unsubscribed: [...changes.unsubscribed] });
+    } catch (caught) {
+      const error = toKalError(caught);
+      if (error.code === 'aborted') {
+        this.phase = 'idle';
+        return;
+      }
+      if (this.isLinkRefused(error)) {
+        this.phase = 'expired';
+        this.reportError(linkExpiredError());
+        return;
+      }
+      this.phase = error.code === 'network' ? 'offline' : 'failed';
+      this.saveError = error;
+      this.reportError(error);
+    }
+  }
+
+  private readonly onOnline = (): void => {
+    if (this.phase === 'offline') void this.save();
+  };
+
+  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!this.hasUnsavedChanges) return;
+    event.preventDefault();
+    // Older browsers need returnValue set; the text itself is not shown by modern ones.
+    event.returnValue = this.t('prefs.unsaved');
+  };
+
+  /** The unsaved-changes guard is attached only while there is something to lose. */
+  private guard(on: boolean): void {
+    if (on === this.guarding) return;
+    this.guarding = on;
+    if (on) globalThis.addEventListener('beforeunload', this.onBeforeUnload);
+    else globalThis.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  private onSaveClick(): void {
+    if (this.phase === 'saving' || !hasChanges(this.changes())) return;
+    void this.save();
+  }
+
+  private async askUnsubscribeAll(): Promise<void> {
+    if (this.phase === 'saving' || this.allOff()) return;
+    this.confirmingAll = true;
+    await this.updateComplete;
+    this.findPart('confirm-all')?.focus();
+  }
+
+  private async confirmUnsubscribeAll(): Promise<void> {
+    const overrides = new Map(this.overrides);
+    for (const row of this.rows()) overrides.set(row.id, false);
+    this.overrides = overrides;
+    this.confirmingAll = false;
+    if (this.phase === 'saved') this.phase = 'idle';
+    await this.updateComplete;
+    this.saveButton?.focus();
+    await this.save();
+  }
+
+  private async cancelUnsubscribeAll(): Promise<void> {
+    this.confirmingAll = false;
+    await this.updateComplete;
+    this.findPart('unsubscribe-all')?.focus();
+  }
+
+  private onConfirmKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    void this.cancelUnsubscribeAll();
+  }
+
+  private async manageAll(): Promise<void> {
+    if (!this.oneClick) return;
+    const group = this.oneClick.group;
+    this.oneClick = { ...this.oneClick, active: false };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-group-id="${CSS.escape(group)}"] [part~="switch"]`)?.focus();
+  }
+
+  private allOff(): boolean {
+    return this.rows().every((row) => !this.subscribed(row.id));
+  }
+
+  private findPart(name: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[part~="${name}"]`);
+  }
+
+  // --- rendering ---
+
+  override render(): TemplateResult {
+    return html`<div class="prefs" part="base" dir=${this.direction} lang=${this.locale}>${this.renderBody()}</div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (this.declared.length === 0 && this.documentLoaded) return this.renderProblem(this.t('prefs.noGroups'));
+    const status = this.loader.status;
+    if (status === TaskStatus.ERROR) return this.renderLoadError(this.loader.error);
+    if (status !== TaskStatus.COMPLETE || !this.saved) return this.renderLoading();
+    if (this.oneClick?.active) return this.renderOneClick(this.oneClick);
+    return this.renderManager();
+  }
+
+  private renderLoadError(error: unknown): TemplateResult {
+    if (this.isLinkRefused(error)) return this.renderProblem(this.t('prefs.linkExpired'));
+    const kalError = toKalError(error);
+    if (this.ksParam && !this.linkKs && kalError.messageKey === 'error.noToken') return this.renderProblem(this.t('prefs.linkMissing'));
+    return this.renderError(kalError, () => void this.loader.run());
+  }
+
+  /** An error state that retrying cannot fix. */
+  private renderProblem(message: string): TemplateResult {
+    return html`<div class="state state--error" role="alert" part="error"><p>${message}</p></div>`;
+  }
+
+  private renderManager(): TemplateResult {
+    const rows = this.rows();
+    const saving = this.phase === 'saving';
+    const dirty = hasChanges(this.changes());
+    return html`
+      <ul class="groups" part="groups" aria-label=${this.t('prefs.listLabel')} aria-busy=${saving ? 'true' : 'false'}>
+        ${repeat(rows, (row) => row.id, (row, index) => this.renderRow(row, index))}
+      </ul>
+      <div class="actions" part="actions">
+        <button
+          type="button"
+          part="save"
+          aria-disabled=${saving || !dirty ? 'true' : 'false'}
+          aria-busy=${saving ? 'true' : 'false'}
+          @click=${this.onSaveClick}
+        >
+          ${saving ? this.t('prefs.saving') : this.t('prefs.save')}
+        </button>
+        ${this.confirmingAll
+          ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-question" @keydown=${this.onConfirmKeydown}>
+              <p id="confirm-question">${this.t('prefs.confirmAllQuestion')}</p>
+              <button type="button" part="confirm-all" @click=${this.confirmUnsubscribeAll}>${this.t('prefs.confirmAll')}</button>
+              <button type="button" part="cancel" class="secondary" @click=${this.cancelUnsubscribeAll}>${this.t('prefs.cancel')}</button>
+            </div>`
+          : html`<button
+              type="button"
+              part="unsubscribe-all"
+              class="secondary"
+              aria-disabled=${saving || this.allOff() ? 'true' : 'false'}
+              @click=${this.askUnsubscribeAll}
+            >
+              ${this.t('prefs.unsubscribeAll')}
+            </button>`}
+      </div>
+      ${this.renderOutcome()}
+    `;
+  }
+
+  private renderRow(row: PrefRow, index: number): TemplateResult {
+    const on = this.subscribed(row.id);
+    const switchId = `switch-${index}`;
+    const labelId = `label-${index}`;
+    const descriptionId = `description-${index}`;
+    return html`<li class="group" part="group" data-group-id=${row.id}>
+      <div class="group__text">
+        <label class="group__label" id=${labelId} for=${switchId} part="label">${row.label}</label>
+        ${row.description ? html`<p class="group__description" id=${descriptionId} part="description">${row.description}</p>` : nothing}
+      </div>
+      <button
+        type="button"
+        role="switch"
+        class="switch"
+        part="switch"
+        id=${switchId}
+        aria-checked=${on ? 'true' : 'false'}
+        aria-labelledby=${labelId}
+        aria-describedby=${row.description ? descriptionId : nothing}
+        @click=${() => this.toggle(row.id)}
+      >
+        <span class="switch__track" aria-hidden="true"><span class="switch__thumb"></span></span>
+        <span class="switch__state" aria-hidden="true">${on ? this.t('prefs.on') : this.t('prefs.off')}</span>
+      </button>
+    </li>`;
+  }
+
+  private renderOneClick(oneClick: OneClick): TemplateResult {
+    const row = this.rows().find((each) => each.id === oneClick.group);
+    const group = row?.label ?? oneClick.group;
+    const pending = hasChanges(this.changes());
+    const saving = this.phase === 'saving';
+    const message = oneClick.done
+      ? this.t('prefs.oneClickDone', { group })
+      : pending || saving
+        ? this.t('prefs.oneClickQuestion', { group })
+        : this.t('prefs.oneClickAlready', { group });
+    return html`
+      <div class="one-click" part="one-click" aria-busy=${saving ? 'true' : 'false'}>
+        <p class="one-click__question">${message}</p>
+        ${row?.description && !oneClick.done ? html`<p class="one-click__description">${row.description}</p>` : nothing}
+        <div class="actions" part="actions">
+          ${pending && !oneClick.done
+            ? html`<button
+                type="button"
+                part="confirm-unsubscribe save"
+                aria-disabled=${saving ? 'true' : 'false'}
+                aria-busy=${saving ? 'true' : 'false'}
+                @click=${this.onSaveClick}
+              >
+                ${saving ? this.t('prefs.saving') : this.t('prefs.oneClickConfirm')}
+              </button>`
+            : nothing}
+          <button type="button" part="manage-all" class="secondary" @click=${this.manageAll}>${this.t('prefs.manageAll')}</button>
+        </div>
+      </div>
+      ${this.renderOutcome()}
+    `;
+  }
+
+  /** The live region (always present, so changes are announced) and a failed save's reason. */
+  private renderOutcome(): TemplateResult {
+    const phase = this.phase;
+    const statusText = phase === 'saved' ? this.t('prefs.saved') : phase === 'offline' ? this.t('prefs.offline') : '';
+    return html`
+      <p class="status ${phase === 'offline' ? 'status--offline' : ''}" role="status" part="status">${statusText}</p>
+      ${phase === 'failed' || phase === 'offline' || phase === 'expired'
+        ? html`<div class="failure" part="failure" role=${phase === 'offline' ? nothing : 'alert'}>
+            ${phase === 'failed'
+              ? html`<p>${this.t('prefs.saveFailed', { reason: this.t(this.saveError?.messageKey ?? 'error.server') })}</p>`
+              : phase === 'expired'
+                ? html`<p>${this.t('prefs.linkExpired')}</p>`
+                : nothing}
+            ${phase === 'expired'
+              ? nothing
+              : html`<button type="button" part="retry" class="secondary" @click=${() => void this.save()}>${this.t('state.retry')}</button>`}
+          </div>`
+        : nothing}
+    `;
+  }
+}
+
+/** What `kal-error` says when a link's KS is refused (no KS in it). */
+function linkExpiredError(): KalError {
+  return new KalError('unauthorized', 'the KS from the page link was refused (expired or revoked) and cannot be refreshed: the person needs a new link', {
+    retryable: false,
+  });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kal-unsubscribe-prefs': KalUnsubscribePrefs;
+  }
+}
