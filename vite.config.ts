@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
+import { demoBackendPlugin } from './demo/backend.js';
 import { sandboxVitePlugin } from './sandbox/vite-plugin.js';
 
-// `npm start` (the demo page, index.html) and Storybook: the sandbox mounted same-origin at /sandbox.
+// `npm start` (the demo page, index.html) and Storybook: the sandbox mounted same-origin at /sandbox,
+// and the demo's own backend (token endpoint /api/ks, Game Services proxy /api/game/) in front of it.
 // The library build has its own script (scripts/build.mjs).
 export default defineConfig({
-  plugins: [sandboxVitePlugin()],
+  plugins: [sandboxVitePlugin(), demoBackendPlugin()],
   server: { host: '127.0.0.1' },
 });

@@ -11,14 +11,15 @@ export const roomEmbedStyles = css`
     --_room-frame-bg: var(--kal-room-frame-background, var(--_surface));
     display: flex;
     flex-direction: column;
-    aspect-ratio: var(--_room-ratio);
     border: var(--kal-room-border, 1px solid var(--_border));
   }
   .room {
+    /* On the inner box, not the host: a host height then stretches it instead of widening the host.
+       Not clipped, so a card that needs more room (a narrow phone) makes the box taller. */
+    aspect-ratio: var(--_room-ratio);
     flex: 1 1 auto;
     display: flex;
     flex-direction: column;
-    overflow: hidden;
     border-radius: inherit;
     background: var(--_bg);
   }
@@ -42,6 +43,9 @@ export const roomEmbedStyles = css`
   .stage {
     position: relative;
     flex: 1 1 auto;
+    overflow: hidden;
+    border-end-start-radius: inherit;
+    border-end-end-radius: inherit;
     background: var(--_room-frame-bg);
   }
   iframe {
@@ -69,6 +73,7 @@ export const roomEmbedStyles = css`
     padding-block: calc(var(--_space) * 2);
     padding-inline: calc(var(--_space) * 2);
     text-align: center;
+    border-radius: inherit;
     background: var(--_surface);
   }
   .card p {

@@ -1,0 +1,356 @@
+import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { KalError, isAbort, toKalError } from '../../api/errors.js';
+import { viewRoomUrl } from '../../api/rooms.js';
+import { currentConfig } from '../../config.js';
+import { KalElement } from '../shared/kal-element.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { roomEmbedStyles } from './kal-room-embed.styles.js';
+import { type RoomProblem, type RoomSettings, checkRoomSettings } from './room-settings.js';
+
+/** What the room may use: camera, microphone, screen sharing, sound without a click, full screen, copy. */
+export const ROOM_ALLOW = 'camera; microphone; display-capture; autoplay; fullscreen; clipboard-write';
+
+/**
+ * As sandboxed as a meeting room allows: it keeps its own origin (its session, media permissions)
+ * and may open windows and download files, but it can never navigate or script the host page.
+ */
+export const ROOM_SANDBOX = [
+  'allow-scripts',
+  'allow-same-origin',
+  'allow-forms',
+  'allow-popups',
+  'allow-popups-to-escape-sandbox',
+  'allow-modals',
+  'allow-downloads',
+  'allow-presentation',
+  'allow-storage-access-by-user-activation',
+].join(' ');
+
+export const DEFAULT_LOAD_TIMEOUT_SECONDS = 20;
+
+/**
+ * - `idle`: not joined yet (the Join card, or about to join when `join="auto"`)
+ * - `connecting`: asking the host for a KS
+ * - `loading`: the iframe is on the page, waiting for its `load`
+ * - `joined`: the room is open
+ * - `left`: the person left; the Rejoin card
+ * - `error`: joining failed (retry joins again with a fresh KS)
+ */
+type Phase = 'idle' | 'connecting' | 'loading' | 'joined' | 'left' | 'error';
+
+interface Attempt {
+  controller: AbortController;
+  /** Started by the person (a click), so focus may follow it; never for `join="auto"`. */
+  byUser: boolean;
+}
+
+/**
+ * A Kaltura (KAF) meeting room in an iframe. By default the person clicks "Join room" first, so
+ * the camera and microphone prompts only follow their click. Each join asks the host for a fresh
+ * KS scoped to the room (`getKs({ widget: 'room', entryId })`, or `?widget=room&entryId=` on a
+ * token endpoint); the KS only ever appears in the iframe's URL. Once a room is open nothing
+ * reloads it (not a new KS, not `configure()`): settings changes apply at the next join.
+ *
+ * @summary A KAF meeting room with click-to-join, leave and rejoin, full screen, and clear errors.
+ *
+ * @fires kal-room-join - The room loaded in the iframe. `detail: { entryId }`.
+ * @fires kal-room-leave - The person left a joined room (the iframe is gone). `detail: { entryId }`.
+ * @fires kal-load - The room is on screen (with each join).
+ * @fires kal-error - Joining failed: bad settings (`config`), the token callback failed, or the room did not load in time (`timeout`). `detail: { code, message, retryable }`, never a KS.
+ *
+ * @csspart card - The Join / Rejoin card.
+ * @csspart join - The Join room / Rejoin button.
+ * @csspart frame - The room's iframe.
+ * @csspart toolbar - The bar above the room (full screen, leave).
+ * @csspart fullscreen - The full screen button.
+ * @csspart leave - The Leave button.
+ * @csspart loading - The connecting / opening status.
+ * @csspart error - The error state.
+ * @csspart retry - The error state's retry button.
+ *
+ * @cssprop [--kal-room-aspect-ratio=16 / 9] - The room's shape; a `height` on the element wins over it.
+ * @cssprop [--kal-room-frame-background=var(--kal-color-surface)] - Behind the iframe while it paints.
+ * @cssprop [--kal-room-border=1px solid var(--kal-color-border)] - The element's border.
+ */
+export class KalRoomEmbed extends KalElement {
+  static override styles = [themeStyles, roomEmbedStyles];
+
+  /** The KAF instance's host name, e.g. `example.mediaspace.kaltura.com` (not a URL). */
+  @property({ attribute: 'kaf-host' }) kafHost?: string;
+  /** The room's entry id (create-room answers it). */
+  @property({ attribute: 'entry-id' }) entryId?: string;
+  /** `click` (default): a Join card first; `auto`: join as soon as the element is on the page. */
+  @property() join: 'click' | 'auto' = 'click';
+  /** A KAF base URL overriding `kaf-host` and `configure({ serviceUrls: { kaf } })` (a proxy, the sandbox). */
+  @property({ attribute: 'kaf-url' }) kafUrl?: string;
+  /** The room's name for people (the card and the iframe's title); default: the entry id. */
+  @property({ attribute: 'room-name' }) roomName?: string;
+  /** Seconds to wait for the room to load before showing an error (default 20). */
+  @property({ attribute: 'load-timeout', type: Number }) loadTimeout = DEFAULT_LOAD_TIMEOUT_SECONDS;
+
+  @state() private phase: Phase = 'idle';
+  @state() private problem: RoomProblem | undefined;
+  @state() private frameSrc: string | undefined;
+  @state() private fullscreen = false;
+
+  /** Problems with the attributes themselves, found before any KS is asked for. */
+  private settingsProblem: RoomProblem | undefined;
+  private settings: RoomSettings | undefined;
+  private reportedSettingsMessage = '';
+  private lastSettingsKey: unknown[] = [];
+  private attempt: Attempt | undefined;
+  private loadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The room that is open (or opening): events name it even if `entry-id` changed since. */
+  private openEntryId = '';
+  private pendingFocus: 'join' | 'leave' | 'retry' | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    // Taken off the page: the room goes with it (a moved iframe reloads anyway).
+    this.unload();
+    this.phase = 'idle';
+    this.problem = undefined;
+  }
+
+  /** Joins the room (what the Join button does). Each join asks for a fresh KS. */
+  joinRoom(): Promise<void> {
+    return this.start(true);
+  }
+
+  /** Leaves the room: the iframe is removed and the Rejoin card shown. */
+  leaveRoom(): void {
+    const wasJoined = this.phase === 'joined';
+    if (this.phase !== 'connecting' && this.phase !== 'loading' && !wasJoined) return;
+    const entryId = this.openEntryId;
+    this.unload();
+    this.phase = 'left';
+    this.focusAfterRender('join');
+    if (wasJoined) void this.updateComplete.then(() => this.emit('kal-room-leave', { entryId }));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const check = checkRoomSettings({
+      kafHost: this.kafHost,
+      kafUrl: this.kafUrl,
+      configuredKafUrl: currentConfig().serviceUrls?.kaf,
+      entryId: this.entryId,
+    });
+    if ('problem' in check) {
+      this.settings = undefined;
+      if (check.problem.error.message !== this.settingsProblem?.error.message) this.settingsProblem = check.problem;
+    } else {
+      this.settings = check.settings;
+      this.settingsProblem = undefined;
+    }
+    // A failed join is not final: new settings (a getKs at last, another room) mean a new try.
+    const key = [...this.settingsKey(), this.kafHost, this.kafUrl, this.entryId];
+    const settingsChanged = key.length !== this.lastSettingsKey.length || key.some((value, i) => value !== this.lastSettingsKey[i]);
+    this.lastSettingsKey = key;
+    if (settingsChanged && this.phase === 'error') {
+      this.phase = 'idle';
+      this.problem = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Bad attributes are reported once each, when they show (not while a room is open).
+    const message = this.settingsProblem?.error.message ?? '';
+    if (!this.active && message !== this.reportedSettingsMessage) {
+      this.reportedSettingsMessage = message;
+      if (this.settingsProblem) this.reportError(this.settingsProblem.error);
+    }
+    if (this.pendingFocus) {
+      const part = this.pendingFocus;
+      this.pendingFocus = undefined;
+      const active = document.activeElement;
+      // Only when focus was ours (or lost with a removed button): never pulled from elsewhere on the page.
+      if (!active || active === document.body || active === this) {
+        this.renderRoot.querySelector<HTMLElement>(`[part~="${part}"]`)?.focus();
+      }
+    }
+    if (this.join === 'auto' && this.phase === 'idle' && !this.settingsProblem && this.isConnected) void this.start(false);
+  }
+
+  /** A room is open or opening: nothing may disturb it. */
+  private get active(): boolean {
+    return this.phase === 'connecting' || this.phase === 'loading' || this.phase === 'joined';
+  }
+
+  private async start(byUser: boolean): Promise<void> {
+    if (this.active) return;
+    const settings = this.settings;
+    if (!settings) return;
+    this.cancelAttempt();
+    const attempt: Attempt = { controller: new AbortController(), byUser };
+    this.attempt = attempt;
+    this.problem = undefined;
+    this.phase = 'connecting';
+    this.openEntryId = settings.entryId;
+    const { signal } = attempt.controller;
+    try {
+      const api = this.api(signal, { widget: 'room', entryId: settings.entryId });
+      // Every join gets a KS of its own, with its full lifetime: never one cached for an earlier join.
+      api.session.forget();
+      const ks = await api.session.ks(api.signal);
+      if (this.attempt !== attempt) return;
+      this.frameSrc = viewRoomUrl({ kafHost: settings.kafHost, kafBaseUrl: settings.kafBaseUrl }, ks);
+      this.phase = 'loading';
+      if (byUser) this.focusAfterRender('leave');
+      const seconds = Number.isFinite(this.loadTimeout) && this.loadTimeout > 0 ? Math.min(this.loadTimeout, 600) : DEFAULT_LOAD_TIMEOUT_SECONDS;
+      this.loadTimer = setTimeout(() => this.onLoadTimeout(attempt, seconds), seconds * 1000);
+    } catch (error) {
+      if (this.attempt !== attempt || isAbort(error)) return;
+      const kalError = toKalError(error);
+      this.fail(attempt, { error: kalError, textKey: kalError.messageKey });
+    }
+  }
+
+  private onLoadTimeout(attempt: Attempt, seconds: number): void {
+    if (this.attempt !== attempt || this.phase !== 'loading') return;
+    this.fail(attempt, {
+      error: new KalError('timeout', `the meeting room did not load within ${seconds} s`, { retryable: true }),
+      textKey: 'room.unreachable',
+    });
+  }
+
+  private readonly onFrameLoad = (event: Event): void => {
+    const frame = event.currentTarget as HTMLIFrameElement;
+    if (this.phase !== 'loading' || !this.frameSrc || frame.getAttribute('src') !== this.frameSrc) return;
+    // The initial about:blank of a same-origin frame is not the room.
+    let blank = false;
+    try {
+      blank = frame.contentDocument?.URL === 'about:blank';
+    } catch {
+      blank = false;
+    }
+    if (blank) return;
+    this.clearLoadTimer();
+    this.phase = 'joined';
+    const entryId = this.openEntryId;
+    void this.updateComplete.then(() => {
+      this.emit('kal-room-join', { entryId });
+      this.emit('kal-load', {});
+    });
+  };
+
+  private fail(attempt: Attempt, problem: RoomProblem): void {
+    this.unload();
+    this.problem = problem;
+    this.phase = 'error';
+    if (attempt.byUser && problem.error.code !== 'config') this.focusAfterRender('retry');
+    this.reportError(problem.error);
+  }
+
+  /** Removes the iframe and stops whatever the last join was doing. */
+  private unload(): void {
+    this.cancelAttempt();
+    this.frameSrc = undefined;
+    if (this.fullscreen && document.fullscreenElement === this) void document.exitFullscreen().catch(() => undefined);
+  }
+
+  private cancelAttempt(): void {
+    this.clearLoadTimer();
+    this.attempt?.controller.abort();
+    this.attempt = undefined;
+  }
+
+  private clearLoadTimer(): void {
+    if (this.loadTimer !== undefined) clearTimeout(this.loadTimer);
+    this.loadTimer = undefined;
+  }
+
+  private focusAfterRender(part: 'join' | 'leave' | 'retry'): void {
+    this.pendingFocus = part;
+  }
+
+  private readonly onFullscreenChange = (): void => {
+    const room = this.renderRoot.querySelector('.room');
+    this.fullscreen = !!room && (this.renderRoot as ShadowRoot).fullscreenElement === room;
+  };
+
+  private toggleFullscreen(): void {
+    if (this.fullscreen) {
+      void document.exitFullscreen().catch(() => undefined);
+      return;
+    }
+    this.renderRoot.querySelector('.room')?.requestFullscreen().catch(() => undefined);
+  }
+
+  private get displayName(): string {
+    return this.roomName?.trim() || this.openEntryId || this.entryId?.trim() || '';
+  }
+
+  override render(): TemplateResult {
+    return html`<div class="room" dir=${this.direction} lang=${this.locale}>${this.renderBody()}</div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (this.frameSrc && (this.phase === 'loading' || this.phase === 'joined')) return this.renderFrame(this.frameSrc);
+    if (this.phase === 'connecting' || (this.phase === 'idle' && this.join === 'auto' && !this.settingsProblem)) {
+      return html`<div class="state card" role="status" part="loading">${this.t('room.connecting')}</div>`;
+    }
+    if (this.settingsProblem) return this.renderProblem(this.settingsProblem);
+    if (this.phase === 'error' && this.problem) return this.renderProblem(this.problem);
+    if (this.phase === 'left') {
+      return html`<div class="card" part="card">
+        <p class="card-note">${this.t('room.left')}</p>
+        <button type="button" part="join" @click=${this.joinRoom}>${this.t('room.rejoin')}</button>
+      </div>`;
+    }
+    const name = this.roomName?.trim();
+    return html`<div class="card" part="card">
+      <p class="card-heading">${this.t('room.heading')}</p>
+      ${name ? html`<p class="card-name">${name}</p>` : nothing}
+      <p class="card-note">${this.t('room.intro')}</p>
+      <button type="button" part="join" @click=${this.joinRoom}>${this.t('room.join')}</button>
+    </div>`;
+  }
+
+  private renderFrame(src: string): TemplateResult {
+    const canFullscreen = document.fullscreenEnabled;
+    return html`<div class="toolbar" part="toolbar" role="group" aria-label=${this.t('room.controls')}>
+        ${canFullscreen
+          ? html`<button type="button" class="secondary" part="fullscreen" @click=${this.toggleFullscreen}
+              >${this.t(this.fullscreen ? 'room.exitFullscreen' : 'room.fullscreen')}</button
+            >`
+          : nothing}
+        <button type="button" class="leave" part="leave" @click=${this.leaveRoom}>${this.t('room.leave')}</button>
+      </div>
+      <div class="stage">
+        <iframe
+          part="frame"
+          src=${src}
+          title=${this.t('room.frameTitle', { name: this.displayName })}
+          allow=${ROOM_ALLOW}
+          allowfullscreen
+          referrerpolicy="no-referrer"
+          sandbox=${ROOM_SANDBOX}
+          @load=${this.onFrameLoad}
+        ></iframe>
+        ${this.phase === 'loading' ? html`<div class="overlay state" role="status" part="loading">${this.t('room.opening')}</div>` : nothing}
+      </div>`;
+  }
+
+  private renderProblem({ error, textKey }: RoomProblem): TemplateResult {
+    const canRetry = error.code !== 'config';
+    return html`<div class="state state--error card" role="alert" part="error">
+      <p>${this.t(textKey)}</p>
+      ${canRetry ? html`<button type="button" part="retry" @click=${this.joinRoom}>${this.t('state.retry')}</button>` : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kal-room-embed': KalRoomEmbed;
+  }
+}

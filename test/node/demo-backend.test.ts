@@ -1,0 +1,189 @@
+/**
+ * The demo's production-style wiring (demo/backend.ts) over real HTTP: the token endpoint and the
+ * Game Services proxy mounted in front of the sandbox on one server, as `npm start` mounts them
+ * in Vite; then once through Vite itself, with vite.config.ts.
+ */
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import { DEMO_PARTNER_ID, createDemoBackend } from '../../demo/backend.js';
+// The sandbox is plain JavaScript with JSDoc types.
+// @ts-ignore
+import { createSandbox } from '../../sandbox/index.js';
+
+let server: Server;
+let sandbox: { handle: (req: unknown, res: unknown, next?: () => void) => void; close(): void };
+let origin: string;
+
+before(async () => {
+  sandbox = createSandbox();
+  const demo = createDemoBackend();
+  // The same stack as Vite's: the sandbox answers /sandbox/..., the demo backend /api/..., else 404.
+  server = createServer((req, res) =>
+    sandbox.handle(req, res, () =>
+      demo(req, res, () => {
+        res.statusCode = 404;
+        res.end();
+      }),
+    ),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(async () => {
+  sandbox.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function getKs(query = '', cookie?: string): Promise<{ status: number; ks?: string; expiresAt?: string }> {
+  const response = await fetch(`${origin}/api/ks${query}`, { headers: cookie ? { cookie } : {} });
+  const body = (await response.json()) as { ks?: string; expiresAt?: string };
+  return { status: response.status, ...body };
+}
+
+/** The sandbox's view-room page says which room, user and role a KS grants. */
+async function viewRoom(ks: string): Promise<{ status: number; entryId?: string; userId?: string; role?: string; chat?: string }> {
+  const response = await fetch(`${origin}/sandbox/kaf/embeddedrooms/index/view-room/ks/${encodeURIComponent(ks)}`);
+  const page = await response.text();
+  const attribute = (name: string) => page.match(new RegExp(`${name}="([^"]*)"`))?.[1];
+  return {
+    status: response.status,
+    entryId: attribute('data-entry-id'),
+    userId: attribute('data-user-id'),
+    role: attribute('data-role'),
+    chat: attribute('data-chat-moderator'),
+  };
+}
+
+async function gameCall(action: string, body: unknown, cookie?: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${origin}/api/game/${action}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer not-a-real-ks', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+describe('demo backend', () => {
+  test('/api/ks answers a USER KS for the demo user', async () => {
+    const { status, ks, expiresAt } = await getKs();
+    assert.equal(status, 200);
+    assert.ok(ks);
+    assert.ok(Date.parse(expiresAt!) > Date.now());
+    // A USER KS: API v3 user.list (ADMIN only) refuses it.
+    const list = await fetch(`${origin}/sandbox/api_v3/service/user/action/list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ks, format: '1', 'filter[idIn]': 'viewer@example.com' }),
+    });
+    assert.equal(((await list.json()) as { code?: string }).code, 'SERVICE_FORBIDDEN');
+    // Game Services reads with it are about the demo viewer.
+    const own = await fetch(`${origin}/sandbox/scm/api/v1/userScore/get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ks}` },
+      body: JSON.stringify({ gameObjectId: 'lb_conference', userId: 'someone-else' }),
+    });
+    assert.equal(((await own.json()) as { userId: string }).userId, 'viewer@example.com');
+  });
+
+  test('/api/ks scopes a room KS to its entry; the role follows the demo sign-in', async () => {
+    const participant = await getKs('?widget=room&entryId=1_sandboxroom');
+    assert.deepEqual(await viewRoom(participant.ks!), {
+      status: 200,
+      entryId: '1_sandboxroom',
+      userId: 'viewer@example.com',
+      role: 'participant',
+      chat: 'false',
+    });
+
+    const page = await fetch(`${origin}/?role=moderator&user=host%40example.com`);
+    const cookies = page.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+    assert.deepEqual(cookies, ['demo_role=moderator', 'demo_user=host%40example.com']);
+    const moderator = await getKs('?widget=room&entryId=1_sandboxroom', cookies.join('; '));
+    assert.deepEqual(await viewRoom(moderator.ks!), {
+      status: 200,
+      entryId: '1_sandboxroom',
+      userId: 'host@example.com',
+      role: 'moderator',
+      chat: 'true',
+    });
+
+    // Without the room hints there is no room in the KS; a malformed entry id is not pasted into privileges.
+    assert.equal((await viewRoom((await getKs()).ks!)).status, 400);
+    assert.equal((await viewRoom((await getKs('?widget=room&entryId=1_x,roomModerator:1')).ks!)).status, 400);
+  });
+
+  test('/api/game/userScore/list answers rows with fullName, without an ADMIN KS in the browser', async () => {
+    const { status, body } = await gameCall('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 5, pageIndex: 1 } });
+    assert.equal(status, 200);
+    assert.equal(body.objects.length, 5);
+    for (const row of body.objects) {
+      assert.equal(typeof row.userId, 'string');
+      assert.equal(typeof row.fullName, 'string');
+      assert.ok(row.fullName.length > 0);
+    }
+    const viewer = await gameCall('userScore/get', { gameObjectId: 'lb_conference', userId: 'user-3' });
+    assert.equal(viewer.status, 200);
+    assert.equal(viewer.body.userId, 'viewer@example.com');
+    assert.equal(viewer.body.fullName, 'Ada Viewer');
+    // Upstream saw the demo backend's ADMIN KS (the browser's Authorization header was not forwarded).
+    const state = (await (await fetch(`${origin}/sandbox/control/state?partnerId=${DEMO_PARTNER_ID}`)).json()) as {
+      calls: Array<{ path: string; status: number; userId?: string }>;
+    };
+    const upstream = state.calls.filter((call) => call.path.includes('userScore/list'));
+    assert.ok(upstream.length > 0);
+    assert.ok(upstream.every((call) => call.status === 200 && call.userId === 'demo-backend'));
+  });
+
+  test('/api/game refuses writes (403) and non-POST requests', async () => {
+    const { status, body } = await gameCall('rule/create', { name: 'x' });
+    assert.equal(status, 403);
+    assert.equal(body.code, 'FORBIDDEN_ACTION');
+    assert.match(body.message, /rule\/create/);
+    assert.equal((await fetch(`${origin}/api/game/leaderboard/get`)).status, 405);
+  });
+});
+
+describe('vite.config.ts', () => {
+  let vite: ViteDevServer;
+  let viteOrigin: string;
+
+  before(async () => {
+    vite = await createViteServer({
+      configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
+      logLevel: 'silent',
+      server: { port: 0, host: '127.0.0.1', strictPort: false, hmr: false, watch: null },
+      optimizeDeps: { noDiscovery: true, include: [] },
+    });
+    await vite.listen();
+    viteOrigin = `http://127.0.0.1:${(vite.httpServer!.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    (vite.httpServer as Server | null)?.closeAllConnections();
+    await vite.close();
+  });
+
+  test('mounts the demo backend next to the sandbox', async () => {
+    const token = await fetch(`${viteOrigin}/api/ks?widget=room&entryId=1_sandboxroom`);
+    assert.equal(token.status, 200);
+    const { ks } = (await token.json()) as { ks: string };
+    const room = await fetch(`${viteOrigin}/sandbox/kaf/embeddedrooms/index/view-room/ks/${encodeURIComponent(ks)}`);
+    assert.match(await room.text(), /data-entry-id="1_sandboxroom" data-user-id="viewer@example.com" data-role="participant"/);
+
+    const scores = await fetch(`${viteOrigin}/api/game/userScore/list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ gameObjectId: 'lb_conference', pager: { pageSize: 3, pageIndex: 1 } }),
+    });
+    assert.equal(scores.status, 200);
+    const rows = ((await scores.json()) as { objects: Array<{ fullName?: string }> }).objects;
+    assert.equal(rows.length, 3);
+    assert.ok(rows.every((row) => typeof row.fullName === 'string' && row.fullName.length > 0));
+    assert.equal((await fetch(`${viteOrigin}/api/game/leaderboard/create`, { method: 'POST', body: '{}' })).status, 403);
+  });
+});
