@@ -18,7 +18,7 @@ export const ENTRIES = {
   'unsubscribe-prefs': 'src/components/unsubscribe-prefs/define.ts',
 };
 
-const DEPENDENCIES = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/];
+const DEPENDENCIES = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^react($|\/)/];
 const shared = { configFile: false, logLevel: 'warn', publicDir: false };
 
 rmSync('dist', { recursive: true, force: true });
@@ -32,7 +32,7 @@ await build({
     target: 'es2022',
     sourcemap: true,
     minify: true,
-    lib: { entry: ENTRIES, formats: ['es'] },
+    lib: { entry: { ...ENTRIES, react: 'src/react/index.ts' }, formats: ['es'] },
     rolldownOptions: {
       external: DEPENDENCIES,
       output: { chunkFileNames: 'chunks/[name]-[hash].js' },

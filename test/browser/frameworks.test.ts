@@ -1,0 +1,132 @@
+// The elements as React 19, React (via the @lit/react wrappers) and Vue 3 apps use them:
+// data arrives, the kit's events reach the framework's handlers, and prop changes re-fetch.
+import { expect } from '@open-wc/testing';
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { type Root, createRoot } from 'react-dom/client';
+import { createApp, h, nextTick, ref } from 'vue';
+import { configure, currentConfig } from '../../src/config.js';
+import { BadgeProgress, Leaderboard, PrefGroup, UnsubscribePrefs } from '../../src/react/index.js';
+import '../../src/index.js';
+import { FAST_RETRIES, SANDBOX_URLS, callsTo, countingGetKs, newPartner, until } from './helpers.js';
+
+const saved = { ...currentConfig() };
+let host: HTMLDivElement;
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+});
+afterEach(() => {
+  host.remove();
+  configure({ ...saved, getKs: saved.getKs, tokenEndpoint: saved.tokenEndpoint });
+});
+
+function setUp(): number {
+  const partnerId = newPartner();
+  configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: countingGetKs(partnerId).getKs, retryDelaysMs: FAST_RETRIES });
+  return partnerId;
+}
+
+const inside = (tag: string, selector: string) => [...(host.querySelector(tag)?.shadowRoot?.querySelectorAll(selector) ?? [])];
+const shows = (tag: string, selector: string, count = 1) => until(() => inside(tag, selector).length >= count, `${tag} to show ${selector}`);
+
+describe('React 19 (custom elements natively)', () => {
+  let root: Root;
+  afterEach(() => root.unmount());
+
+  it('mounts every element with data, events and property updates', async () => {
+    const partnerId = setUp();
+    const loads: string[] = [];
+    const onLoad = (event: Event) => loads.push((event.target as Element).localName);
+    const { getKs, contexts } = countingGetKs(partnerId);
+    root = createRoot(host);
+    const render = (pageSize: number) =>
+      flushSync(() =>
+        root.render(
+          createElement('div', null, [
+            createElement('kal-leaderboard', { key: 'lb', 'leaderboard-id': 'lb_conference', 'page-size': pageSize, 'onkal-load': onLoad, getKs }),
+            createElement('kal-badge-progress', { key: 'b', 'virtual-event-id': '12345', 'onkal-load': onLoad }),
+            createElement('kal-unsubscribe-prefs', { key: 'p', 'onkal-load': onLoad }, [
+              createElement('kal-pref-group', { key: 'g', 'group-id': 'event-updates', label: 'Event updates' }),
+            ]),
+            createElement('kal-room-embed', { key: 'r', 'kaf-host': 'rooms.example.com', 'entry-id': '1_sandboxroom' }),
+          ]),
+        ),
+      );
+    render(5);
+    await until(() => ['kal-leaderboard', 'kal-badge-progress', 'kal-unsubscribe-prefs'].every((tag) => loads.includes(tag)), 'three kal-load events');
+    await shows('kal-leaderboard', 'tbody tr', 5);
+    await shows('kal-badge-progress', '[part~=badge]');
+    await shows('kal-unsubscribe-prefs', '[role=switch]');
+    await shows('kal-room-embed', '[part~=join]');
+    expect(contexts.length).to.be.greaterThan(0);
+    render(8);
+    await until(() => inside('kal-leaderboard', 'tbody tr').length === 8, 'eight rows after the prop change');
+  });
+});
+
+describe('React wrappers (@lit/react)', () => {
+  let root: Root;
+  afterEach(() => root.unmount());
+
+  it('passes props as properties and events as on… callbacks', async () => {
+    const partnerId = setUp();
+    const loaded: number[] = [];
+    root = createRoot(host);
+    const render = (pageSize: number) =>
+      flushSync(() =>
+        root.render(
+          createElement('div', null, [
+            createElement(Leaderboard, {
+              key: 'lb',
+              leaderboardId: 'lb_conference',
+              pageSize,
+              onKalLoad: (event: CustomEvent<{ count?: number }>) => loaded.push(event.detail.count ?? -1),
+              resolveUsers: async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, { name: `Person ${id.length}` }])),
+            }),
+            createElement(BadgeProgress, { key: 'b', virtualEventId: '12345', layout: 'list' }),
+            createElement(UnsubscribePrefs, { key: 'p' }, createElement(PrefGroup, { groupId: 'weekly-digest', label: 'Weekly digest' })),
+          ]),
+        ),
+      );
+    render(3);
+    await until(() => loaded.includes(3), 'kal-load with three rows');
+    await until(() => inside('kal-leaderboard', '[part~=name]').some((cell) => cell.textContent?.includes('Person')), 'resolved names');
+    await shows('kal-badge-progress', '[part~=badge]');
+    await shows('kal-unsubscribe-prefs', '[role=switch]');
+    render(6);
+    await until(() => loaded.includes(6), 'kal-load with six rows after the prop change');
+    expect(await callsTo(partnerId, 'userScore/list')).to.have.length(2);
+  });
+});
+
+describe('Vue 3', () => {
+  it('mounts every element with data, events and prop updates', async () => {
+    setUp();
+    const loads: string[] = [];
+    const pageSize = ref(4);
+    const app = createApp({
+      render: () =>
+        h('div', [
+          h('kal-leaderboard', { 'leaderboard-id': 'lb_conference', 'page-size': pageSize.value, onKalLoad: (event: Event) => loads.push((event.target as Element).localName) }),
+          h('kal-badge-progress', { 'virtual-event-id': '12345', layout: 'compact', onKalLoad: (event: Event) => loads.push((event.target as Element).localName) }),
+          h('kal-unsubscribe-prefs', { onKalLoad: (event: Event) => loads.push((event.target as Element).localName) }, [
+            h('kal-pref-group', { 'group-id': 'session-reminders', label: 'Session reminders' }),
+          ]),
+          h('kal-room-embed', { 'kaf-host': 'rooms.example.com', 'entry-id': '1_sandboxroom' }),
+        ]),
+    });
+    app.mount(host);
+    try {
+      await until(() => ['kal-leaderboard', 'kal-badge-progress', 'kal-unsubscribe-prefs'].every((tag) => loads.includes(tag)), 'three kal-load events');
+      await shows('kal-leaderboard', 'tbody tr', 4);
+      await shows('kal-badge-progress', '[part~=badge]');
+      await shows('kal-room-embed', '[part~=join]');
+      pageSize.value = 7;
+      await nextTick();
+      await until(() => inside('kal-leaderboard', 'tbody tr').length === 7, 'seven rows after the prop change');
+    } finally {
+      app.unmount();
+    }
+  });
+});
