@@ -1,6 +1,13 @@
+/// <reference types="vite/client" />
 import type { Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { configure } from '../src/index.js';
+
+// Argument tables and descriptions from the JSDoc of each element (custom-elements.json, written by
+// scripts/manifest.mjs before Storybook starts).
+const manifest = Object.values(import.meta.glob<{ default: object }>('../custom-elements.json', { eager: true }))[0];
+if (manifest) setCustomElementsManifest(manifest.default);
 
 // Stories run against the sandbox mounted by vite.config.ts, with a KS minted by its stand-in backend.
 configure({

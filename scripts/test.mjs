@@ -1,4 +1,5 @@
-// `npm test`: Node tests (sandbox, server companion) then browser tests in Chromium.
+// `npm test`: builds the kit (the packaging and script-tag tests use dist/), then the Node tests
+// (sandbox, server companion, CSP, packed tarball), then the browser tests in Chromium.
 // Finds (or installs) Chromium first; exits non-zero if anything fails.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
@@ -7,8 +8,11 @@ const chromePath = ensureChromium();
 const env = { ...process.env, CHROME_PATH: chromePath };
 const run = (args) => spawnSync('npm', ['run', '--silent', ...args], { stdio: 'inherit', env }).status ?? 1;
 
-const node = run(['test:node']);
-const browser = run(['test:browser']);
-if (node !== 0) console.error('Node tests failed');
-if (browser !== 0) console.error('Browser tests failed');
-process.exit(node || browser);
+const failures = [];
+if (run(['build']) !== 0) failures.push('build');
+else {
+  if (run(['test:node']) !== 0) failures.push('Node tests');
+  if (run(['test:browser']) !== 0) failures.push('browser tests');
+}
+if (failures.length) console.error(`npm test: ${failures.join(', ')} failed`);
+process.exit(failures.length ? 1 : 0);

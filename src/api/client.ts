@@ -36,17 +36,29 @@ export function postJson<T>(request: PostJsonRequest<T>): Promise<T> {
   return shared(request);
 }
 
-const inFlight = new WeakMap<Session, Map<string, { promise: Promise<unknown>; controller: AbortController; users: number }>>();
+interface SharedRequest {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  users: number;
+}
+
+const inFlight = new WeakMap<Session, Map<string, SharedRequest>>();
 
 function shared<T>(request: PostJsonRequest<T>): Promise<T> {
   let requests = inFlight.get(request.session);
   if (!requests) inFlight.set(request.session, (requests = new Map()));
   const key = `${request.url}\n${JSON.stringify(request.body)}`;
   let entry = requests.get(key);
-  if (!entry) {
+  // A request whose callers all left is aborted but not yet removed: never hand it to a new caller.
+  if (!entry || entry.controller.signal.aborted) {
     const controller = new AbortController();
-    const promise = send(request, controller.signal).finally(() => requests.delete(key));
-    entry = { promise, controller, users: 0 };
+    const created: SharedRequest = { promise: send(request, controller.signal), controller, users: 0 };
+    // Only this request's own entry is removed when it settles (a newer one may have replaced it).
+    created.promise.then(
+      () => requests.get(key) === created && requests.delete(key),
+      () => requests.get(key) === created && requests.delete(key),
+    );
+    entry = created;
     requests.set(key, entry);
   }
   const current = entry;
@@ -91,6 +103,9 @@ async function fetchJson(request: PostJsonRequest<unknown>, signal: AbortSignal 
         continue;
       }
       if (!error.retryable || attempt >= delays.length) throw error;
+      // The service asks for more patience than a widget on screen can show: say so now (the person
+      // may retry later) rather than knocking again before the time it gave.
+      if (error.retryAfter !== undefined && error.retryAfter * 1000 > MAX_RETRY_AFTER_MS) throw error;
       await sleep(retryDelay(error, delays[attempt] ?? 0), signal);
     }
   }
@@ -152,7 +167,7 @@ function validate<T>(json: unknown, schema: ZodMiniType<T>, what: string): T {
 }
 
 function retryDelay(error: KalError, base: number): number {
-  if (error.retryAfter !== undefined) return Math.min(error.retryAfter * 1000, MAX_RETRY_AFTER_MS);
+  if (error.retryAfter !== undefined) return error.retryAfter * 1000;
   // Jitter spreads thousands of viewers' retries over time instead of one instant.
   return base * (0.75 + Math.random() * 0.5);
 }

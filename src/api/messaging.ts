@@ -90,5 +90,31 @@ export async function syncGroups(api: ApiContext, changes: GroupChanges): Promis
     body: { unsubscribed: changes.unsubscribed, subscribed: changes.subscribed },
     schema: z.unknown(),
   });
-  return answer === undefined || answer === null ? undefined : readUnsubscribedGroups(answer);
+  return readSyncAnswer(answer);
+}
+
+/** Keys under which an answer may carry the new list of left groups. */
+const STATE_KEYS = ['unsubscribedGroups', 'unsubscribed', 'groups', 'objects', 'data', 'result'];
+
+/**
+ * The new list of left groups from a `syncGroups` answer, or undefined when the answer only
+ * acknowledges (`null`, `true`, `{}`, `{ success: true }`): the changes sent then stand. An answer that
+ * claims to carry the state but does not parse, or says it failed, is an `invalid-response`: the
+ * save may not have happened, so the person's choices are kept for a retry (the call is idempotent).
+ */
+export function readSyncAnswer(answer: unknown): string[] | undefined {
+  if (answer === undefined || answer === null || answer === true) return undefined;
+  const carriesState = Array.isArray(answer) || (isRecord(answer) && STATE_KEYS.some((key) => key in answer));
+  const failed = isRecord(answer) && (answer.success === false || 'error' in answer || 'errorCode' in answer);
+  if (!failed) {
+    if (carriesState) {
+      const groups = readUnsubscribedGroups(answer);
+      if (groups) return groups;
+    } else if (isRecord(answer)) {
+      return undefined;
+    }
+  }
+  throw new KalError('invalid-response', 'unsubscribe-users/syncGroups: unexpected answer (no list of unsubscribed groups); the save may not have happened', {
+    retryable: false,
+  });
 }

@@ -35,7 +35,11 @@ export function viewRoomUrl(target: ViewRoomTarget, ks: string): string {
  * A KAF base URL override (`serviceUrls.kaf`, `kaf-url`): an http(s) URL or a same-origin path,
  * without credentials. Anything else (`javascript:`, `data:`) could run as the room page.
  */
-export function isKafBaseUrl(value: string, pageUrl: string | URL | undefined = globalThis.location?.href): boolean {
+export function isKafBaseUrl(
+  value: string,
+  // The document's base URL (what the iframe's src resolves against), else the page's.
+  pageUrl: string | URL | undefined = globalThis.document?.baseURI ?? globalThis.location?.href,
+): boolean {
   let url: URL;
   try {
     url = new URL(value, pageUrl);

@@ -41,7 +41,8 @@ export class Session {
 
   constructor(
     private readonly source: SessionSource,
-    private readonly timeoutMs = TOKEN_TIMEOUT_MS,
+    /** How long the token source may take; `configure({ timeoutMs })` updates it on shared sessions. */
+    public timeoutMs = TOKEN_TIMEOUT_MS,
   ) {}
 
   /** A KS fit for use now: the cached one, or a new one when none or near its expiry. */
@@ -258,5 +259,7 @@ export function sessionFor(source: SessionSource, timeoutMs?: number): Session {
 function getOrCreate(map: Map<string, Session>, key: string, source: SessionSource, timeoutMs?: number): Session {
   let session = map.get(key);
   if (!session) map.set(key, (session = new Session(source, timeoutMs)));
+  // A timeout set by configure() after the session was made applies to its next token call.
+  else session.timeoutMs = timeoutMs ?? TOKEN_TIMEOUT_MS;
   return session;
 }

@@ -7,8 +7,15 @@ import { registerLocale } from './localize.js';
 const script = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
 const base = new URL('locales/', script?.src || globalThis.location?.href);
 
-for (const locale of SHIPPED_LOCALES) {
-  registerLocale(locale, () =>
-    import(/* @vite-ignore */ new URL(`${locale}.js`, base).href).then((loaded: { default: Catalogue }) => loaded.default),
-  );
+let registered = false;
+
+/** Same contract as register-locales.ts: makes the shipped catalogues available, once. */
+export function registerShippedLocales(): void {
+  if (registered) return;
+  registered = true;
+  for (const locale of SHIPPED_LOCALES) {
+    registerLocale(locale, () =>
+      import(/* @vite-ignore */ new URL(`${locale}.js`, base).href).then((loaded: { default: Catalogue }) => loaded.default),
+    );
+  }
 }

@@ -123,14 +123,10 @@ export class KalBadgeProgress extends KalElement {
   private readonly task = new Task(this, {
     args: () => this.taskArgs(),
     task: async (args, { signal }) => {
-      const [badgeIds, virtualEventId, userId, attributesOk] = args as unknown as [
-        string | undefined,
-        string | undefined,
-        string | undefined,
-        boolean,
-      ];
+      const [attributesOk, ...dataArgs] = args;
       if (!attributesOk) return initialState;
-      return this.load(args, badgeIds, virtualEventId, userId, signal);
+      const [badgeIds, virtualEventId, userId] = dataArgs as [string | undefined, string | undefined, string | undefined];
+      return this.load(dataArgs, badgeIds, virtualEventId, userId, signal);
     },
     onComplete: (data) => this.accept(data),
     onError: (error) => this.failed(error),
@@ -154,6 +150,9 @@ export class KalBadgeProgress extends KalElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('keydown', this.onDocumentKeydown);
+    // Put back after a removal (a framework moving it): what the removal cancelled loads again. A load
+    // still settling its cancellation is re-run by failed() once it lands.
+    if (this.hasUpdated && this.task.status === TaskStatus.ERROR && isAbort(this.task.error)) void this.task.run();
   }
 
   override disconnectedCallback(): void {
@@ -173,10 +172,10 @@ export class KalBadgeProgress extends KalElement {
   }
 
   private checkAttributes(): KalError | undefined {
-    if (!LAYOUTS.includes(this.layout)) {
+    if (!LAYOUTS.includes(this.layout || 'grid')) {
       return new KalError('config', `kal-badge-progress: layout must be grid, list or compact, not "${String(this.layout)}"`);
     }
-    if (!SORTS.includes(this.sort)) {
+    if (!SORTS.includes(this.sort || 'definition')) {
       return new KalError(
         'config',
         `kal-badge-progress: sort must be definition, achieved-first or achieved-last, not "${String(this.sort)}"`,
@@ -185,8 +184,14 @@ export class KalBadgeProgress extends KalElement {
     return undefined;
   }
 
+  /** What the data depends on. */
+  private dataArgs(): unknown[] {
+    return [this.badgeIds, this.virtualEventId, this.userId, ...this.settingsKey()];
+  }
+
+  /** The data inputs, plus whether the attributes allow loading at all (nothing is fetched when not). */
   private taskArgs(): unknown[] {
-    return [this.badgeIds, this.virtualEventId, this.userId, this.attrError === undefined, ...this.settingsKey()];
+    return [this.attrError === undefined, ...this.dataArgs()];
   }
 
   private intervalSeconds(): number {
@@ -223,7 +228,7 @@ export class KalBadgeProgress extends KalElement {
 
   /** The last good data, when it was loaded for the current inputs. */
   private currentView(): BadgeData | undefined {
-    return this.view && shallowArrayEquals(this.view.args, this.taskArgs()) ? this.view : undefined;
+    return this.view && shallowArrayEquals(this.view.args, this.dataArgs()) ? this.view : undefined;
   }
 
   private accept(data: BadgeData): void {
@@ -247,7 +252,11 @@ export class KalBadgeProgress extends KalElement {
   }
 
   private failed(error: unknown): void {
-    if (isAbort(error)) return;
+    if (isAbort(error)) {
+      // Cancelled by a removal, but the element is back on the page: load again.
+      if (this.isConnected) queueMicrotask(() => void this.task.run());
+      return;
+    }
     if (this.currentView()) {
       // A failed refresh: keep the badges, say so quietly, report once until a refresh works again.
       if (!this.refreshFailed) this.reportError(error);
@@ -289,7 +298,7 @@ export class KalBadgeProgress extends KalElement {
   // ------------------------------------------------------------------ rendering
 
   override render(): TemplateResult {
-    return html`<div class="root layout--${this.layout}" part="base" dir=${this.direction} lang=${this.locale}>
+    return html`<div class="root layout--${this.layout || 'grid'}" part="base" dir=${this.direction} lang=${this.locale}>
       ${this.renderContent()}
       <div class="visually-hidden announcer" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
@@ -299,12 +308,13 @@ export class KalBadgeProgress extends KalElement {
     if (this.attrError) return this.renderError(this.attrError, () => undefined);
     const view = this.currentView();
     if (view) return this.renderView(view);
-    if (this.task.status === TaskStatus.ERROR) return this.renderError(this.task.error, () => this.retry());
+    // A cancelled load (the element was removed) is not an error to show: it loads again when put back.
+    if (this.task.status === TaskStatus.ERROR && !isAbort(this.task.error)) return this.renderError(this.task.error, () => this.retry());
     return this.renderLoading();
   }
 
   private renderView(view: BadgeData): TemplateResult {
-    const badges = sortBadges(view.badges, this.sort);
+    const badges = sortBadges(view.badges, this.sort || 'definition');
     const achieved = badges.filter((badge) => badge.state === 'achieved').length;
     const busy = this.task.status === TaskStatus.PENDING;
     return html`

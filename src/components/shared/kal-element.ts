@@ -6,6 +6,7 @@ import type { GetKs, SessionSource } from '../../api/session.js';
 import { currentConfig, onConfigure, resolveApi } from '../../config.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { type MessageParams, directionOf, normaliseLocale, onCatalogueLoaded, translate } from '../../i18n/localize.js';
+import { registerShippedLocales } from '../../i18n/register-locales.js';
 import type { KalEventDetails, KalEventName } from './events.js';
 import { watchLang } from './lang-watch.js';
 
@@ -39,6 +40,7 @@ export abstract class KalElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    registerShippedLocales();
     if (this.connection.signal.aborted) this.connection = new AbortController();
     this.cleanups.push(
       onConfigure(() => this.configVersion++),

@@ -97,3 +97,15 @@ export class LiveController implements ReactiveController {
     return this.options.intervalSeconds() * 1000;
   }
 }
+
+/**
+ * For a live refresh (`shareAcrossTabsMs`): how old an answer that another tab, or another element
+ * of this page, got may be for this refresh to use it instead of asking the service. Younger than
+ * 90 % of the interval (so the tab that polls first serves the others' refreshes of that interval),
+ * and newer than what this element shows (so it never "refreshes" to its own last answer). 0 when
+ * nothing may be reused.
+ */
+export function liveShareWindowMs(intervalSeconds: number, shownAt: number | undefined): number {
+  const window = Math.max(0, intervalSeconds * 900);
+  return shownAt === undefined ? window : Math.max(0, Math.min(window, Date.now() - shownAt));
+}

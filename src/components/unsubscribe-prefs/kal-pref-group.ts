@@ -16,6 +16,9 @@
  * its `group`, `label`, `description` and `switch` parts style each row). These are left out as tags
  * so the custom-elements manifest lists nothing that does not exist.
  *
+ * @attr group-id - The Messaging unsubscribe group id (as in templates' `unsubscribeGroups`). Required.
+ * @attr label - What the person reads for this group (default: the element's text, else the id).
+ * @attr description - A line under the label saying what the emails are.
  * @slot - Optional text: the label when there is no `label` attribute (read as data, never rendered).
  */
 export class KalPrefGroup extends HTMLElement {

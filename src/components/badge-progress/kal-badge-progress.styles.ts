@@ -1,0 +1,219 @@
+import { css } from 'lit';
+
+export const badgeProgressStyles = css`
+  :host {
+    --_icon: var(--kal-badge-icon-size, 48px);
+    --_chip: var(--kal-badge-compact-size, 32px);
+    --_bar: var(--kal-badge-bar-height, 8px);
+  }
+  .root {
+    padding: var(--_space);
+  }
+  p {
+    margin: 0;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .summary {
+    margin-block-end: var(--_space);
+    font-weight: 600;
+  }
+  .note {
+    margin-block-end: var(--_space);
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .note button {
+    margin-inline-start: calc(var(--_space) / 2);
+    padding-block: calc(var(--_space) / 4);
+    padding-inline: var(--_space);
+  }
+
+  /* grid and list */
+  .badges {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .layout--grid .badges {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--kal-badge-card-min, 15rem)), 1fr));
+  }
+  .badge {
+    display: flex;
+    align-items: flex-start;
+    gap: calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) * 1.5);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-inline-size: 0;
+  }
+  .layout--grid .badge {
+    flex-direction: column;
+  }
+  .body {
+    flex: 1;
+    min-inline-size: 0;
+    inline-size: 100%;
+  }
+  .icon {
+    display: block;
+    flex: none;
+    inline-size: var(--_icon);
+    block-size: var(--_icon);
+    color: var(--_muted);
+  }
+  .icon img,
+  .icon svg {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+    border-radius: 50%;
+    object-fit: cover;
+  }
+  [data-state='locked'] .icon {
+    filter: grayscale(1);
+    opacity: 0.55;
+  }
+  .name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .status {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  [data-state='achieved'] .status {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  .description {
+    margin-block-start: calc(var(--_space) / 2);
+    overflow-wrap: anywhere;
+  }
+  .rules {
+    display: grid;
+    gap: var(--_space);
+    margin-block-start: var(--_space);
+  }
+  .rule-label {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+    font-size: 0.875em;
+  }
+  .rule-count {
+    flex: none;
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+  }
+  .bar {
+    display: block;
+    block-size: var(--_bar);
+    margin-block-start: calc(var(--_space) / 2);
+    background: var(--_border);
+    border-radius: 999px;
+    overflow: hidden;
+  }
+  .bar-fill {
+    display: block;
+    block-size: 100%;
+    /* --_fill (0…1) is set through the CSSOM by the element: no style attribute in the markup. */
+    inline-size: calc(var(--_fill, 0) * 100%);
+    background: var(--_accent);
+    border-radius: inherit;
+    transition: inline-size 0.4s ease-out;
+  }
+  .rule--completed .bar-fill {
+    background: var(--_success);
+  }
+
+  /* compact */
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+  .chip-item {
+    position: relative;
+  }
+  .chip {
+    display: block;
+    padding: 2px;
+    color: inherit;
+    background: transparent;
+    border: 2px solid transparent;
+    border-radius: 50%;
+  }
+  [data-state='achieved'] > .chip {
+    border-color: var(--_success);
+  }
+  .chip .icon {
+    inline-size: var(--_chip);
+    block-size: var(--_chip);
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 10;
+    inset-block-start: calc(100% + 4px);
+    inset-inline-start: 0;
+    inline-size: max-content;
+    min-inline-size: 12rem;
+    max-inline-size: min(20rem, 80vw);
+    padding: var(--_space);
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+    font-size: 0.875em;
+  }
+  .tooltip[hidden] {
+    display: none;
+  }
+  .tip-rules {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    margin-block-start: calc(var(--_space) / 2);
+  }
+  .bar--small {
+    block-size: 4px;
+    margin-block-start: 2px;
+  }
+
+  /* the celebration of a badge earned while the page is open */
+  @media (prefers-reduced-motion: no-preference) {
+    .celebrate {
+      animation: kal-badge-glow 1.4s ease-out 1;
+    }
+    .celebrate .icon {
+      animation: kal-badge-pop 0.9s ease-out 1;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bar-fill {
+      transition: none;
+    }
+  }
+  @keyframes kal-badge-glow {
+    0% {
+      box-shadow: 0 0 0 0 color-mix(in srgb, var(--_success) 70%, transparent);
+    }
+    100% {
+      box-shadow: 0 0 0 18px transparent;
+    }
+  }
+  @keyframes kal-badge-pop {
+    0% {
+      transform: scale(0.6) rotate(-12deg);
+    }
+    60% {
+      transform: scale(1.15) rotate(6deg);
+    }
+    100% {
+      transform: none;
+    }
+  }
+`;

@@ -1,0 +1,877 @@
+import { Task, TaskStatus } from '@lit/task';
+import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { KalError, isAbort } from '../../api/errors.js';
+import {
+  type Leaderboard,
+  type ScoreRow,
+  getLeaderboard,
+  getOwnUserScore,
+  getUserScore,
+  listUserScores,
+} from '../../api/game.js';
+import { ksUserId } from '../../api/ks.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { KalElement } from '../shared/kal-element.js';
+import { LiveController } from '../shared/live-controller.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_REFRESH_SECONDS,
+  type LeaderboardLayout,
+  type LeaderboardSettings,
+  type ResolveUsers,
+  checkSettings,
+  privacySafeId,
+  refreshSeconds,
+  relativeParts,
+} from './helpers.js';
+import { leaderboardStyles } from './kal-leaderboard.styles.js';
+
+export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './helpers.js';
+
+/** How long a host's `resolveUsers` may take before the rows show their ids instead. */
+const RESOLVE_TIMEOUT_MS = 5000;
+/** How close to the end of the loaded rows (in rows, at least) the scroll layout asks for the next page. */
+const LOAD_AHEAD_ROWS = 10;
+/** At most this many pages are re-read by a live refresh of the scroll layout (those in view). */
+const MAX_REFRESH_PAGES = 3;
+
+/** A score row as shown: its label, whether it is the viewer's, and how far it moved. */
+interface DisplayRow extends ScoreRow {
+  label: string;
+  avatar?: string;
+  self: boolean;
+  /** Places moved since the last refresh: positive is up. */
+  move?: number;
+}
+
+/** What one run of the load task fetched. */
+interface Fetched {
+  silent: boolean;
+  inputs: unknown[];
+  settings: LeaderboardSettings;
+  sub: string;
+  pageIndex: number;
+  board: Leaderboard;
+  totalCount: number;
+  pages: Array<{ index: number; rows: ScoreRow[] }>;
+  self?: ScoreRow;
+  viewerId?: string;
+}
+
+/** What is on screen. */
+interface View {
+  inputs: unknown[];
+  settings: LeaderboardSettings;
+  sub: string;
+  pageIndex: number;
+  board: Leaderboard;
+  totalCount: number;
+  rows: DisplayRow[];
+  self?: DisplayRow;
+  viewerId?: string;
+  loadedAt: number;
+}
+
+const PLACE_KEYS: Record<number, MessageKey> = {
+  1: 'leaderboard.place1',
+  2: 'leaderboard.place2',
+  3: 'leaderboard.place3',
+};
+
+function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  return !!a && a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
+}
+
+/** Images only over https or from this origin (DESIGN §4). */
+function safeImageUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url, globalThis.location?.href);
+    return parsed.protocol === 'https:' || parsed.origin === globalThis.location?.origin ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function prefersReducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/**
+ * A ranked list from Game Services: rank, name and score, the viewer's own row highlighted (and
+ * pinned below when it is on another page), paging or endless scrolling, sub-leaderboard tabs,
+ * status (scheduled, live, final) and live updates that show who moved.
+ *
+ * Display names are not in score rows: a row's own name field is used when present, else the
+ * host's `resolveUsers` (called once per page of rows lacking names), else a privacy-safe form of
+ * the user id (never a whole email address).
+ *
+ * The viewer is `user-id`, else the user of a readable (v1) KS; with an encrypted (v2) USER KS the
+ * service is asked for the session's own row and the answer says who the viewer is.
+ *
+ * Hosts may call `refresh()` to read the rows again now (what `live` does on its timer); the rows stay
+ * on screen meanwhile and a failure keeps them, with a quiet "Updated … · retrying" note.
+ *
+ * @summary A live, accessible leaderboard from Kaltura Game Services.
+ *
+ * @fires kal-load - Rows are on screen (first load, page or tab change, retry): `{ count }`.
+ * @fires kal-error - Loading failed, or an attribute is unusable (`code: 'config'`): `{ code, message, retryable }`. A live refresh that fails emits it once, then retries quietly.
+ * @fires kal-rank-change - The viewer's own rank changed: `{ userId, from, to }` (1-based).
+ *
+ * @csspart title - The leaderboard's name.
+ * @csspart status - "Live", "Final results" or "Starts {date}".
+ * @csspart note - The quiet "Updated 2 min. ago · retrying" note after a failed live refresh.
+ * @csspart tabs - The sub-leaderboard tablist.
+ * @csspart tab - Each tab.
+ * @csspart table - The table (or, in the scroll layout, the ARIA table).
+ * @csspart row - Each ranked row; the viewer's row also has `self`.
+ * @csspart self - The viewer's own row (in the list, and pinned).
+ * @csspart pinned - The viewer's row pinned below when it is not in the list shown.
+ * @csspart rank - The rank cell.
+ * @csspart name - The name cell.
+ * @csspart avatar - An avatar image (from a row or `resolveUsers`).
+ * @csspart score - The score cell.
+ * @csspart movement - The up/down movement marker.
+ * @csspart pager - The previous/next pager.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --kal-font-family - Text font (default: inherited)
+ * @cssprop --kal-color-bg - Background
+ * @cssprop --kal-color-surface - Row background
+ * @cssprop --kal-color-fg - Main text
+ * @cssprop --kal-color-muted - Secondary text (headers, status, pager)
+ * @cssprop --kal-color-border - Dividers
+ * @cssprop --kal-color-accent - Buttons, selected tab, the viewer's marker, focus ring
+ * @cssprop --kal-color-accent-fg - Text on the accent colour
+ * @cssprop --kal-color-highlight - The viewer's own row
+ * @cssprop --kal-color-success - Moved up, the live dot
+ * @cssprop --kal-color-danger - Moved down, errors
+ * @cssprop --kal-radius - Corner radius
+ * @cssprop --kal-space - Base spacing unit
+ * @cssprop --kal-leaderboard-gold - First place marker (default #f2c94c)
+ * @cssprop --kal-leaderboard-silver - Second place marker (default #cfd6df)
+ * @cssprop --kal-leaderboard-bronze - Third place marker (default #e0a370)
+ * @cssprop --kal-leaderboard-scroll-height - Height of the scroll layout's list (default 24rem)
+ */
+export class KalLeaderboard extends KalElement {
+  static override styles = [themeStyles, leaderboardStyles];
+
+  /** The leaderboard to show (required). */
+  @property({ attribute: 'leaderboard-id' }) leaderboardId?: string;
+  /** Rows per page (and per request in the scroll layout): 1–100, default 10. */
+  @property({ attribute: 'page-size' }) pageSize: string | number = DEFAULT_PAGE_SIZE;
+  /** The viewer's Kaltura user id; default: the user of a readable KS, else the session's own row. */
+  @property({ attribute: 'user-id' }) userId?: string;
+  /** The id of a sub-leaderboard to open on (the tabs change it); empty for the overall board. */
+  @property({ attribute: 'sub-leaderboard' }) subLeaderboard?: string;
+  /** Refresh on a timer (jittered; paused while the tab is hidden or the element is off-screen). */
+  @property({ type: Boolean, reflect: true }) live = false;
+  /** Seconds between live refreshes: default 30, at least 5 (smaller values are raised to 5). */
+  @property({ attribute: 'refresh-interval' }) refreshInterval: string | number = DEFAULT_REFRESH_SECONDS;
+  /** `table` (pages with previous/next) or `scroll` (loads further pages as the list scrolls, virtualised). */
+  @property() layout: LeaderboardLayout = 'table';
+  /** Host callback turning user ids into display names (property only). Failures fall back to ids quietly. */
+  @property({ attribute: false }) resolveUsers?: ResolveUsers;
+
+  /** The page asked for (1-based, table layout). */
+  @state() private pageIndex = 1;
+  @state() private view?: View;
+  /** When set, a live refresh failed and the rows are from this time. */
+  @state() private staleSince?: number;
+  @state() private announcement = '';
+  @state() private moreLoading = false;
+  @state() private moreError = false;
+
+  /** Whether the latest run of the task refreshes what is on screen (then a failure keeps it). */
+  private runSilent = false;
+  private names = new Map<string, { name: string; avatar?: string }>();
+  private namesFrom?: ResolveUsers;
+  private viewerRank?: { inputs: unknown[]; rank: number };
+  private flipFrom?: Map<string, number>;
+  private moreController?: AbortController;
+  private visibleRange = { first: 0, last: 0 };
+  /** The locale and number format of the current render: thousands of rows, one formatter. */
+  private numbers?: { locale: string; format: Intl.NumberFormat };
+  private abortRetries = 0;
+  /** First index the virtualiser renders: rows are keyed by their slot in the rendered range. */
+  private rangeFirst = 0;
+
+  private readonly liveController = new LiveController(this, {
+    enabled: () => this.live && !!this.view && this.view.board.status !== 'disabled',
+    intervalSeconds: () => refreshSeconds(this.refreshInterval),
+    refresh: () => void this.refresh(),
+  });
+
+  private readonly task = new Task(this, {
+    // The interval is checked with the other attributes, but changing it only re-reads in place.
+    args: () => [...this.inputs(), String(this.refreshInterval), this.subLeaderboard ?? '', this.pageIndex],
+    task: (_args, { signal }) => this.fetchView(signal),
+    onComplete: (fetched) => this.apply(fetched),
+    onError: (error) => this.failed(error),
+  });
+
+  /**
+   * Reads the rows shown again now, keeping them on screen meanwhile (what `live` does on its timer).
+   * Resolves when the refresh has finished, whether it succeeded or not.
+   */
+  async refresh(): Promise<void> {
+    try {
+      if (this.task.status === TaskStatus.PENDING) {
+        await this.task.taskComplete.catch(() => undefined);
+        return;
+      }
+      this.liveController.refreshed();
+      await this.task.run();
+    } catch {
+      // Never throws: failures are shown and reported through kal-error.
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Leaving the page aborted what was loading: moved elsewhere (or re-attached), load it again.
+    const interrupted =
+      this.task.status === TaskStatus.PENDING || (this.task.status === TaskStatus.ERROR && isAbort(this.task.error));
+    // After a turn, so that requests shared with the aborted run have let go of it.
+    if (this.hasUpdated && interrupted) setTimeout(() => this.isConnected && void this.task.run());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.moreController?.abort();
+  }
+
+  /** What, besides the tab and page, decides what is shown: any change starts afresh. */
+  private inputs(): unknown[] {
+    return [
+      this.leaderboardId,
+      String(this.pageSize),
+      this.layout,
+      this.userId || undefined,
+      this.resolveUsers,
+      ...this.settingsKey(),
+    ];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (
+      changed.has('leaderboardId') ||
+      changed.has('pageSize') ||
+      changed.has('subLeaderboard') ||
+      changed.has('layout')
+    ) {
+      this.pageIndex = 1;
+    }
+    if (changed.has('resolveUsers') && this.resolveUsers !== this.namesFrom) {
+      this.names.clear();
+      this.namesFrom = this.resolveUsers;
+    }
+  }
+
+  // ---- data ----
+
+  private async fetchView(signal: AbortSignal): Promise<Fetched> {
+    this.runSilent = false;
+    const settings = checkSettings({
+      leaderboardId: this.leaderboardId,
+      pageSize: this.pageSize,
+      refreshInterval: this.refreshInterval,
+      layout: this.layout,
+    });
+    const inputs = this.inputs();
+    const view = this.view;
+    const sameInputs = !!view && sameArgs(view.inputs, inputs);
+    const sub = this.subLeaderboard ?? '';
+    const scroll = settings.layout === 'scroll';
+    const pageIndex = scroll ? 1 : this.pageIndex;
+    const silent = sameInputs && view.sub === sub && (scroll || view.pageIndex === pageIndex);
+    this.runSilent = silent;
+    if (!silent) this.moreController?.abort();
+
+    const api = this.api(signal);
+    const query = (index: number) =>
+      listUserScores(api, {
+        leaderboardId: settings.leaderboardId,
+        pageIndex: index,
+        pageSize: settings.pageSize,
+        ...(sub ? { subLeaderboardId: sub } : {}),
+      });
+
+    // Paging through one board reuses its definition; a first load or a refresh reads it again
+    // (its status may have changed). A sub-leaderboard asked by attribute is checked first.
+    let board: Leaderboard | undefined = sameInputs && !silent ? view.board : undefined;
+    if (!board && sub) board = await getLeaderboard(api, settings.leaderboardId);
+    if (board && sub && !board.subLeaderboards.some((candidate) => candidate.id === sub)) {
+      throw new KalError(
+        'config',
+        `kal-leaderboard: "${settings.leaderboardId}" has no sub-leaderboard "${sub}"` +
+          ` (it has: ${board.subLeaderboards.map((candidate) => candidate.id).join(', ') || 'none'})`,
+      );
+    }
+    const indexes = scroll && silent ? this.pagesInView(settings.pageSize) : [pageIndex];
+    const [resolvedBoard, ksViewer, pages] = await Promise.all([
+      board ?? getLeaderboard(api, settings.leaderboardId),
+      this.userId ? Promise.resolve(this.userId) : api.session.ks(signal).then(ksUserId),
+      Promise.all(indexes.map((index) => query(index))),
+    ]);
+    const totalCount = pages[0]?.totalCount ?? 0;
+
+    // The viewer's own row: on the overall board only (sub-leaderboard rows are segments).
+    let viewerId = ksViewer;
+    let self: ScoreRow | undefined;
+    if (!sub && totalCount > 0) {
+      const fetchedRows = pages.flatMap((page) => page.rows);
+      self = viewerId ? fetchedRows.find((row) => row.userId === viewerId) : undefined;
+      if (!self) {
+        try {
+          self = viewerId
+            ? await getUserScore(api, settings.leaderboardId, viewerId)
+            : await getOwnUserScore(api, settings.leaderboardId);
+        } catch (error) {
+          // The board is worth showing without the viewer's row.
+          if (isAbort(error)) throw error;
+          self = undefined;
+        }
+        if (self && viewerId && self.userId !== viewerId) self = undefined;
+        viewerId ??= self?.userId;
+      }
+    }
+    if (!sub) await this.resolveNames([...pages.flatMap((page) => page.rows), ...(self ? [self] : [])], signal);
+
+    return {
+      silent,
+      inputs,
+      settings,
+      sub,
+      pageIndex,
+      board: resolvedBoard,
+      totalCount,
+      pages: pages.map((page, i) => ({ index: indexes[i] ?? 1, rows: page.rows })),
+      ...(self ? { self } : {}),
+      ...(viewerId ? { viewerId } : {}),
+    };
+  }
+
+  /** Pages covering the rows in view (scroll layout), for a live refresh. */
+  private pagesInView(pageSize: number): number[] {
+    const loaded = this.view?.rows.length ?? 0;
+    const first = Math.min(this.visibleRange.first, Math.max(0, loaded - 1));
+    const last = Math.min(Math.max(this.visibleRange.last, first), Math.max(0, loaded - 1));
+    const from = Math.floor(first / pageSize) + 1;
+    const to = Math.min(Math.floor(last / pageSize) + 1, from + MAX_REFRESH_PAGES - 1);
+    const pages: number[] = [];
+    for (let index = from; index <= to; index++) pages.push(index);
+    return pages;
+  }
+
+  /** Asks the host for the names this page lacks, once; failures and slow answers fall back quietly. */
+  private async resolveNames(rows: ScoreRow[], signal: AbortSignal): Promise<void> {
+    const resolver = this.resolveUsers;
+    if (typeof resolver !== 'function') return;
+    const missing = [...new Set(rows.filter((row) => !row.name && !this.names.has(row.userId)).map((row) => row.userId))];
+    if (missing.length === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const answer = await Promise.race([
+        Promise.resolve().then(() => resolver(missing)),
+        new Promise<undefined>((resolve) => {
+          timer = setTimeout(() => resolve(undefined), RESOLVE_TIMEOUT_MS);
+          signal.addEventListener('abort', () => resolve(undefined), { once: true });
+        }),
+      ]);
+      if (signal.aborted || !answer || typeof answer !== 'object') return;
+      for (const id of missing) {
+        const entry = (answer as Record<string, unknown>)[id] as { name?: unknown; avatarUrl?: unknown } | undefined;
+        const name = typeof entry?.name === 'string' ? entry.name.trim() : '';
+        if (!name) continue;
+        const avatar = safeImageUrl(typeof entry?.avatarUrl === 'string' ? entry.avatarUrl : undefined);
+        this.names.set(id, avatar ? { name, avatar } : { name });
+      }
+    } catch {
+      // A host callback that fails leaves the privacy-safe ids in place.
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
+  }
+
+  private decorate(row: ScoreRow, sub: string, viewerId: string | undefined, oldRanks?: Map<string, number>): DisplayRow {
+    const resolved = sub ? undefined : this.names.get(row.userId);
+    const label = row.name || resolved?.name || privacySafeId(row.userId);
+    const avatar = safeImageUrl(row.avatarUrl) ?? resolved?.avatar;
+    const before = oldRanks ? (oldRanks.get(row.userId) ?? row.oldRank) : undefined;
+    const move = before === undefined ? 0 : before - row.rank;
+    return {
+      ...row,
+      label,
+      ...(avatar ? { avatar } : {}),
+      self: !sub && viewerId !== undefined && row.userId === viewerId,
+      ...(move !== 0 ? { move } : {}),
+    };
+  }
+
+  private apply(fetched: Fetched): void {
+    const previous = this.view;
+    const { silent, sub, viewerId, settings } = fetched;
+    const oldRanks = silent && previous ? new Map(previous.rows.map((row) => [row.userId, row.rank])) : undefined;
+    if (oldRanks && previous?.self && !oldRanks.has(previous.self.userId)) oldRanks.set(previous.self.userId, previous.self.rank);
+    const decorate = (row: ScoreRow) => this.decorate(row, sub, viewerId, oldRanks);
+
+    let rows: DisplayRow[];
+    if (settings.layout === 'scroll' && silent && previous) {
+      rows = previous.rows.slice();
+      for (const page of fetched.pages) {
+        const offset = (page.index - 1) * settings.pageSize;
+        if (offset > rows.length) continue;
+        rows.splice(offset, page.rows.length, ...page.rows.map(decorate));
+      }
+    } else {
+      rows = fetched.pages.flatMap((page) => page.rows.map(decorate));
+    }
+    const onList = fetched.self ? rows.find((row) => row.userId === fetched.self?.userId) : undefined;
+    const self = onList ?? (fetched.self ? decorate(fetched.self) : undefined);
+
+    if (silent && settings.layout === 'table' && !prefersReducedMotion()) this.flipFrom = this.rowPositions();
+
+    // The viewer's own movement: announced (politely) and emitted; nobody else's is announced.
+    if (self && !sub) {
+      const before = this.viewerRank && sameArgs(this.viewerRank.inputs, fetched.inputs) ? this.viewerRank.rank : undefined;
+      if (before !== undefined && before !== self.rank) {
+        this.announcement = this.t(self.rank < before ? 'leaderboard.announceUp' : 'leaderboard.announceDown', {
+          rank: this.formatNumber(self.rank),
+        });
+        this.emit('kal-rank-change', { userId: self.userId, from: before, to: self.rank });
+      }
+      this.viewerRank = { inputs: fetched.inputs, rank: self.rank };
+    }
+
+    this.view = {
+      inputs: fetched.inputs,
+      settings,
+      sub,
+      pageIndex: fetched.pageIndex,
+      board: fetched.board,
+      totalCount: settings.layout === 'scroll' && silent && previous ? Math.max(fetched.totalCount, rows.length) : fetched.totalCount,
+      rows,
+      ...(self ? { self } : {}),
+      ...(viewerId ? { viewerId } : {}),
+      loadedAt: Date.now(),
+    };
+    this.staleSince = undefined;
+    this.abortRetries = 0;
+    if (!silent) {
+      this.moreError = false;
+      this.loaded(rows.length);
+    }
+  }
+
+  private failed(error: unknown): void {
+    if (isAbort(error)) {
+      // Still on the page and not superseded: it joined a request that was being cancelled. Once more.
+      if (this.isConnected && !this.connection.signal.aborted && this.abortRetries++ < 2) {
+        setTimeout(() => this.isConnected && void this.task.run());
+      }
+      return;
+    }
+    this.abortRetries = 0;
+    if (this.runSilent && this.view) {
+      // Keep the last good rows; tell the host once, then keep retrying on the live timer.
+      if (this.staleSince === undefined) {
+        this.staleSince = this.view.loadedAt;
+        this.reportError(error);
+      }
+      return;
+    }
+    this.staleSince = undefined;
+    this.reportError(error);
+  }
+
+  /** Scroll layout: the next page, when the list nears the end of what is loaded. */
+  private async loadMore(): Promise<void> {
+    const view = this.view;
+    if (!view || this.moreLoading || this.moreError || view.rows.length >= view.totalCount) return;
+    if (this.task.status === TaskStatus.PENDING && !this.runSilent) return;
+    const { settings, sub } = view;
+    const pageIndex = Math.floor(view.rows.length / settings.pageSize) + 1;
+    const controller = new AbortController();
+    this.moreController = controller;
+    this.moreLoading = true;
+    try {
+      const api = this.api(controller.signal);
+      const page = await listUserScores(api, {
+        leaderboardId: settings.leaderboardId,
+        pageIndex,
+        pageSize: settings.pageSize,
+        ...(sub ? { subLeaderboardId: sub } : {}),
+      });
+      if (!sub) await this.resolveNames(page.rows, controller.signal);
+      const current = this.view;
+      if (controller.signal.aborted || !current || !sameArgs(current.inputs, view.inputs) || current.sub !== sub) return;
+      const offset = (pageIndex - 1) * settings.pageSize;
+      const rows = current.rows.slice(0, offset).concat(page.rows.map((row) => this.decorate(row, sub, current.viewerId)));
+      this.view = { ...current, rows, totalCount: Math.max(page.totalCount, rows.length) };
+    } catch (error) {
+      if (!isAbort(error) && !controller.signal.aborted) {
+        this.moreError = true;
+        this.reportError(error);
+      }
+    } finally {
+      if (this.moreController === controller) {
+        this.moreController = undefined;
+        this.moreLoading = false;
+      }
+    }
+  }
+
+  private readonly onRangeChanged = (event: RangeChangedEvent): void => {
+    // Read by the virtualiser's key function in this same event (this listener is added first).
+    this.rangeFirst = event.first;
+    const view = this.view;
+    if (!view) return;
+    // Ask for the next page while half a page (at least a few rows) is still to come.
+    const ahead = Math.max(LOAD_AHEAD_ROWS, Math.ceil(view.settings.pageSize / 2));
+    if (event.last >= view.rows.length - ahead) void this.loadMore();
+  };
+
+  private readonly onVisibilityChanged = (event: VisibilityChangedEvent): void => {
+    this.visibleRange = { first: event.first, last: event.last };
+  };
+
+  private retryMore(): void {
+    this.moreError = false;
+    void this.loadMore();
+  }
+
+  // ---- interaction ----
+
+  private selectTab(sub: string): void {
+    if ((this.subLeaderboard ?? '') === sub) return;
+    this.subLeaderboard = sub || undefined;
+  }
+
+  private onTabKeydown(event: KeyboardEvent): void {
+    const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role=tab]')];
+    const current = tabs.indexOf((event.target as HTMLElement).closest<HTMLButtonElement>('[role=tab]')!);
+    if (current < 0 || tabs.length === 0) return;
+    const step = this.direction === 'rtl' ? -1 : 1;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowRight':
+        next = current + step;
+        break;
+      case 'ArrowLeft':
+        next = current - step;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = tabs.length - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    const target = tabs[(next + tabs.length) % tabs.length]!;
+    target.focus();
+    this.selectTab(target.dataset.sub ?? '');
+  }
+
+  private goToPage(index: number, pages: number): void {
+    if (index < 1 || index > pages || index === this.pageIndex) return;
+    this.pageIndex = index;
+  }
+
+  // ---- reordering animation (FLIP) ----
+
+  // Rows are matched to people through the rendered order (no user ids in DOM attributes). Rows are
+  // rendered by position, not keyed with `repeat`: lit-html 3.3 leaves a comment node behind for
+  // every keyed part it removes (lit/lit#5010), which a live board would pile up for hours. The
+  // animation is the same either way: each row slides from where its person was.
+  private rowPositions(): Map<string, number> {
+    const positions = new Map<string, number>();
+    const shown = this.view?.rows ?? [];
+    this.renderRoot.querySelectorAll<HTMLElement>('tbody tr').forEach((row, index) => {
+      const userId = shown[index]?.userId;
+      if (userId !== undefined) positions.set(userId, row.getBoundingClientRect().top);
+    });
+    return positions;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const from = this.flipFrom;
+    this.flipFrom = undefined;
+    if (!from || from.size === 0 || typeof Element.prototype.animate !== 'function') return;
+    const shown = this.view?.rows ?? [];
+    const rows = this.renderRoot.querySelectorAll<HTMLElement>('tbody tr');
+    if (rows.length !== shown.length) return;
+    for (const [index, row] of rows.entries()) {
+      const before = from.get(shown[index]?.userId ?? '');
+      if (before === undefined) continue;
+      const delta = before - row.getBoundingClientRect().top;
+      if (Math.abs(delta) < 1) continue;
+      // The Web Animations API, not a style attribute: allowed under a strict CSP.
+      row.animate([{ transform: `translateY(${delta}px)` }, { transform: 'none' }], { duration: 450, easing: 'ease-out' });
+    }
+  }
+
+  // ---- rendering ----
+
+  protected override formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+    if (options) return super.formatNumber(value, options);
+    const locale = this.numbers?.locale ?? this.locale;
+    if (this.numbers?.locale !== locale) this.numbers = { locale, format: new Intl.NumberFormat(locale) };
+    return this.numbers.format.format(value);
+  }
+
+  override render(): TemplateResult {
+    const locale = this.locale;
+    if (this.numbers?.locale !== locale) this.numbers = { locale, format: new Intl.NumberFormat(locale) };
+    return html`<div class="root" dir=${this.direction} lang=${this.locale}>${this.renderContent()}</div>`;
+  }
+
+  private renderContent(): TemplateResult {
+    const view = this.view;
+    const failed = this.task.status === TaskStatus.ERROR && !this.runSilent && !isAbort(this.task.error);
+    if (!view || !sameArgs(view.inputs, this.inputs())) {
+      if (failed) return this.renderError(this.task.error, () => void this.task.run());
+      return this.renderLoading();
+    }
+    const busy = this.task.status === TaskStatus.PENDING && !this.runSilent;
+    const tabs = view.board.subLeaderboards;
+    const activeSub = this.subLeaderboard ?? '';
+    const activeTab = Math.max(0, tabs.findIndex((tab) => tab.id === activeSub) + 1);
+    const pages = Math.max(1, Math.ceil(view.totalCount / view.settings.pageSize));
+    const selfOnList = !!view.self && view.rows.some((row) => row.self);
+    return html`
+      <div class="head">
+        <h3 class="title" id="title" part="title">${view.board.name}</h3>
+        ${this.renderStatus(view.board)}
+      </div>
+      ${this.staleSince !== undefined ? this.renderStale(this.staleSince) : nothing}
+      ${tabs.length > 0
+        ? html`<div class="tabs" role="tablist" part="tabs" aria-label=${this.t('leaderboard.tabs')} @keydown=${this.onTabKeydown}>
+            ${[{ id: '', name: this.t('leaderboard.overall') }, ...tabs].map(
+              (tab, index) => html`<button
+                type="button"
+                role="tab"
+                part="tab"
+                id=${`tab-${index}`}
+                data-sub=${tab.id}
+                aria-selected=${index === activeTab ? 'true' : 'false'}
+                aria-controls="panel"
+                tabindex=${index === activeTab ? '0' : '-1'}
+                @click=${() => this.selectTab(tab.id)}
+              >
+                ${tab.name}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+      <div
+        class="panel"
+        id="panel"
+        role=${tabs.length > 0 ? 'tabpanel' : nothing}
+        aria-labelledby=${tabs.length > 0 ? `tab-${activeTab}` : nothing}
+        aria-busy=${busy ? 'true' : 'false'}
+      >
+        ${failed
+          ? this.renderError(this.task.error, () => void this.task.run())
+          : view.rows.length === 0
+            ? this.renderEmpty(this.t(view.board.status === 'scheduled' ? 'leaderboard.emptyScheduled' : 'leaderboard.empty'))
+            : view.settings.layout === 'scroll'
+              ? this.renderScroll(view)
+              : this.renderTable(view)}
+      </div>
+      ${view.self && !selfOnList && !view.sub && view.rows.length > 0 ? this.renderPinned(view.self) : nothing}
+      ${view.settings.layout === 'table' && (view.totalCount > view.settings.pageSize || this.pageIndex > 1)
+        ? this.renderPager(pages)
+        : nothing}
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    `;
+  }
+
+  private renderStatus(board: Leaderboard): TemplateResult | typeof nothing {
+    if (board.status === 'scheduled') {
+      return board.startDate
+        ? html`<p class="status status--scheduled" part="status">
+            ${this.t('leaderboard.statusStarts', { date: this.formatDate(board.startDate) })}
+          </p>`
+        : nothing;
+    }
+    if (board.status === 'disabled') {
+      return html`<p class="status status--final" part="status">${this.t('leaderboard.statusFinal')}</p>`;
+    }
+    return this.live ? html`<p class="status status--live" part="status">${this.t('leaderboard.statusLive')}</p>` : nothing;
+  }
+
+  private renderStale(since: number): TemplateResult {
+    const [value, unit] = relativeParts(Date.now() - since);
+    const ago = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto', style: 'short' }).format(value, unit);
+    return html`<p class="note" part="note">${this.t('state.updatedAgo', { ago })}</p>`;
+  }
+
+  private renderTable(view: View): TemplateResult {
+    return html`<table part="table" aria-labelledby="title">
+      <colgroup>
+        <col class="col-rank" />
+        <col />
+        <col class="col-score" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">${this.t('leaderboard.colRank')}</th>
+          <th scope="col">${this.t('leaderboard.colName')}</th>
+          <th scope="col" class="score">${this.t('leaderboard.colScore')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${view.rows.map(
+          (row) => html`<tr
+            part=${row.self ? 'row self' : 'row'}
+            class=${classMap(this.rowClasses(row))}
+            aria-current=${row.self ? 'true' : nothing}
+          >
+            <td class="rank" part="rank">${this.renderRank(row)}</td>
+            <td class="name" part="name">${this.renderName(row)}</td>
+            <td class="score" part="score">${this.formatNumber(row.score)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private renderScroll(view: View): TemplateResult {
+    return html`<div class="grid" role="table" part="table" aria-labelledby="title" aria-rowcount=${view.totalCount + 1}>
+        <div role="rowgroup">
+          <div class="grid-row head" role="row" aria-rowindex="1">
+            <span class="cell" role="columnheader">${this.t('leaderboard.colRank')}</span>
+            <span class="cell" role="columnheader">${this.t('leaderboard.colName')}</span>
+            <span class="cell score" role="columnheader">${this.t('leaderboard.colScore')}</span>
+          </div>
+        </div>
+        <div
+          class="scroller"
+          role="rowgroup"
+          tabindex="0"
+          aria-label=${this.t('leaderboard.label')}
+          @rangeChanged=${this.onRangeChanged}
+          @visibilityChanged=${this.onVisibilityChanged}
+        >
+          ${virtualize({
+            items: view.rows,
+            scroller: true,
+            // Slots, not people: rows scrolled out are reused rather than removed (see lit/lit#5010).
+            keyFunction: (_row: DisplayRow, index: number) => index - this.rangeFirst,
+            renderItem: (row: DisplayRow, index: number) => html`<div
+              role="row"
+              part=${row.self ? 'row self' : 'row'}
+              class=${classMap({ 'grid-row': true, ...this.rowClasses(row) })}
+              aria-rowindex=${index + 2}
+              aria-current=${row.self ? 'true' : nothing}
+            >
+              <span class="cell rank" role="cell" part="rank">${this.renderRank(row)}</span>
+              <span class="cell name" role="cell" part="name">${this.renderName(row)}</span>
+              <span class="cell score" role="cell" part="score">${this.formatNumber(row.score)}</span>
+            </div>`,
+          })}
+        </div>
+      </div>
+      ${this.moreLoading ? html`<p class="more">${this.t('leaderboard.loadingMore')}</p>` : nothing}
+      ${this.moreError
+        ? html`<div class="more-error">
+            <p>${this.t('leaderboard.moreFailed')}</p>
+            <button type="button" class="secondary" part="retry" @click=${this.retryMore}>${this.t('state.retry')}</button>
+          </div>`
+        : nothing}`;
+  }
+
+  private rowClasses(row: DisplayRow): Record<string, boolean> {
+    const top = row.rank >= 1 && row.rank <= 3;
+    return {
+      row: true,
+      top,
+      [`top-${row.rank}`]: top,
+      self: row.self,
+      moved: row.move !== undefined,
+    };
+  }
+
+  private renderRank(row: DisplayRow): TemplateResult {
+    const place = PLACE_KEYS[row.rank];
+    return html`${place
+      ? html`<span class="place" aria-hidden="true">${this.formatNumber(row.rank)}</span
+          ><span class="visually-hidden">${this.t(place)}</span>`
+      : html`<span class="place">${this.formatNumber(row.rank)}</span>`}${this.renderMove(row.move)}`;
+  }
+
+  private renderMove(move: number | undefined): TemplateResult | typeof nothing {
+    if (!move) return nothing;
+    const up = move > 0;
+    const count = this.formatNumber(Math.abs(move));
+    return html`<span class="move ${up ? 'move--up' : 'move--down'}" part="movement"
+      ><span aria-hidden="true">${up ? '▲' : '▼'}${count}</span
+      ><span class="visually-hidden">${this.t(up ? 'leaderboard.movedUp' : 'leaderboard.movedDown', { count })}</span></span
+    >`;
+  }
+
+  private renderName(row: DisplayRow): TemplateResult {
+    return html`<span class="name-inner"
+      >${row.avatar ? html`<img class="avatar" part="avatar" src=${row.avatar} alt="" loading="lazy" />` : nothing}<span
+        >${row.label}</span
+      >${row.self ? html`<span class="you">${this.t('leaderboard.you')}</span>` : nothing}</span
+    >`;
+  }
+
+  private renderPinned(self: DisplayRow): TemplateResult {
+    return html`<div class="pinned" part="row self pinned">
+      <span class="rank" part="rank">${this.t('leaderboard.youAt', { rank: this.formatNumber(self.rank) })}${this.renderMove(self.move)}</span>
+      <span class="name" part="name"><span class="name-inner">${self.avatar
+        ? html`<img class="avatar" part="avatar" src=${self.avatar} alt="" loading="lazy" />`
+        : nothing}<span>${self.label}</span></span></span>
+      <span class="score" part="score">${this.formatNumber(self.score)}</span>
+    </div>`;
+  }
+
+  private renderPager(pages: number): TemplateResult {
+    const page = Math.min(this.pageIndex, pages);
+    const atStart = page <= 1;
+    const atEnd = page >= pages;
+    return html`<nav class="pager" part="pager" aria-label=${this.t('leaderboard.pager')}>
+      <button
+        type="button"
+        class="secondary"
+        data-page="previous"
+        aria-disabled=${atStart ? 'true' : 'false'}
+        @click=${() => this.goToPage(page - 1, pages)}
+      >
+        ${this.t('leaderboard.previous')}
+      </button>
+      <p>${this.t('leaderboard.pageOf', { page: this.formatNumber(page), pages: this.formatNumber(pages) })}</p>
+      <button
+        type="button"
+        class="secondary"
+        data-page="next"
+        aria-disabled=${atEnd ? 'true' : 'false'}
+        @click=${() => this.goToPage(page + 1, pages)}
+      >
+        ${this.t('leaderboard.next')}
+      </button>
+    </nav>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kal-leaderboard': KalLeaderboard;
+  }
+}

@@ -1,0 +1,79 @@
+// The script-tag build (dist/kaltura-widgets.iife.js, made by `npm run build`) in a plain HTML page
+// with no bundler: the global, every element, two copies on one page, lazy catalogues by URL.
+import { expect } from '@open-wc/testing';
+import { newPartner, until } from './helpers.js';
+
+interface KitWindow extends Window {
+  console: Console;
+  KalturaWidgets: { configure: (options: object) => void; allDefined: () => Promise<void>; VERSION: string };
+  kitEvents: Array<{ name: string; tag: string; detail: { code?: string } }>;
+  kitWarnings: string[];
+}
+
+async function openPage(): Promise<{ frame: HTMLIFrameElement; win: KitWindow }> {
+  const frame = document.createElement('iframe');
+  frame.title = 'plain page';
+  frame.src = `/test/fixtures/iife.html?partner=${newPartner()}`;
+  document.body.append(frame);
+  await until(() => frame.contentWindow?.document.readyState === 'complete', 'the page to load');
+  return { frame, win: frame.contentWindow as unknown as KitWindow };
+}
+
+const shadow = (win: KitWindow, tag: string) => win.document.querySelector(tag)?.shadowRoot;
+
+describe('script-tag build in a plain page', () => {
+  it('defines the global and every element, shows data, and survives a second copy', async () => {
+    const { frame, win } = await openPage();
+    try {
+      expect(win.KalturaWidgets.VERSION).to.match(/^\d+\.\d+\.\d+/);
+      await win.KalturaWidgets.allDefined();
+      for (const tag of ['kal-leaderboard', 'kal-badge-progress', 'kal-unsubscribe-prefs', 'kal-room-embed']) {
+        expect(win.customElements.get(tag), tag).to.not.equal(undefined);
+      }
+      await until(() => ['kal-leaderboard', 'kal-badge-progress', 'kal-unsubscribe-prefs'].every((tag) => win.kitEvents.some((event) => event.name === 'kal-load' && event.tag === tag)), 'data in every element');
+      expect(win.kitEvents.filter((event) => event.name === 'kal-error')).to.deep.equal([]);
+      // The same version loaded twice stays silent.
+      expect(win.kitWarnings).to.deep.equal([]);
+      expect(shadow(win, 'kal-leaderboard')?.querySelectorAll('tbody tr')).to.have.length(5);
+      expect(shadow(win, 'kal-room-embed')?.querySelector('[part~=join]')).to.not.equal(null);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('warns once when another version of the kit is loaded too', async () => {
+    const { frame, win } = await openPage();
+    try {
+      const warnings: string[] = [];
+      win.console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+      const source = await (await fetch('/dist/kaltura-widgets.iife.js')).text();
+      const other = source.split(JSON.stringify(win.KalturaWidgets.VERSION)).join('"9.9.9"');
+      expect(other).to.not.equal(source);
+      const script = win.document.createElement('script');
+      script.src = URL.createObjectURL(new Blob([other], { type: 'text/javascript' }));
+      const loaded = new Promise((resolve) => script.addEventListener('load', resolve));
+      win.document.head.append(script);
+      await loaded;
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('9.9.9');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('loads a catalogue next to the script only when the page needs that language', async () => {
+    const { frame, win } = await openPage();
+    try {
+      await until(() => win.kitEvents.some((event) => event.name === 'kal-load' && event.tag === 'kal-leaderboard'), 'the leaderboard');
+      const catalogueRequests = () => win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/dist/locales/'));
+      expect(catalogueRequests()).to.have.length(0);
+      const englishJoin = shadow(win, 'kal-room-embed')?.querySelector('[part~=join]')?.textContent?.trim();
+      win.document.documentElement.lang = 'de';
+      await until(() => shadow(win, 'kal-room-embed')?.querySelector('[part~=join]')?.textContent?.trim() !== englishJoin, 'German text');
+      expect(catalogueRequests().map((entry) => entry.name)).to.have.length(1);
+      expect(catalogueRequests()[0]?.name).to.contain('/dist/locales/de-DE.js');
+    } finally {
+      frame.remove();
+    }
+  });
+});

@@ -1,0 +1,109 @@
+// The packed tarball in a fresh project, as a team installing it from npm would use it:
+// the Node companion imports, the types resolve, and a Vite-bundled page shows a live widget.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+// @ts-ignore: plain JS helpers
+import { findChromium } from '../../scripts/chromium.mjs';
+// @ts-ignore: the sandbox is plain JS
+import { createSandbox } from '../../sandbox/index.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = (command: string, args: string[], cwd: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+let project: string;
+
+before(() => {
+  assert.ok(existsSync(join(ROOT, 'dist/kaltura-widgets.js')), 'run `npm run build` first (npm test does)');
+  project = mkdtempSync(join(tmpdir(), 'kaltura-widgets-consumer-'));
+  const tarball = run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', project], ROOT).trim().split('\n').pop() as string;
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  run('npm', ['install', `./${tarball}`, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], project);
+});
+
+after(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+test('the tarball holds the builds, types and manifest, and nothing from src or tests', () => {
+  const installed = join(project, 'node_modules/kaltura-widgets');
+  for (const file of ['dist/kaltura-widgets.js', 'dist/kaltura-widgets.iife.js', 'dist/leaderboard.js', 'dist/server.js', 'dist/react.js', 'dist/types/index.d.ts', 'dist/defined.css', 'custom-elements.json', 'vscode.html-custom-data.json']) {
+    assert.ok(existsSync(join(installed, file)), file);
+  }
+  assert.ok(!existsSync(join(installed, 'src')));
+  assert.ok(!existsSync(join(installed, 'sandbox')));
+  const manifest = JSON.parse(readFileSync(join(installed, 'custom-elements.json'), 'utf8')) as { modules: Array<{ declarations?: Array<{ tagName?: string }> }> };
+  const tags = manifest.modules.flatMap((module) => module.declarations ?? []).map((declaration) => declaration.tagName).filter(Boolean);
+  for (const tag of ['kal-leaderboard', 'kal-badge-progress', 'kal-room-embed', 'kal-unsubscribe-prefs']) assert.ok(tags.includes(tag), tag);
+});
+
+test('kaltura-widgets/server works in Node from the installed package', () => {
+  const script = `import { mintKs } from 'kaltura-widgets/server';
+    const { ks } = mintKs({ partnerId: 7, secret: 's3cret', userId: 'ada@example.com', format: 'v1' });
+    const fields = Buffer.from(ks.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString().split('|')[1].split(';');
+    console.log(JSON.stringify({ partner: fields[0], type: fields[3], user: fields[5] }));`;
+  writeFileSync(join(project, 'server-check.mjs'), script);
+  assert.deepEqual(JSON.parse(run('node', ['server-check.mjs'], project)), { partner: '7', type: '0', user: 'ada@example.com' });
+});
+
+test('the types resolve for a TypeScript project', () => {
+  writeFileSync(
+    join(project, 'check.ts'),
+    `import { configure, type KalErrorDetail } from 'kaltura-widgets';
+     import 'kaltura-widgets/leaderboard';
+     import { mintKs } from 'kaltura-widgets/server';
+     configure({ partnerId: 1, getKs: async () => mintKs({ partnerId: 1, secret: 'x', userId: 'u' }).ks });
+     const detail: KalErrorDetail = { code: 'network', message: '', retryable: true };
+     document.querySelector('kal-leaderboard')?.addEventListener('kal-rank-change', (event) => event.detail.to + detail.message.length);`,
+  );
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', lib: ['ES2023', 'DOM'], types: [], skipLibCheck: true, noEmit: true }, files: ['check.ts'] }),
+  );
+  run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], project);
+});
+
+test('a bundled page from the installed package shows a leaderboard from the sandbox', { timeout: 90_000 }, async () => {
+  const app = join(project, 'app');
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>app</title><script type="module" src="./main.js"></script></head><body><kal-leaderboard leaderboard-id="lb_conference" page-size="4"></kal-leaderboard></body></html>`);
+  writeFileSync(
+    join(app, 'main.js'),
+    `import { configure } from 'kaltura-widgets';
+     import 'kaltura-widgets/leaderboard';
+     configure({ partnerId: 4242, serviceUrls: { game: '/sandbox/scm/api/v1' }, tokenEndpoint: '/sandbox/ks?partnerId=4242' });
+     document.addEventListener('kal-load', () => { document.body.dataset.loaded = 'yes'; });`,
+  );
+  await build({ root: app, configFile: false, logLevel: 'error', build: { outDir: join(app, 'dist') } });
+
+  const sandbox = createSandbox();
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server: Server = createServer((req, res) =>
+    sandbox.handle(req, res, () => {
+      const path = join(app, 'dist', req.url === '/' ? 'index.html' : (req.url ?? '').split('?')[0] as string);
+      if (!existsSync(path)) return void res.writeHead(404).end();
+      res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const browser = await chromium.launch({ executablePath: findChromium() as string, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => document.body.dataset.loaded === 'yes', undefined, { timeout: 30_000 });
+    const rows = await page.evaluate(() => document.querySelector('kal-leaderboard')?.shadowRoot?.querySelectorAll('tbody tr').length);
+    assert.equal(rows, 4);
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+    sandbox.close();
+  }
+});
