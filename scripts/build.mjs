@@ -18,7 +18,7 @@ export const ENTRIES = {
   'unsubscribe-prefs': 'src/components/unsubscribe-prefs/define.ts',
 };
 
-const DEPENDENCIES = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^react($|\/)/];
+const DEPENDENCIES = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^valibot$/, /^react($|\/)/];
 const shared = { configFile: false, logLevel: 'warn', publicDir: false };
 
 rmSync('dist', { recursive: true, force: true });

@@ -39,7 +39,6 @@ interface BadgeArgs {
 const meta: Meta<BadgeArgs> = {
   title: 'Widgets/kal-badge-progress',
   component: 'kal-badge-progress',
-  tags: ['autodocs'],
   args: {
     badgeIds: '',
     virtualEventId: '12345',

@@ -49,7 +49,6 @@ interface LeaderboardArgs {
 const meta: Meta<LeaderboardArgs> = {
   title: 'Widgets/kal-leaderboard',
   component: 'kal-leaderboard',
-  tags: ['autodocs'],
   args: {
     leaderboardId: 'lb_conference',
     pageSize: 10,

@@ -76,7 +76,6 @@ async function toggleAndSave(canvasElement: HTMLElement, group: string): Promise
 const meta: Meta<PrefsArgs> = {
   title: 'Widgets/kal-unsubscribe-prefs',
   component: 'kal-unsubscribe-prefs',
-  tags: ['autodocs'],
   args: { groups: GROUPS, unsubscribeGroup: '', ksParam: '', theme: 'auto' },
   argTypes: {
     groups: { control: 'object', description: 'The `<kal-pref-group group-id label description>` children' },

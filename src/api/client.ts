@@ -1,4 +1,4 @@
-import type { ZodMiniType } from 'zod/mini';
+import * as v from 'valibot';
 import { KalError, errorFromStatus, toKalError } from './errors.js';
 import { type Session, withAbort } from './session.js';
 import { publishAnswer, recentAnswer } from './tab-share.js';
@@ -25,7 +25,7 @@ export interface PostJsonRequest<T> extends CallOptions {
   session: Session;
   url: string;
   body: unknown;
-  schema: ZodMiniType<T>;
+  schema: v.GenericSchema<unknown, T>;
   /** Identical reads in flight share one request. Never set it for writes. */
   dedupe?: boolean;
 }
@@ -156,12 +156,12 @@ async function readJson(response: Response, what: string): Promise<unknown> {
   }
 }
 
-function validate<T>(json: unknown, schema: ZodMiniType<T>, what: string): T {
-  const result = schema.safeParse(json);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : 'body';
-  throw new KalError('invalid-response', `${what}: unexpected answer at ${where}: ${issue?.message ?? 'invalid'}`, {
+function validate<T>(json: unknown, schema: v.GenericSchema<unknown, T>, what: string): T {
+  const result = v.safeParse(schema, json);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const where = issue.path?.length ? issue.path.map((item) => String(item.key)).join('.') : 'body';
+  throw new KalError('invalid-response', `${what}: unexpected answer at ${where}: ${issue.message}`, {
     retryable: false,
   });
 }

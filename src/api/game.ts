@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { KalError } from './errors.js';
@@ -8,15 +8,15 @@ import { listOf, numberLike, optionalText } from './schema.js';
 
 export type LeaderboardStatus = 'scheduled' | 'enabled' | 'disabled';
 
-const leaderboardSchema = z.object({
-  id: z.union([z.string(), z.number()]),
-  name: z.string(),
+const leaderboardSchema = v.object({
+  id: v.union([v.string(), v.number()]),
+  name: v.string(),
   description: optionalText,
-  status: z.optional(z.nullable(z.string())),
+  status: v.optional(v.nullable(v.string())),
   startDate: optionalText,
   endDate: optionalText,
-  subLeaderboards: z.optional(
-    z.nullable(z.array(z.object({ id: z.union([z.string(), z.number()]), name: optionalText }))),
+  subLeaderboards: v.optional(
+    v.nullable(v.array(v.object({ id: v.union([v.string(), v.number()]), name: optionalText }))),
   ),
 });
 
@@ -36,11 +36,11 @@ export interface Leaderboard {
 }
 
 // The v3 plugin names name fields differently across versions; accept any of them.
-const scoreRowSchema = z.object({
-  userId: z.union([z.string(), z.number()]),
-  rank: z.optional(z.nullable(numberLike)),
+const scoreRowSchema = v.object({
+  userId: v.union([v.string(), v.number()]),
+  rank: v.optional(v.nullable(numberLike)),
   score: numberLike,
-  oldRank: z.optional(z.nullable(numberLike)),
+  oldRank: v.optional(v.nullable(numberLike)),
   fullName: optionalText,
   name: optionalText,
   displayName: optionalText,
@@ -166,7 +166,7 @@ export async function getOwnUserScore(api: ApiContext, leaderboardId: string): P
   }
 }
 
-function toRow(row: z.infer<typeof scoreRowSchema>, shift: number, fallbackRank: number): ScoreRow {
+function toRow(row: v.InferOutput<typeof scoreRowSchema>, shift: number, fallbackRank: number): ScoreRow {
   const rank = row.rank === undefined || row.rank === null ? fallbackRank : row.rank + shift;
   const name = row.fullName || row.name || row.displayName || row.screenName || undefined;
   const oldRank = row.oldRank === undefined || row.oldRank === null ? undefined : row.oldRank + shift;
@@ -180,18 +180,18 @@ function toRow(row: z.infer<typeof scoreRowSchema>, shift: number, fallbackRank:
   };
 }
 
-const badgeSchema = z.object({
-  id: z.union([z.string(), z.number()]),
-  name: z.string(),
+const badgeSchema = v.object({
+  id: v.union([v.string(), v.number()]),
+  name: v.string(),
   description: optionalText,
   iconUrl: optionalText,
-  rules: z.optional(
-    z.nullable(
-      z.array(
-        z.object({
-          id: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+  rules: v.optional(
+    v.nullable(
+      v.array(
+        v.object({
+          id: v.optional(v.nullable(v.union([v.string(), v.number()]))),
           name: optionalText,
-          goal: z.optional(z.nullable(numberLike)),
+          goal: v.optional(v.nullable(numberLike)),
         }),
       ),
     ),
@@ -245,22 +245,22 @@ export async function listBadges(api: ApiContext, query: BadgeQuery): Promise<Ba
     }));
 }
 
-const userBadgeSchema = z.object({
-  userId: z.optional(z.nullable(z.union([z.string(), z.number()]))),
-  gameObjectId: z.optional(z.nullable(z.union([z.string(), z.number()]))),
-  rulesData: z.optional(
-    z.nullable(
-      z.array(
-        z.object({
-          id: z.union([z.string(), z.number()]),
-          progress: z.optional(z.nullable(numberLike)),
-          completed: z.optional(z.nullable(z.boolean())),
+const userBadgeSchema = v.object({
+  userId: v.optional(v.nullable(v.union([v.string(), v.number()]))),
+  gameObjectId: v.optional(v.nullable(v.union([v.string(), v.number()]))),
+  rulesData: v.optional(
+    v.nullable(
+      v.array(
+        v.object({
+          id: v.union([v.string(), v.number()]),
+          progress: v.optional(v.nullable(numberLike)),
+          completed: v.optional(v.nullable(v.boolean())),
         }),
       ),
     ),
   ),
   status: optionalText,
-  achievedTimestamp: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+  achievedTimestamp: v.optional(v.nullable(v.union([v.string(), v.number()]))),
 });
 
 export interface RuleProgress {

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { KalError } from './errors.js';
@@ -51,15 +51,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const groupsStatusSchema = z.pipe(
-  z.unknown(),
-  z.transform((body, ctx) => {
-    const groups = readUnsubscribedGroups(body);
-    if (!groups) {
-      ctx.issues.push({ code: 'custom', message: 'no list of unsubscribed groups found', input: body });
-      return z.NEVER;
-    }
-    return groups;
+const groupsStatusSchema = v.pipe(
+  v.unknown(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const groups = readUnsubscribedGroups(dataset.value);
+    if (groups) return groups;
+    addIssue({ message: 'no list of unsubscribed groups found' });
+    return NEVER;
   }),
 );
 
@@ -88,7 +86,7 @@ export async function syncGroups(api: ApiContext, changes: GroupChanges): Promis
     ...api,
     url: `${api.urls.messaging}/unsubscribe-users/syncGroups`,
     body: { unsubscribed: changes.unsubscribed, subscribed: changes.subscribed },
-    schema: z.unknown(),
+    schema: v.unknown(),
   });
   return readSyncAnswer(answer);
 }

@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { virtualize as VirtualizeDirective } from '@lit-labs/virtualizer/virtualize.js';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -189,6 +189,9 @@ export class KalLeaderboard extends KalElement {
   @state() private announcement = '';
   @state() private moreLoading = false;
   @state() private moreError = false;
+  /** The virtualizer, downloaded only when a page uses `layout="scroll"` (most boards never do). */
+  @state() private virtualize?: typeof VirtualizeDirective;
+  private virtualizerReady?: Promise<void>;
 
   /** Whether the latest run of the task refreshes what is on screen (then a failure keeps it). */
   private runSilent = false;
@@ -318,8 +321,9 @@ export class KalLeaderboard extends KalElement {
       );
     }
     const indexes = scroll && silent ? this.pagesInView(settings.pageSize) : [pageIndex];
-    const [resolvedBoard, ksViewer, pages] = await Promise.all([
+    const [resolvedBoard, , ksViewer, pages] = await Promise.all([
       board ?? getLeaderboard(api, settings.leaderboardId),
+      scroll ? this.loadVirtualizer() : undefined,
       this.userId ? Promise.resolve(this.userId) : api.session.ks(signal).then(ksUserId),
       Promise.all(indexes.map((index) => query(index))),
     ]);
@@ -750,7 +754,23 @@ export class KalLeaderboard extends KalElement {
     </table>`;
   }
 
+  /** Downloads the virtualizer once; the scroll layout's first load waits for it with its data. */
+  private loadVirtualizer(): Promise<void> {
+    this.virtualizerReady ??= import('@lit-labs/virtualizer/virtualize.js').then(
+      (module) => {
+        this.virtualize = module.virtualize;
+      },
+      () => {
+        this.virtualizerReady = undefined;
+        throw new KalError('network', 'kal-leaderboard: the scroll layout could not be loaded');
+      },
+    );
+    return this.virtualizerReady;
+  }
+
   private renderScroll(view: View): TemplateResult {
+    const virtualize = this.virtualize;
+    if (!virtualize) return this.renderLoading();
     return html`<div class="grid" role="table" part="table" aria-labelledby="title" aria-rowcount=${view.totalCount + 1}>
         <div role="rowgroup">
           <div class="grid-row head" role="row" aria-rowindex="1">

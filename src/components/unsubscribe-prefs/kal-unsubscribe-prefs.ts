@@ -205,7 +205,9 @@ export class KalUnsubscribePrefs extends KalElement {
   }
 
   protected override updated(): void {
-    this.guard(this.hasUnsavedChanges);
+    // Only while on the page: a removed element still renders (e.g. a save it was making is
+    // cancelled), and must not leave a beforeunload prompt behind.
+    this.guard(this.isConnected && this.hasUnsavedChanges);
   }
 
   /** Whether leaving now would lose a choice (the one-click proposal counts once the person acted on it). */
@@ -422,7 +424,8 @@ export class KalUnsubscribePrefs extends KalElement {
   private renderBody(): TemplateResult {
     if (this.declared.length === 0 && this.documentLoaded) return this.renderProblem(this.t('prefs.noGroups'));
     const status = this.loader.status;
-    if (status === TaskStatus.ERROR) return this.renderLoadError(this.loader.error);
+    // A load cut short by a removal is no failure: it loads again if the element comes back.
+    if (status === TaskStatus.ERROR && toKalError(this.loader.error).code !== 'aborted') return this.renderLoadError(this.loader.error);
     if (status !== TaskStatus.COMPLETE || !this.saved) return this.renderLoading();
     if (this.oneClick?.active) return this.renderOneClick(this.oneClick);
     return this.renderManager();
