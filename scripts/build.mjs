@@ -20,6 +20,8 @@ export const ENTRIES = {
 
 const DEPENDENCIES = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^valibot$/, /^react($|\/)/];
 const shared = { configFile: false, logLevel: 'warn', publicDir: false };
+// Library mode leaves ES output unminified unless the output itself asks for it.
+const esOutput = { chunkFileNames: 'chunks/[name]-[hash].js', minify: true };
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -35,7 +37,7 @@ await build({
     lib: { entry: { ...ENTRIES, react: 'src/react/index.ts' }, formats: ['es'] },
     rolldownOptions: {
       external: DEPENDENCIES,
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: esOutput,
     },
   },
 });
@@ -50,7 +52,7 @@ await build({
     sourcemap: true,
     minify: true,
     lib: { entry: ENTRIES, formats: ['es'] },
-    rolldownOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    rolldownOptions: { output: esOutput },
   },
 });
 
@@ -85,6 +87,7 @@ await build({
     target: 'es2022',
     minify: true,
     lib: { entry: Object.fromEntries(SHIPPED_LOCALES.map((locale) => [locale, `src/i18n/locales/${locale}.ts`])), formats: ['es'] },
+    rolldownOptions: { output: { minify: true } },
   },
 });
 

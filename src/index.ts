@@ -8,15 +8,15 @@ export type { KalEventDetails } from './components/shared/events.js';
 export { registerLocale } from './i18n/localize.js';
 export { allDefined, KIT_TAGS } from './defined.js';
 export { VERSION } from './version.js';
-import './components/badge-progress/define.js';
 export { KalBadgeProgress } from './components/badge-progress/kal-badge-progress.js';
 export type { BadgeLayout, BadgeSort, BadgeState } from './components/badge-progress/badge-model.js';
-import './components/room-embed/define.js';
 export { KalRoomEmbed } from './components/room-embed/kal-room-embed.js';
-import './components/unsubscribe-prefs/define.js';
 export { KalUnsubscribePrefs } from './components/unsubscribe-prefs/kal-unsubscribe-prefs.js';
 export { KalPrefGroup } from './components/unsubscribe-prefs/kal-pref-group.js';
 export { forgetLinkKs } from './components/unsubscribe-prefs/link-ks.js';
-import './components/leaderboard/define.js';
 export { KalLeaderboard } from './components/leaderboard/kal-leaderboard.js';
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './components/leaderboard/kal-leaderboard.js';
+
+import { registerAll } from './register.js';
+
+registerAll();

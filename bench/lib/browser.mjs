@@ -16,11 +16,23 @@ const BLANK_PAGE = `<!doctype html>
   <body></body>
 </html>`;
 
-/** A Vite plugin answering `/__bench` with a blank page (through Vite's HTML transform). */
-function benchPage() {
+/**
+ * A Vite plugin answering `/__bench` with a blank page (through Vite's HTML transform), and a
+ * bench's own `routes`: `(pathname) => { type, body, cache? } | undefined`, served as they are.
+ */
+function benchPage(routes) {
   return {
     name: 'kaltura-widgets-bench-page',
     configureServer(server) {
+      if (routes) {
+        server.middlewares.use((req, res, next) => {
+          const answer = routes(new URL(req.url ?? '/', 'http://bench').pathname);
+          if (!answer) return next();
+          res.setHeader('Content-Type', answer.type);
+          res.setHeader('Cache-Control', answer.cache ?? 'no-store');
+          res.end(answer.body);
+        });
+      }
       server.middlewares.use('/__bench', async (req, res) => {
         const html = await server.transformIndexHtml(req.originalUrl ?? '/__bench', BLANK_PAGE);
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -32,8 +44,9 @@ function benchPage() {
 
 /**
  * Starts Vite and Chromium and opens the blank bench page.
- * @param {{ viewport?: { width: number, height: number } }} [options]
- * @returns {Promise<{ page: import('playwright-core').Page, origin: string, close: () => Promise<void> }>}
+ * `routes` adds pages and scripts of the bench's own (see benchPage); `args` adds Chromium flags.
+ * @param {{ viewport?: { width: number, height: number }, routes?: (pathname: string) => ({ type: string, body: string | Uint8Array, cache?: string } | undefined), args?: string[] }} [options]
+ * @returns {Promise<{ page: import('playwright-core').Page, origin: string, browser: import('playwright-core').Browser, close: () => Promise<void> }>}
  */
 export async function openBench(options = {}) {
   const executablePath = findChromium();
@@ -46,11 +59,11 @@ export async function openBench(options = {}) {
     // Serve dependencies as they are (ESM) rather than pre-bundling them mid-run, which reloads the page.
     optimizeDeps: { noDiscovery: true, include: [] },
     server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
-    plugins: [benchPage()],
+    plugins: [benchPage(options.routes)],
   });
   await server.listen();
   const origin = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1024, height: 800 } });
   page.on('pageerror', (error) => {
     if (!/ResizeObserver loop/.test(error.message)) console.error(`page error: ${error.message}`);
@@ -59,6 +72,7 @@ export async function openBench(options = {}) {
   return {
     page,
     origin,
+    browser,
     close: async () => {
       await browser.close();
       await server.close();

@@ -121,11 +121,16 @@ export async function listUserScores(api: ApiContext, query: ScoreQuery): Promis
   return { totalCount: Math.max(raw.totalCount ?? rows.length, offset + rows.length), rows };
 }
 
-/** The viewer's own row; undefined when they have no score yet (404). */
+/**
+ * The viewer's own row; undefined when they have no score yet (404). `listed`: a read of the board's
+ * rows made alongside (not before) this one: ranks are converted once it settled, since it tells
+ * whether the board counts from 0.
+ */
 export async function getUserScore(
   api: ApiContext,
   leaderboardId: string,
   userId: string,
+  listed?: Promise<unknown>,
 ): Promise<ScoreRow | undefined> {
   try {
     const raw = await postJson({
@@ -136,6 +141,7 @@ export async function getUserScore(
       dedupe: true,
     });
     if (raw.rank === undefined || raw.rank === null) return undefined;
+    await listed?.catch(() => undefined);
     return toRow(raw, zeroBasedBoards.get(`${leaderboardId}/`) ? 1 : 0, 0);
   } catch (error) {
     if (error instanceof KalError && error.code === 'not-found') return undefined;
@@ -147,9 +153,13 @@ export async function getUserScore(
  * The viewer's own row when the page cannot tell who the viewer is (a v2 KS is encrypted): with a
  * USER KS, `userScore/get` answers about the KS's own user, so the body leaves `userId` out and the
  * answer says whose row it is. Undefined when there is none (404), or when the service insists on
- * a `userId` (400): the board is then shown without the viewer's row.
+ * a `userId` (400): the board is then shown without the viewer's row. `listed`: as for getUserScore.
  */
-export async function getOwnUserScore(api: ApiContext, leaderboardId: string): Promise<ScoreRow | undefined> {
+export async function getOwnUserScore(
+  api: ApiContext,
+  leaderboardId: string,
+  listed?: Promise<unknown>,
+): Promise<ScoreRow | undefined> {
   try {
     const raw = await postJson({
       ...api,
@@ -159,6 +169,7 @@ export async function getOwnUserScore(api: ApiContext, leaderboardId: string): P
       dedupe: true,
     });
     if (raw.rank === undefined || raw.rank === null) return undefined;
+    await listed?.catch(() => undefined);
     return toRow(raw, zeroBasedBoards.get(`${leaderboardId}/`) ? 1 : 0, 0);
   } catch (error) {
     if (error instanceof KalError && (error.code === 'not-found' || error.code === 'config')) return undefined;

@@ -123,7 +123,9 @@ async function callHost(getKs: GetKs, context: TokenContext): Promise<unknown> {
 }
 
 async function fetchTokenEndpoint(endpoint: string, context: TokenContext): Promise<unknown> {
-  const url = new URL(endpoint, globalThis.location?.href);
+  // Relative to the document's base URL, as fetch() resolves it: a srcdoc or about:blank frame's
+  // location.href is no base at all.
+  const url = new URL(endpoint, globalThis.document?.baseURI ?? globalThis.location?.href);
   url.searchParams.set('reason', context.reason);
   if (context.widget) url.searchParams.set('widget', context.widget);
   if (context.entryId) url.searchParams.set('entryId', context.entryId);

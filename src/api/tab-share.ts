@@ -33,6 +33,14 @@ function remember(answer: SharedAnswer): void {
   if (answers.size > MAX_ENTRIES) answers.delete(answers.keys().next().value as string);
 }
 
+/**
+ * Starts hearing other tabs' answers now (a live widget calls it when it plans a refresh), so that
+ * its first live refresh can already reuse what another tab read meanwhile.
+ */
+export function listenToOtherTabs(): void {
+  open();
+}
+
 /** An answer for `key` that this or another tab got within `maxAgeMs`, if any. */
 export function recentAnswer(key: string, maxAgeMs: number): unknown {
   open();

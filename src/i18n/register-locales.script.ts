@@ -4,8 +4,17 @@ import { registerLocale } from './localize.js';
 
 // Script-tag build: a classic script cannot split chunks, so catalogues are separate ES modules in
 // `locales/` next to kaltura-widgets.iife.js, imported by URL only when a page needs that language.
-const script = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null) : null;
-const base = new URL('locales/', script?.src || globalThis.location?.href);
+// Captured while the script runs (currentScript is only set then). A script whose address cannot
+// be a base (inlined by a CMS optimiser, a blob: URL) falls back to the page's own address.
+const scriptSrc = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null)?.src : undefined;
+
+function localeUrl(locale: string): string {
+  try {
+    return new URL(`locales/${locale}.js`, scriptSrc || globalThis.location?.href).href;
+  } catch {
+    return new URL(`locales/${locale}.js`, globalThis.location?.href).href;
+  }
+}
 
 let registered = false;
 
@@ -15,7 +24,7 @@ export function registerShippedLocales(): void {
   registered = true;
   for (const locale of SHIPPED_LOCALES) {
     registerLocale(locale, () =>
-      import(/* @vite-ignore */ new URL(`${locale}.js`, base).href).then((loaded: { default: Catalogue }) => loaded.default),
+      import(/* @vite-ignore */ localeUrl(locale)).then((loaded: { default: Catalogue }) => loaded.default),
     );
   }
 }

@@ -5,17 +5,16 @@
  */
 import { type EventName, createComponent } from '@lit/react';
 import * as React from 'react';
-import '../components/badge-progress/define.js';
+import { registerAll } from '../register.js';
 import { KalBadgeProgress } from '../components/badge-progress/kal-badge-progress.js';
-import '../components/leaderboard/define.js';
 import { KalLeaderboard } from '../components/leaderboard/kal-leaderboard.js';
-import '../components/room-embed/define.js';
 import { KalRoomEmbed } from '../components/room-embed/kal-room-embed.js';
 import type { KalEventDetails } from '../components/shared/events.js';
 export type * from './jsx.js';
-import '../components/unsubscribe-prefs/define.js';
 import { KalPrefGroup } from '../components/unsubscribe-prefs/kal-pref-group.js';
 import { KalUnsubscribePrefs } from '../components/unsubscribe-prefs/kal-unsubscribe-prefs.js';
+
+registerAll();
 
 type KitEvent<K extends keyof KalEventDetails> = EventName<CustomEvent<KalEventDetails[K]>>;
 

@@ -10,6 +10,7 @@ import '../../src/components/leaderboard/define.js';
 import '../../src/components/badge-progress/define.js';
 import '../../src/components/unsubscribe-prefs/define.js';
 import '../../src/components/room-embed/define.js';
+import type { KalBadgeProgress } from '../../src/components/badge-progress/kal-badge-progress.js';
 import type { KalLeaderboard, ResolvedUsers } from '../../src/components/leaderboard/kal-leaderboard.js';
 import { FAST_RETRIES, SANDBOX_URLS, countingGetKs, newPartner, sandboxState, until } from './helpers.js';
 
@@ -128,14 +129,14 @@ async function mountIn(template: unknown): Promise<{ container: HTMLElement; ele
 /** The element stays inside its container: long text wraps instead of widening it. */
 function expectContained(container: HTMLElement, element: HTMLElement): void {
   const tolerance = 2;
+  const { left, right } = container.getBoundingClientRect();
+  const outside = deepElements(element)
+    .map((node) => ({ node, box: node.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 0 && box.height > 0 && (box.right > right + tolerance || box.left < left - tolerance))
+    .map(({ node, box }) => `${node.localName}.${node.getAttribute('class') ?? ''}[${node.getAttribute('part') ?? ''}] ${Math.round(box.left)}…${Math.round(box.right)}`);
+  expect(outside, `boxes outside ${Math.round(left)}…${Math.round(right)}`).to.deep.equal([]);
   expect(element.scrollWidth, 'the element scrolls no wider than its container').to.be.at.most(WIDTH + tolerance);
   expect(container.scrollWidth, 'the container is not widened').to.be.at.most(WIDTH + tolerance);
-  const right = container.getBoundingClientRect().right;
-  for (const node of deepElements(element)) {
-    const box = node.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    expect(box.right, `${node.localName}.${node.getAttribute('class') ?? ''} ends inside`).to.be.at.most(right + tolerance);
-  }
 }
 
 // ---------------------------------------------------------------- data from the services
@@ -153,7 +154,7 @@ describe('hostile data: <kal-leaderboard>', () => {
     const env = setUp();
     serve('leaderboard/get', {
       id: 'lb_conference',
-      name: `${IMG}${STYLE}`,
+      name: `${IMG}${STYLE} ${HUGE}`,
       status: 'enabled',
       subLeaderboards: [
         { id: 0, name: HUGE },
@@ -165,7 +166,7 @@ describe('hostile data: <kal-leaderboard>', () => {
     await until(() => env.loads > 0 && $$(element, 'tbody tr').length === rows.length, 'the rows');
     await (element as KalLeaderboard).updateComplete;
     expect(env.errors).to.deep.equal([]);
-    expect(text($(element, '[part=title]'))).to.equal(`${IMG}${STYLE}`);
+    expect(text($(element, '[part=title]'))).to.equal(`${IMG}${STYLE} ${HUGE}`);
     expectLiteral(element, ...HOSTILE, `${RTL} ${EMOJI}`);
     expect($$(element, 'img')).to.have.length(0);
     expectInert(env, element);
@@ -221,7 +222,9 @@ describe('hostile data: <kal-badge-progress>', () => {
         for (const chip of $$<HTMLButtonElement>(element, 'button.chip')) {
           chip.focus();
           await until(() => $$(element, '[role=tooltip]:not([hidden])').length === 1, 'the tooltip');
+          await (element as KalBadgeProgress).updateComplete;
           expectInert(env, element);
+          expectContained(container, element);
         }
         expectLiteral(element, EMOJI);
       }
@@ -258,7 +261,7 @@ describe('hostile data: <kal-unsubscribe-prefs>', () => {
     expect(question.textContent).to.contain(RTL);
     expect(question.textContent!.trim().endsWith('?')).to.equal(true);
     // Laid out left to right, the final "?" is the rightmost character of the sentence.
-    const node = question.firstChild as Text;
+    const node = [...question.childNodes].find((child): child is Text => child.nodeType === Node.TEXT_NODE && child.textContent!.includes('?'))!;
     const range = document.createRange();
     range.selectNodeContents(question);
     const whole = range.getBoundingClientRect();
@@ -316,7 +319,6 @@ const NUMBERS: Array<[string, Expect]> = [
 const LEADERBOARD = { 'leaderboard-id': 'lb_conference' };
 const BADGES = { 'virtual-event-id': '12345' };
 const AUTO_ROOM = { 'entry-id': ROOM, join: 'auto' };
-const leaderboardShown = (element: HTMLElement) => $$(element, 'tbody tr').length === 10;
 const badgesShown = (element: HTMLElement) => $$(element, '[part~=badge]').length === 6;
 
 const ATTRIBUTE_CASES: AttributeCase[] = [

@@ -14,8 +14,9 @@ async function openPage(): Promise<{ frame: HTMLIFrameElement; win: KitWindow }>
   const frame = document.createElement('iframe');
   frame.title = 'plain page';
   frame.src = `/test/fixtures/iife.html?partner=${newPartner()}`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
-  await until(() => frame.contentWindow?.document.readyState === 'complete', 'the page to load');
+  await loaded;
   return { frame, win: frame.contentWindow as unknown as KitWindow };
 }
 
@@ -47,7 +48,9 @@ describe('script-tag build in a plain page', () => {
       const warnings: string[] = [];
       win.console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
       const source = await (await fetch('/dist/kaltura-widgets.iife.js')).text();
-      const other = source.split(JSON.stringify(win.KalturaWidgets.VERSION)).join('"9.9.9"');
+      // The minifier may quote the version with ", ' or `: replace it whichever it is.
+      const version = win.KalturaWidgets.VERSION.replace(/\./g, '\\.');
+      const other = source.replace(new RegExp(`(["'\`])${version}\\1`, 'g'), '"9.9.9"');
       expect(other).to.not.equal(source);
       const script = win.document.createElement('script');
       script.src = URL.createObjectURL(new Blob([other], { type: 'text/javascript' }));

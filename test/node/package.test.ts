@@ -29,7 +29,8 @@ before(() => {
 });
 
 after(() => {
-  if (project) rmSync(project, { recursive: true, force: true });
+  if (project && !process.env.KEEP_CONSUMER) rmSync(project, { recursive: true, force: true });
+  else if (project) console.log(`consumer project kept at ${project}`);
 });
 
 test('the tarball holds the builds, types and manifest, and nothing from src or tests', () => {
@@ -97,8 +98,13 @@ test('a bundled page from the installed package shows a leaderboard from the san
   const browser = await chromium.launch({ executablePath: findChromium() as string, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
   try {
     const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => document.body.dataset.loaded === 'yes', undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.body.dataset.loaded === 'yes', undefined, { timeout: 30_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}; page problems: ${problems.join(' | ') || 'none'}`);
+    });
     const rows = await page.evaluate(() => document.querySelector('kal-leaderboard')?.shadowRoot?.querySelectorAll('tbody tr').length);
     assert.equal(rows, 4);
   } finally {

@@ -93,7 +93,8 @@ export function newlyAchieved(previous: readonly BadgeView[], next: readonly Bad
 export function safeIconUrl(
   url: string | undefined,
   base: string | undefined = globalThis.document?.baseURI,
-  pageOrigin: string | undefined = globalThis.location?.origin,
+  // The document's origin (a srcdoc frame's location.origin is "null").
+  pageOrigin: string | undefined = globalThis.origin ?? globalThis.location?.origin,
 ): string | undefined {
   if (!url) return undefined;
   let parsed: URL;

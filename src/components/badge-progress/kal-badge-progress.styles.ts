@@ -104,6 +104,10 @@ export const badgeProgressStyles = css`
     gap: var(--_space);
     font-size: 0.875em;
   }
+  .rule-name {
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
   .rule-count {
     flex: none;
     font-variant-numeric: tabular-nums;
@@ -169,6 +173,9 @@ export const badgeProgressStyles = css`
     border-radius: var(--_radius);
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
     font-size: 0.875em;
+    overflow-wrap: anywhere;
+    /* Set by the element when the tooltip would stick out of it. */
+    translate: var(--_tip-shift, 0px) 0;
   }
   .tooltip[hidden] {
     display: none;

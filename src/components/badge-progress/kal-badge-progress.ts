@@ -3,10 +3,10 @@ import { type PropertyValues, type TemplateResult, html, nothing, svg } from 'li
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { KalError, isAbort, toKalError } from '../../api/errors.js';
-import { listBadges, listUserBadges } from '../../api/game.js';
+import { type UserBadge, listBadges, listUserBadges } from '../../api/game.js';
 import { ksUserId } from '../../api/ks.js';
 import { KalElement } from '../shared/kal-element.js';
-import { LiveController } from '../shared/live-controller.js';
+import { LiveController, liveShareWindowMs } from '../shared/live-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import {
   type BadgeLayout,
@@ -31,6 +31,8 @@ interface BadgeData {
   badges: BadgeView[];
   /** Requested badge ids the service does not know. */
   missing: number;
+  /** When it was read (Date.now()). */
+  loadedAt: number;
 }
 
 const DEFAULT_INTERVAL_SECONDS = 30;
@@ -100,10 +102,13 @@ export class KalBadgeProgress extends KalElement {
   @property() sort: BadgeSort = 'definition';
   /** Refresh periodically (paused while the tab is hidden or the element is off-screen). */
   @property({ type: Boolean }) live = false;
-  /** Seconds between live refreshes (default 30, at least 5). */
+  /**
+   * Seconds between live refreshes (default 30, at least 5: smaller values are raised to 5). Anything
+   * but a positive number (empty, `NaN`, `1e309`, negative) is a config error.
+   */
   @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = DEFAULT_INTERVAL_SECONDS;
 
-  /** A bad `layout` / `sort`: shown as a config error. */
+  /** A bad `layout` / `sort` / `refresh-interval`: shown as a config error. */
   @state() private attrError: KalError | undefined;
   @state() private view: BadgeData | undefined;
   @state() private refreshFailed = false;
@@ -116,9 +121,15 @@ export class KalBadgeProgress extends KalElement {
     enabled: () => this.live,
     intervalSeconds: () => this.intervalSeconds(),
     refresh: () => {
-      if (this.canRefresh()) void this.refresh();
+      if (!this.canRefresh()) return;
+      // Marks the run that refresh() starts (synchronously) as a live one: it may reuse another tab's answer.
+      this.liveTick = true;
+      void this.refresh();
+      this.liveTick = false;
     },
   });
+  /** Set while the live timer starts a refresh (see load). */
+  private liveTick = false;
 
   private readonly task = new Task(this, {
     args: () => this.taskArgs(),
@@ -162,7 +173,7 @@ export class KalBadgeProgress extends KalElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('layout') || changed.has('sort')) {
+    if (changed.has('layout') || changed.has('sort') || changed.has('refreshInterval')) {
       const problem = this.checkAttributes();
       if (problem?.message !== this.attrError?.message) {
         this.attrError = problem;
@@ -179,6 +190,14 @@ export class KalBadgeProgress extends KalElement {
       return new KalError(
         'config',
         `kal-badge-progress: sort must be definition, achieved-first or achieved-last, not "${String(this.sort)}"`,
+      );
+    }
+    const interval = this.refreshInterval as number | null | undefined;
+    if (interval !== null && interval !== undefined && !(Number.isFinite(interval) && interval > 0)) {
+      const raw = this.getAttribute('refresh-interval') ?? String(interval);
+      return new KalError(
+        'config',
+        `kal-badge-progress: refresh-interval must be a number of seconds, at least ${MIN_INTERVAL_SECONDS} (got "${raw.slice(0, 64)}")`,
       );
     }
     return undefined;
@@ -211,18 +230,44 @@ export class KalBadgeProgress extends KalElement {
     if (ids.length === 0 && !eventId) {
       throw new KalError('config', 'kal-badge-progress: set badge-ids (a comma list) or virtual-event-id');
     }
-    const api = this.api(signal);
+    // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
+    const shown = this.liveTick ? this.currentView() : undefined;
+    const share = shown ? liveShareWindowMs(this.intervalSeconds(), shown.loadedAt) : 0;
+    const api = share > 0 ? { ...this.api(signal), shareAcrossTabsMs: share } : this.api(signal);
+    const viewer = userIdAttribute?.trim();
+    const userId = viewer ? Promise.resolve(viewer) : api.session.ks(api.signal).then(ksUserId);
+    userId.catch(() => undefined); // A token failure is reported by the reads; never unhandled here.
+    const progressOf = (badgeIds: string[]) => userId.then((id) => listUserBadges(api, id, badgeIds));
+    // With badge-ids the viewer's progress is read alongside the definitions, not after them (one
+    // round trip instead of two); the answer for an id the service turns out not to know is dropped.
+    const early = ids.map((id) =>
+      progressOf([id]).then(
+        (rows) => ({ rows }),
+        (error: unknown) => ({ error }),
+      ),
+    );
     const definitions = await listBadges(api, { ...(ids.length ? { ids } : {}), ...(eventId ? { virtualEventId: eventId } : {}) });
     // Keep the order the host listed; by event, the service's order.
     const ordered = ids.length
       ? ids.flatMap((id) => definitions.filter((badge) => badge.id === id))
       : definitions;
-    const userId = userIdAttribute?.trim() || ksUserId(await api.session.ks(api.signal));
-    const progress = ordered.length ? await listUserBadges(api, userId, ordered.map((badge) => badge.id)) : [];
+    let progress: UserBadge[] = [];
+    if (ids.length) {
+      const known = new Set(ordered.map((badge) => badge.id));
+      const settled = await Promise.all(early);
+      settled.forEach((result, index) => {
+        if (!known.has(ids[index]!)) return;
+        if ('error' in result) throw result.error;
+        progress.push(...result.rows);
+      });
+    } else if (ordered.length) {
+      progress = await progressOf(ordered.map((badge) => badge.id));
+    }
     return {
       args,
       badges: joinBadges(ordered, progress),
       missing: ids.filter((id) => !definitions.some((badge) => badge.id === id)).length,
+      loadedAt: Date.now(),
     };
   }
 
@@ -284,6 +329,28 @@ export class KalBadgeProgress extends KalElement {
 
   private showTip(badgeId: string): void {
     this.openTip = badgeId;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if ((changed as PropertyValues).has('openTip')) this.placeTip();
+  }
+
+  /**
+   * Keeps an open tooltip inside the element: one that would stick out past an edge is shifted back
+   * (through the `--_tip-shift` custom property, set in the CSSOM: no style attribute, strict CSP).
+   */
+  private placeTip(): void {
+    const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip:not([hidden])');
+    if (!tip) return;
+    tip.style.removeProperty('--_tip-shift');
+    const box = tip.getBoundingClientRect();
+    const host = this.getBoundingClientRect();
+    const fitEnd = (shift: number) => (box.right + shift > host.right ? host.right - box.right : shift);
+    const fitStart = (shift: number) => (box.left + shift < host.left ? host.left - box.left : shift);
+    // Wider than the element: its start edge stays inside.
+    const shift = this.direction === 'rtl' ? fitEnd(fitStart(0)) : fitStart(fitEnd(0));
+    if (Math.abs(shift) >= 1) tip.style.setProperty('--_tip-shift', `${Math.round(shift)}px`);
   }
 
   private hideTip(badgeId: string): void {

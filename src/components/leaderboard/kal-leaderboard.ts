@@ -16,7 +16,7 @@ import {
 import { ksUserId } from '../../api/ks.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { KalElement } from '../shared/kal-element.js';
-import { LiveController } from '../shared/live-controller.js';
+import { LiveController, liveShareWindowMs } from '../shared/live-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import {
   DEFAULT_PAGE_SIZE,
@@ -91,8 +91,9 @@ function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[]): boo
 function safeImageUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    const parsed = new URL(url, globalThis.location?.href);
-    return parsed.protocol === 'https:' || parsed.origin === globalThis.location?.origin ? parsed.href : undefined;
+    // The document's base URL and origin: in a srcdoc frame, location is about:srcdoc (origin "null").
+    const parsed = new URL(url, globalThis.document?.baseURI ?? globalThis.location?.href);
+    return parsed.protocol === 'https:' || parsed.origin === (globalThis.origin ?? globalThis.location?.origin) ? parsed.href : undefined;
   } catch {
     return undefined;
   }
@@ -204,13 +205,20 @@ export class KalLeaderboard extends KalElement {
   /** The locale and number format of the current render: thousands of rows, one formatter. */
   private numbers?: { locale: string; format: Intl.NumberFormat };
   private abortRetries = 0;
+  /** Set while the live timer starts a refresh (see fetchView). */
+  private liveTick = false;
   /** First index the virtualiser renders: rows are keyed by their slot in the rendered range. */
   private rangeFirst = 0;
 
   private readonly liveController = new LiveController(this, {
     enabled: () => this.live && !!this.view && this.view.board.status !== 'disabled',
     intervalSeconds: () => refreshSeconds(this.refreshInterval),
-    refresh: () => void this.refresh(),
+    refresh: () => {
+      // Marks the run that refresh() starts (synchronously) as a live one: it may reuse another tab's answer.
+      this.liveTick = true;
+      void this.refresh();
+      this.liveTick = false;
+    },
   });
 
   private readonly task = new Task(this, {
@@ -300,7 +308,9 @@ export class KalLeaderboard extends KalElement {
     this.runSilent = silent;
     if (!silent) this.moreController?.abort();
 
-    const api = this.api(signal);
+    // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
+    const share = this.liveTick && silent ? liveShareWindowMs(settings.refreshSeconds, view?.loadedAt) : 0;
+    const api = share > 0 ? { ...this.api(signal), shareAcrossTabsMs: share } : this.api(signal);
     const query = (index: number) =>
       listUserScores(api, {
         leaderboardId: settings.leaderboardId,
@@ -321,11 +331,26 @@ export class KalLeaderboard extends KalElement {
       );
     }
     const indexes = scroll && silent ? this.pagesInView(settings.pageSize) : [pageIndex];
-    const [resolvedBoard, , ksViewer, pages] = await Promise.all([
+    const viewer = this.userId ? Promise.resolve(this.userId) : api.session.ks(signal).then(ksUserId);
+    const listed = Promise.all(indexes.map((index) => query(index)));
+    // The viewer's own row (overall board only: sub-leaderboard rows are segments) is read alongside
+    // the page, not after it: one round trip instead of two. Skipped when a refresh can expect the
+    // viewer on the page again, or the board had no scores; then it is read after, if needed.
+    const ownRow = (viewerId: string | undefined) =>
+      (viewerId
+        ? getUserScore(api, settings.leaderboardId, viewerId, listed)
+        : getOwnUserScore(api, settings.leaderboardId, listed)
+      ).catch((error: unknown) => {
+        if (isAbort(error)) throw error;
+        return undefined; // The board is worth showing without the viewer's row.
+      });
+    const expectOnPage = silent && (view.totalCount === 0 || view.rows.some((row) => row.self));
+    const [resolvedBoard, , ksViewer, pages, early] = await Promise.all([
       board ?? getLeaderboard(api, settings.leaderboardId),
       scroll ? this.loadVirtualizer() : undefined,
-      this.userId ? Promise.resolve(this.userId) : api.session.ks(signal).then(ksUserId),
-      Promise.all(indexes.map((index) => query(index))),
+      viewer,
+      listed,
+      sub || expectOnPage ? undefined : viewer.then(ownRow),
     ]);
     const totalCount = pages[0]?.totalCount ?? 0;
 
@@ -336,15 +361,7 @@ export class KalLeaderboard extends KalElement {
       const fetchedRows = pages.flatMap((page) => page.rows);
       self = viewerId ? fetchedRows.find((row) => row.userId === viewerId) : undefined;
       if (!self) {
-        try {
-          self = viewerId
-            ? await getUserScore(api, settings.leaderboardId, viewerId)
-            : await getOwnUserScore(api, settings.leaderboardId);
-        } catch (error) {
-          // The board is worth showing without the viewer's row.
-          if (isAbort(error)) throw error;
-          self = undefined;
-        }
+        self = expectOnPage ? await ownRow(viewerId) : early;
         if (self && viewerId && self.userId !== viewerId) self = undefined;
         viewerId ??= self?.userId;
       }

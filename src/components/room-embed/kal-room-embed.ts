@@ -6,7 +6,7 @@ import { currentConfig } from '../../config.js';
 import { KalElement } from '../shared/kal-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { roomEmbedStyles } from './kal-room-embed.styles.js';
-import { type RoomProblem, type RoomSettings, checkRoomSettings } from './room-settings.js';
+import { DEFAULT_LOAD_TIMEOUT_SECONDS, type RoomProblem, type RoomSettings, checkRoomSettings } from './room-settings.js';
 
 /** What the room may use: camera, microphone, screen sharing, sound without a click, full screen, copy. */
 export const ROOM_ALLOW = 'camera; microphone; display-capture; autoplay; fullscreen; clipboard-write';
@@ -27,7 +27,7 @@ export const ROOM_SANDBOX = [
   'allow-storage-access-by-user-activation',
 ].join(' ');
 
-export const DEFAULT_LOAD_TIMEOUT_SECONDS = 20;
+export { DEFAULT_LOAD_TIMEOUT_SECONDS };
 
 /**
  * - `idle`: not joined yet (the Join card, or about to join when `join="auto"`)
@@ -86,7 +86,10 @@ export class KalRoomEmbed extends KalElement {
   @property({ attribute: 'kaf-url' }) kafUrl?: string;
   /** The room's name for people (the card and the iframe's title); default: the entry id. */
   @property({ attribute: 'room-name' }) roomName?: string;
-  /** Seconds to wait for the room to load before showing an error (default 20). */
+  /**
+   * Seconds to wait for the room to load before showing an error (default 20, at most 600: larger
+   * values are lowered to 600). Anything but a positive number is a config error.
+   */
   @property({ attribute: 'load-timeout', type: Number }) loadTimeout = DEFAULT_LOAD_TIMEOUT_SECONDS;
 
   @state() private phase: Phase = 'idle';
@@ -142,6 +145,8 @@ export class KalRoomEmbed extends KalElement {
       kafUrl: this.kafUrl,
       configuredKafUrl: currentConfig().serviceUrls?.kaf,
       entryId: this.entryId,
+      loadTimeout: this.loadTimeout,
+      loadTimeoutAttribute: this.getAttribute('load-timeout'),
     });
     if ('problem' in check) {
       this.settings = undefined;
@@ -151,8 +156,9 @@ export class KalRoomEmbed extends KalElement {
       this.settingsProblem = undefined;
     }
     // A failed join is not final: new settings (a getKs at last, another room) mean a new try.
-    const key = [...this.settingsKey(), this.kafHost, this.kafUrl, this.entryId];
-    const settingsChanged = key.length !== this.lastSettingsKey.length || key.some((value, i) => value !== this.lastSettingsKey[i]);
+    const key = [...this.settingsKey(), this.kafHost, this.kafUrl, this.entryId, this.loadTimeout];
+    // Object.is: a NaN partner-id or load-timeout is the same setting as before, not a change each render.
+    const settingsChanged = key.length !== this.lastSettingsKey.length || key.some((value, i) => !Object.is(value, this.lastSettingsKey[i]));
     this.lastSettingsKey = key;
     if (settingsChanged && this.phase === 'error') {
       this.phase = 'idle';
@@ -205,7 +211,7 @@ export class KalRoomEmbed extends KalElement {
       this.frameSrc = viewRoomUrl({ kafHost: settings.kafHost, kafBaseUrl: settings.kafBaseUrl }, ks);
       this.phase = 'loading';
       if (byUser) this.focusAfterRender('leave');
-      const seconds = Number.isFinite(this.loadTimeout) && this.loadTimeout > 0 ? Math.min(this.loadTimeout, 600) : DEFAULT_LOAD_TIMEOUT_SECONDS;
+      const seconds = settings.loadTimeoutSeconds;
       this.loadTimer = setTimeout(() => this.onLoadTimeout(attempt, seconds), seconds * 1000);
     } catch (error) {
       if (this.attempt !== attempt || isAbort(error)) return;

@@ -9,7 +9,12 @@ export interface RoomSettings {
   kafHost: string | undefined;
   /** A base URL overriding the host (`kaf-url`, else `serviceUrls.kaf`), when given. */
   kafBaseUrl: string | undefined;
+  /** Seconds to wait for the room to load (`load-timeout`; default 20, at most 600). */
+  loadTimeoutSeconds: number;
 }
+
+export const DEFAULT_LOAD_TIMEOUT_SECONDS = 20;
+export const MAX_LOAD_TIMEOUT_SECONDS = 600;
 
 /** A reason the room cannot be opened, with the text a person reads. */
 export interface RoomProblem {
@@ -22,6 +27,10 @@ export interface RoomInputs {
   kafUrl?: string | null | undefined;
   configuredKafUrl?: string | null | undefined;
   entryId?: string | null | undefined;
+  /** `load-timeout` as the property holds it (a number, NaN, or null when absent). */
+  loadTimeout?: number | null | undefined;
+  /** The attribute as written, for the message. */
+  loadTimeoutAttribute?: string | null | undefined;
 }
 
 const shown = (value: string) => (value.length > 64 ? `${value.slice(0, 64)}…` : value);
@@ -66,5 +75,14 @@ export function checkRoomSettings(inputs: RoomInputs): { settings: RoomSettings 
   if (!isEntryId(entryId)) {
     return { problem: problem(`entry-id "${shown(entryId)}" is not a Kaltura entry id (such as "1_abcd1234")`, 'room.invalidEntry') };
   }
-  return { settings: { entryId, kafHost, kafBaseUrl } };
+  const timeout = inputs.loadTimeout;
+  if (timeout !== null && timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+    const raw = inputs.loadTimeoutAttribute ?? String(timeout);
+    return {
+      problem: problem(`load-timeout must be a number of seconds greater than 0 (got "${shown(raw)}")`, 'error.config'),
+    };
+  }
+  // Longer than ten minutes is no longer "loading": raised values are clamped (documented).
+  const loadTimeoutSeconds = timeout === null || timeout === undefined ? DEFAULT_LOAD_TIMEOUT_SECONDS : Math.min(timeout, MAX_LOAD_TIMEOUT_SECONDS);
+  return { settings: { entryId, kafHost, kafBaseUrl, loadTimeoutSeconds } };
 }

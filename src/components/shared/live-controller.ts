@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { listenToOtherTabs } from '../../api/tab-share.js';
 
 export interface LiveOptions {
   /** Whether live refresh is on (the `live` attribute). */
@@ -77,6 +78,8 @@ export class LiveController implements ReactiveController {
     this.stop();
     this.scheduledFor = `${this.options.enabled()}:${this.options.intervalSeconds()}`;
     if (!this.options.enabled() || !this.visible) return;
+    // Live refreshes may reuse other tabs' answers: hear them from now on, not from the first refresh.
+    listenToOtherTabs();
     const remaining = Math.max(0, this.intervalMs() - (Date.now() - this.lastRefresh));
     // ±10 % jitter so thousands of viewers opened at the same minute do not poll in step.
     this.timer = setTimeout(() => this.fire(), remaining * (0.9 + Math.random() * 0.2));

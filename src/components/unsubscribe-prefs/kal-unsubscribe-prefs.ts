@@ -513,11 +513,10 @@ export class KalUnsubscribePrefs extends KalElement {
     const group = row?.label ?? oneClick.group;
     const pending = hasChanges(this.changes());
     const saving = this.phase === 'saving';
-    const message = oneClick.done
-      ? this.t('prefs.oneClickDone', { group })
-      : pending || saving
-        ? this.t('prefs.oneClickQuestion', { group })
-        : this.t('prefs.oneClickAlready', { group });
+    const message = this.withGroup(
+      oneClick.done ? 'prefs.oneClickDone' : pending || saving ? 'prefs.oneClickQuestion' : 'prefs.oneClickAlready',
+      group,
+    );
     return html`
       <div class="one-click" part="one-click" aria-busy=${saving ? 'true' : 'false'}>
         <p class="one-click__question">${message}</p>
@@ -541,6 +540,15 @@ export class KalUnsubscribePrefs extends KalElement {
     `;
   }
 
+  /**
+   * A sentence naming a group. The name (the organiser's label, or an id from the server) is set in a
+   * `<bdi>`: a right-to-left override in it cannot reverse the rest of the sentence.
+   */
+  private withGroup(key: 'prefs.oneClickDone' | 'prefs.oneClickQuestion' | 'prefs.oneClickAlready', group: string): TemplateResult {
+    const parts = this.t(key, { group: GROUP_MARK }).split(GROUP_MARK);
+    return html`${parts.map((part, index) => (index === 0 ? part : html`<bdi>${group}</bdi>${part}`))}`;
+  }
+
   /** The live region (always present, so changes are announced) and a failed save's reason. */
   private renderOutcome(): TemplateResult {
     const phase = this.phase;
@@ -562,6 +570,9 @@ export class KalUnsubscribePrefs extends KalElement {
     `;
   }
 }
+
+/** Stands for the group name while a sentence is translated (never in any text). */
+const GROUP_MARK = '\u0000';
 
 /** What `kal-error` says when a link's KS is refused (no KS in it). */
 function linkExpiredError(): KalError {
