@@ -1,6 +1,6 @@
 // Prints gzipped bytes per entry of the built kit (run `npm run build` first), against the budgets:
 // the IIFE with every element ≤ 35 KB; any single-element CDN entry with its shared chunks (Lit,
-// the API core) ≤ 20 KB. Exits 1 when a budget is exceeded.
+// the API core) ≤ 20 KB. With --strict it exits 1 when a budget is exceeded.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -51,4 +51,5 @@ for (const row of rows) {
     exceeded ? 'OVER BUDGET' : '',
   );
 }
-process.exit(over ? 1 : 0);
+if (over) console.log('Some entries are over budget.');
+process.exit(over && process.argv.includes('--strict') ? 1 : 0);
