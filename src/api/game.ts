@@ -122,21 +122,24 @@ export async function listUserScores(api: ApiContext, query: ScoreQuery): Promis
 }
 
 /**
- * The viewer's own row; undefined when they have no score yet (404). `listed`: a read of the board's
- * rows made alongside (not before) this one: ranks are converted once it settled, since it tells
- * whether the board counts from 0.
+ * The viewer's own row; undefined when they have no score yet (404). Without `userId` (a v2 KS is
+ * encrypted, so the page cannot tell who the viewer is) the body leaves it out: with a USER KS,
+ * `userScore/get` answers about the KS's own user; a service that insists on a `userId` (400) gives
+ * undefined and the board is shown without the viewer's row. `listed`: a read of the board's rows
+ * made alongside (not before) this one: ranks are converted once it settled, since it tells whether
+ * the board counts from 0.
  */
 export async function getUserScore(
   api: ApiContext,
   leaderboardId: string,
-  userId: string,
+  userId: string | undefined,
   listed?: Promise<unknown>,
 ): Promise<ScoreRow | undefined> {
   try {
     const raw = await postJson({
       ...api,
       url: `${api.urls.game}/userScore/get`,
-      body: { gameObjectId: leaderboardId, userId },
+      body: userId === undefined ? { gameObjectId: leaderboardId } : { gameObjectId: leaderboardId, userId },
       schema: scoreRowSchema,
       dedupe: true,
     });
@@ -144,35 +147,8 @@ export async function getUserScore(
     await listed?.catch(() => undefined);
     return toRow(raw, zeroBasedBoards.get(`${leaderboardId}/`) ? 1 : 0, 0);
   } catch (error) {
-    if (error instanceof KalError && error.code === 'not-found') return undefined;
-    throw error;
-  }
-}
-
-/**
- * The viewer's own row when the page cannot tell who the viewer is (a v2 KS is encrypted): with a
- * USER KS, `userScore/get` answers about the KS's own user, so the body leaves `userId` out and the
- * answer says whose row it is. Undefined when there is none (404), or when the service insists on
- * a `userId` (400): the board is then shown without the viewer's row. `listed`: as for getUserScore.
- */
-export async function getOwnUserScore(
-  api: ApiContext,
-  leaderboardId: string,
-  listed?: Promise<unknown>,
-): Promise<ScoreRow | undefined> {
-  try {
-    const raw = await postJson({
-      ...api,
-      url: `${api.urls.game}/userScore/get`,
-      body: { gameObjectId: leaderboardId },
-      schema: scoreRowSchema,
-      dedupe: true,
-    });
-    if (raw.rank === undefined || raw.rank === null) return undefined;
-    await listed?.catch(() => undefined);
-    return toRow(raw, zeroBasedBoards.get(`${leaderboardId}/`) ? 1 : 0, 0);
-  } catch (error) {
-    if (error instanceof KalError && (error.code === 'not-found' || error.code === 'config')) return undefined;
+    const unknownViewer = userId === undefined && error instanceof KalError && error.code === 'config';
+    if (unknownViewer || (error instanceof KalError && error.code === 'not-found')) return undefined;
     throw error;
   }
 }

@@ -6,7 +6,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { KalErrorDetail } from '../../src/api/errors.js';
 import type { GetKs } from '../../src/api/session.js';
-import { configure, currentConfig } from '../../src/config.js';
+import { configure } from '../../src/config.js';
 import '../../src/components/leaderboard/define.js';
 import '../../src/components/badge-progress/define.js';
 import '../../src/components/unsubscribe-prefs/define.js';
@@ -15,25 +15,15 @@ import type { KalBadgeProgress } from '../../src/components/badge-progress/kal-b
 import type { KalLeaderboard } from '../../src/components/leaderboard/kal-leaderboard.js';
 import type { KalRoomEmbed } from '../../src/components/room-embed/kal-room-embed.js';
 import { forgetLinkKs } from '../../src/components/unsubscribe-prefs/link-ks.js';
-import { FAST_RETRIES, SANDBOX_URLS, control, mintKs, newPartner, sandboxPost, sandboxState, until } from './helpers.js';
+import { FAST_RETRIES, SANDBOX_URLS, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from './helpers.js';
 
 const VIEWER = 'viewer@example.com';
 const ROOM = '1_sandboxroom';
 const KIT_EVENTS = ['kal-load', 'kal-error', 'kal-rank-change', 'kal-badge-achieved', 'kal-prefs-saved', 'kal-room-join', 'kal-room-leave'];
 
-const saved = { ...currentConfig() };
 const originalUrl = location.href;
-const restores: Array<() => void> = [];
+const restores = restoreAfterEach();
 afterEach(() => {
-  while (restores.length) restores.pop()!();
-  configure({
-    ...saved,
-    partnerId: saved.partnerId,
-    getKs: saved.getKs,
-    tokenEndpoint: saved.tokenEndpoint,
-    timeoutMs: saved.timeoutMs,
-    retryDelaysMs: saved.retryDelaysMs,
-  });
   history.replaceState(history.state, '', originalUrl);
   forgetLinkKs();
 });

@@ -7,32 +7,20 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { KalErrorDetail } from '../../src/api/errors.js';
 import type { GetKs, TokenReason } from '../../src/api/session.js';
-import { configure, currentConfig } from '../../src/config.js';
+import { configure } from '../../src/config.js';
 import '../../src/components/leaderboard/define.js';
 import '../../src/components/badge-progress/define.js';
 import '../../src/components/unsubscribe-prefs/define.js';
 import '../../src/components/room-embed/define.js';
 import type { KalEventDetails } from '../../src/components/shared/events.js';
-import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, sandboxPost, sandboxState, until } from './helpers.js';
+import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from './helpers.js';
 
 const VIEWER = 'viewer@example.com';
 const ROOM = '1_sandboxroom';
 
 // ---------------------------------------------------------------- page-wide set-up, restored after each test
 
-const saved = { ...currentConfig() };
-const restores: Array<() => void> = [];
-afterEach(() => {
-  while (restores.length) restores.pop()!();
-  configure({
-    ...saved,
-    partnerId: saved.partnerId,
-    getKs: saved.getKs,
-    tokenEndpoint: saved.tokenEndpoint,
-    timeoutMs: saved.timeoutMs,
-    retryDelaysMs: saved.retryDelaysMs,
-  });
-});
+const restores = restoreAfterEach();
 
 /** How the host's token callback behaves (for every call, or only when asked after a 401). */
 type TokenMode = 'ok' | 'reject' | 'hang' | 'number' | 'object' | 'empty';

@@ -1,5 +1,6 @@
 // Shared helpers for browser tests: each test gets its own sandbox partner (an isolated world).
 import type { GetKs, TokenContext } from '../../src/api/session.js';
+import { configure, currentConfig } from '../../src/config.js';
 
 let counter = 0;
 
@@ -103,4 +104,25 @@ export async function until(predicate: () => boolean | Promise<boolean>, message
     if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${message}`);
     await new Promise((resolve) => setTimeout(resolve, 16));
   }
+}
+
+/**
+ * Restores the page-wide configure() after each test of the calling file, first running the
+ * clean-ups pushed onto the returned list (last in, first out).
+ */
+export function restoreAfterEach(): Array<() => void> {
+  const saved = { ...currentConfig() };
+  const restores: Array<() => void> = [];
+  afterEach(() => {
+    while (restores.length) restores.pop()!();
+    configure({
+      ...saved,
+      partnerId: saved.partnerId,
+      getKs: saved.getKs,
+      tokenEndpoint: saved.tokenEndpoint,
+      timeoutMs: saved.timeoutMs,
+      retryDelaysMs: saved.retryDelaysMs,
+    });
+  });
+  return restores;
 }

@@ -9,7 +9,6 @@ import {
   type Leaderboard,
   type ScoreRow,
   getLeaderboard,
-  getOwnUserScore,
   getUserScore,
   listUserScores,
 } from '../../api/game.js';
@@ -337,10 +336,7 @@ export class KalLeaderboard extends KalElement {
     // the page, not after it: one round trip instead of two. Skipped when a refresh can expect the
     // viewer on the page again, or the board had no scores; then it is read after, if needed.
     const ownRow = (viewerId: string | undefined) =>
-      (viewerId
-        ? getUserScore(api, settings.leaderboardId, viewerId, listed)
-        : getOwnUserScore(api, settings.leaderboardId, listed)
-      ).catch((error: unknown) => {
+      getUserScore(api, settings.leaderboardId, viewerId, listed).catch((error: unknown) => {
         if (isAbort(error)) throw error;
         return undefined; // The board is worth showing without the viewer's row.
       });
