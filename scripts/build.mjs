@@ -25,36 +25,26 @@ const esOutput = { chunkFileNames: 'chunks/[name]-[hash].js', minify: true };
 
 rmSync('dist', { recursive: true, force: true });
 
-// npm: bare dependency imports, so an app's bundler shares one Lit with everything else.
-await build({
-  ...shared,
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    sourcemap: true,
-    minify: true,
-    lib: { entry: { ...ENTRIES, react: 'src/react/index.ts' }, formats: ['es'] },
-    rolldownOptions: {
-      external: DEPENDENCIES,
-      output: esOutput,
+/** An ES library build of `entry` into `outDir`, minified, with source maps. */
+const esBuild = (outDir, entry, external = []) =>
+  build({
+    ...shared,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: true,
+      minify: true,
+      lib: { entry, formats: ['es'] },
+      rolldownOptions: { external, output: esOutput },
     },
-  },
-});
+  });
+
+// npm: bare dependency imports, so an app's bundler shares one Lit with everything else.
+await esBuild('dist', { ...ENTRIES, react: 'src/react/index.ts' }, DEPENDENCIES);
 
 // CDN: everything bundled; per-element entries share chunks (Lit, the API core) with each other.
-await build({
-  ...shared,
-  build: {
-    outDir: 'dist/cdn',
-    emptyOutDir: false,
-    target: 'es2022',
-    sourcemap: true,
-    minify: true,
-    lib: { entry: ENTRIES, formats: ['es'] },
-    rolldownOptions: { output: esOutput },
-  },
-});
+await esBuild('dist/cdn', ENTRIES);
 
 // Script tag: one classic script with a global. Its catalogues are ES modules in dist/locales/,
 // imported by URL (register-locales.script.ts) since a classic script cannot split chunks.
