@@ -48,31 +48,28 @@ interface DisplayRow extends ScoreRow {
   move?: number;
 }
 
-/** What one run of the load task fetched. */
-interface Fetched {
-  silent: boolean;
+/** What both a fetch and the screen know: the inputs and the board they were read for. */
+interface BoardState {
   inputs: unknown[];
   settings: LeaderboardSettings;
   sub: string;
   pageIndex: number;
   board: Leaderboard;
   totalCount: number;
-  pages: Array<{ index: number; rows: ScoreRow[] }>;
-  self?: ScoreRow;
   viewerId?: string;
 }
 
+/** What one run of the load task fetched. */
+interface Fetched extends BoardState {
+  silent: boolean;
+  pages: Array<{ index: number; rows: ScoreRow[] }>;
+  self?: ScoreRow;
+}
+
 /** What is on screen. */
-interface View {
-  inputs: unknown[];
-  settings: LeaderboardSettings;
-  sub: string;
-  pageIndex: number;
-  board: Leaderboard;
-  totalCount: number;
+interface View extends BoardState {
   rows: DisplayRow[];
   self?: DisplayRow;
-  viewerId?: string;
   loadedAt: number;
 }
 
