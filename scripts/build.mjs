@@ -5,8 +5,9 @@
 //   server.js           the Node-only companion
 //   types/              .d.ts for all of it
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'vite';
+import { minifyTemplates } from './minify-templates.mjs';
 import { SHIPPED_LOCALES } from '../src/i18n/locale-list.ts';
 
 /** Public entries: the all-in-one module and one module per element (it registers the element). */
@@ -19,14 +20,16 @@ export const ENTRIES = {
 };
 
 const DEPENDENCIES = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^valibot$/, /^react($|\/)/];
-const shared = { configFile: false, logLevel: 'warn', publicDir: false };
+const shared = { configFile: false, logLevel: 'warn', publicDir: false, plugins: [minifyTemplates()] };
 // Library mode leaves ES output unminified unless the output itself asks for it.
 const esOutput = { chunkFileNames: 'chunks/[name]-[hash].js', minify: true };
+// Bundles loaded as they are (CDN, script tag) drop the /* @__PURE__ */ hints meant for bundlers.
+const forBrowsers = { comments: { legal: false, annotation: false, jsdoc: false } };
 
 rmSync('dist', { recursive: true, force: true });
 
 /** An ES library build of `entry` into `outDir`, minified, with source maps. */
-const esBuild = (outDir, entry, external = []) =>
+const esBuild = (outDir, entry, external = [], output = {}) =>
   build({
     ...shared,
     build: {
@@ -36,7 +39,7 @@ const esBuild = (outDir, entry, external = []) =>
       sourcemap: true,
       minify: true,
       lib: { entry, formats: ['es'] },
-      rolldownOptions: { external, output: esOutput },
+      rolldownOptions: { external, output: { ...esOutput, ...output } },
     },
   });
 
@@ -44,21 +47,23 @@ const esBuild = (outDir, entry, external = []) =>
 await esBuild('dist', { ...ENTRIES, react: 'src/react/index.ts' }, DEPENDENCIES);
 
 // CDN: everything bundled; per-element entries share chunks (Lit, the API core) with each other.
-await esBuild('dist/cdn', ENTRIES);
+await esBuild('dist/cdn', ENTRIES, [], forBrowsers);
 
-// Script tag: one classic script with a global. Its catalogues are ES modules in dist/locales/,
-// imported by URL (register-locales.script.ts) since a classic script cannot split chunks.
-const scriptLocales = {
-  name: 'script-tag-locales',
+// Script tag: one classic script with a global. What it cannot bundle (catalogues, the scroll
+// layout's virtualizer) are ES modules beside it, imported by URL: modules with a `.script.ts`
+// twin (register-locales, load-virtualizer) are swapped for it in this build.
+const SCRIPT_TWINS = /\/(register-locales|load-virtualizer)\.js$/;
+const scriptTwins = {
+  name: 'script-tag-twins',
   enforce: 'pre',
   async resolveId(source, importer) {
-    if (!source.endsWith('/register-locales.js') || !importer) return null;
-    return this.resolve(source.replace(/register-locales\.js$/, 'register-locales.script.ts'), importer);
+    if (!SCRIPT_TWINS.test(source) || !importer) return null;
+    return this.resolve(source.replace(/\.js$/, '.script.ts'), importer);
   },
 };
 await build({
   ...shared,
-  plugins: [scriptLocales],
+  plugins: [...shared.plugins, scriptTwins],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -66,6 +71,43 @@ await build({
     sourcemap: true,
     minify: true,
     lib: { entry: 'src/index.ts', formats: ['iife'], name: 'KalturaWidgets', fileName: () => 'kaltura-widgets.iife.js' },
+    rolldownOptions: { output: forBrowsers },
+  },
+});
+
+// The script tag's virtualizer: Lit imports become stand-ins for the script's own Lit, which
+// load-virtualizer.script.ts hands over on a global (names from virtualizer-lit.ts).
+const LIT_KEY = `kaltura-widgets.lit@${JSON.parse(readFileSync('package.json', 'utf8')).version}`;
+const litNames = new Map(
+  [...readFileSync('src/components/leaderboard/virtualizer-lit.ts', 'utf8').matchAll(/export \{ ([^}]+) \} from '([^']+)'/g)].map(
+    ([, names, specifier]) => [specifier, names.split(',').map((name) => name.trim())],
+  ),
+);
+const scriptLit = {
+  name: 'script-tag-lit',
+  enforce: 'pre',
+  resolveId(source) {
+    if (litNames.has(source)) return `\0script-lit:${source}`;
+    if (/^(lit|lit-html|lit-element|@lit\/)/.test(source)) this.error(`the script-tag virtualizer imports ${source}: add it to virtualizer-lit.ts`);
+    return null;
+  },
+  load(id) {
+    if (!id.startsWith('\0script-lit:')) return null;
+    const names = litNames.get(id.slice('\0script-lit:'.length));
+    return `const lit = globalThis[Symbol.for(${JSON.stringify(LIT_KEY)})];\n${names.map((name) => `export const ${name} = lit.${name};`).join('\n')}`;
+  },
+};
+await build({
+  ...shared,
+  plugins: [scriptLit],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: { entry: { 'kaltura-widgets.virtualize': 'node_modules/@lit-labs/virtualizer/virtualize.js' }, formats: ['es'] },
+    rolldownOptions: { output: { minify: true, codeSplitting: false, ...forBrowsers } },
   },
 });
 

@@ -1,110 +1,23 @@
+import { badgeMessages } from '../components/badge-progress/messages.js';
+import { leaderboardMessages } from '../components/leaderboard/messages.js';
+import { roomMessages } from '../components/room-embed/messages.js';
+import { prefsMessages } from '../components/unsubscribe-prefs/messages.js';
+import { type Message, sharedMessages } from './messages.js';
+
+export type { Message } from './messages.js';
+
 /**
- * English (the source catalogue; other locales translate these keys). `{name}` is a placeholder;
- * an object picks a plural form by the `count` parameter (Intl.PluralRules categories).
+ * English, whole: the source catalogue other locales translate, key by key. Runtime code imports
+ * only the parts it shows (each element its own `messages.ts`); this is for types and tests.
+ * `{name}` is a placeholder; an object picks a plural form by the `count` parameter.
  */
 export const en = {
-  // --- shared states and errors ---
-  'state.loading': 'Loading…',
-  'state.retry': 'Try again',
-  'state.retrying': 'Retrying…',
-  'state.updatedAgo': 'Updated {ago} · retrying',
-  'error.unauthorized': 'Your session could not be confirmed. Please sign in again.',
-  'error.forbidden': 'You do not have access to this content.',
-  'error.notFound': 'This content could not be found.',
-  'error.invalidResponse': 'The service sent something unexpected. Please try again later.',
-  'error.network': 'The service could not be reached. Check your connection.',
-  'error.timeout': 'The service is taking too long to answer.',
-  'error.server': 'The service is having trouble right now. Please try again.',
-  'error.rateLimited': 'The service is busy right now. Please try again in a moment.',
-  'error.config': 'This widget is not set up correctly.',
-  'error.tokenFailed': 'We could not start your session. Please sign in again.',
-  'error.tokenTimeout': 'Starting your session took too long.',
-  'error.tokenInvalid': 'This widget is not set up correctly: no valid session was provided.',
-  'error.adminKs': 'This widget is not set up safely: it was given an administrator session, which must never reach a browser.',
-  'error.noToken': 'This widget is not set up correctly: it has no way to get a session.',
-  'error.aborted': 'The request was cancelled.',
-  // --- kal-leaderboard ---
-  'leaderboard.label': 'Leaderboard',
-  'leaderboard.colRank': 'Rank',
-  'leaderboard.colName': 'Name',
-  'leaderboard.colScore': 'Score',
-  'leaderboard.tabs': 'Standings',
-  'leaderboard.overall': 'Overall',
-  'leaderboard.place1': '1st place',
-  'leaderboard.place2': '2nd place',
-  'leaderboard.place3': '3rd place',
-  'leaderboard.you': 'You',
-  'leaderboard.youAt': 'You · #{rank}',
-  'leaderboard.movedUp': 'up {count}',
-  'leaderboard.movedDown': 'down {count}',
-  'leaderboard.announceUp': 'You moved up to #{rank}',
-  'leaderboard.announceDown': 'You moved down to #{rank}',
-  'leaderboard.pager': 'Pages',
-  'leaderboard.previous': 'Previous',
-  'leaderboard.next': 'Next',
-  'leaderboard.pageOf': 'Page {page} of {pages}',
-  'leaderboard.statusLive': 'Live',
-  'leaderboard.statusFinal': 'Final results',
-  'leaderboard.statusStarts': 'Starts {date}',
-  'leaderboard.empty': 'No scores yet. Take part and your points will show up here!',
-  'leaderboard.emptyScheduled': 'Scores will show up here once it starts.',
-  'leaderboard.loadingMore': 'Loading more…',
-  'leaderboard.moreFailed': 'More results could not be loaded.',
-  // --- kal-badge-progress ---
-  'badges.summary': { one: '{achieved} of {count} badge earned', other: '{achieved} of {count} badges earned' },
-  'badges.empty': 'There are no badges to show yet.',
-  'badges.missing': { one: '{count} badge could not be found.', other: '{count} badges could not be found.' },
-  'badges.stale': 'Progress could not be updated just now. Showing what we last saw.',
-  'badges.listLabel': 'Badges',
-  'badges.state.locked': 'Locked',
-  'badges.state.inProgress': 'In progress',
-  'badges.state.achieved': 'Achieved',
-  'badges.state.achievedOn': 'Achieved on {date}',
-  'badges.rule.count': '{progress} / {goal}',
-  'badges.rule.text': '{progress} of {goal} · {rule}',
-  'badges.rule.unnamed': 'Step {n}',
-  'badges.announce': 'Badge earned: {name}',
-  // --- kal-room-embed ---
-  'room.heading': 'Meeting room',
-  'room.intro': 'Join to take part. Your browser will then ask to use your camera and microphone.',
-  'room.join': 'Join room',
-  'room.connecting': 'Connecting to the room…',
-  'room.opening': 'Opening the room…',
-  'room.frameTitle': 'Meeting room: {name}',
-  'room.controls': 'Room controls',
-  'room.leave': 'Leave',
-  'room.fullscreen': 'Full screen',
-  'room.exitFullscreen': 'Exit full screen',
-  'room.left': 'You left the meeting room.',
-  'room.rejoin': 'Rejoin',
-  'room.unreachable': 'The meeting room did not open. Check your connection and try again.',
-  'room.invalidHost': 'This meeting room is not set up correctly: its address is not valid.',
-  'room.invalidEntry': 'This meeting room is not set up correctly: no valid room was given.',
-  // --- kal-unsubscribe-prefs ---
-  // (preference keys go here)
-  'prefs.listLabel': 'Email preferences',
-  'prefs.on': 'On',
-  'prefs.off': 'Off',
-  'prefs.save': 'Save preferences',
-  'prefs.saving': 'Saving…',
-  'prefs.saved': 'Preferences saved',
-  'prefs.unsaved': 'You have unsaved email preferences.',
-  'prefs.unsubscribeAll': 'Unsubscribe from all',
-  'prefs.confirmAllQuestion': 'Stop all of these emails? You can turn them back on here at any time.',
-  'prefs.confirmAll': 'Yes, unsubscribe from all',
-  'prefs.cancel': 'Cancel',
-  'prefs.saveFailed': 'Your choices were not saved. {reason}',
-  'prefs.offline': 'You are offline: we will save when you reconnect',
-  'prefs.linkExpired': 'This link has expired: request a new one',
-  'prefs.linkMissing': 'This page needs the link from your email. Please open the link in the email again.',
-  'prefs.noGroups': 'This page is not set up correctly: it lists no email preferences.',
-  'prefs.oneClickQuestion': 'Unsubscribe from “{group}”?',
-  'prefs.oneClickConfirm': 'Confirm unsubscribe',
-  'prefs.oneClickDone': 'You are unsubscribed from “{group}”.',
-  'prefs.oneClickAlready': 'You are already unsubscribed from “{group}”.',
-  'prefs.manageAll': 'Manage all email preferences',
+  ...sharedMessages,
+  ...leaderboardMessages,
+  ...badgeMessages,
+  ...roomMessages,
+  ...prefsMessages,
 } satisfies Record<string, Message>;
 
-export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 export type MessageKey = keyof typeof en;
 export type Catalogue = Partial<Record<MessageKey, Message>>;

@@ -1,8 +1,10 @@
-import { type Catalogue, type Message, type MessageKey, en } from './en.js';
+import type { Catalogue, MessageKey } from './en.js';
+import { type Message, sharedMessages } from './messages.js';
 
 export type MessageParams = Record<string, string | number>;
 
-const catalogues = new Map<string, Catalogue>([['en', en]]);
+/** Loaded translations. English is not one: each caller passes its own English text (see translate). */
+const catalogues = new Map<string, Catalogue>();
 const loaders = new Map<string, () => Promise<Catalogue>>();
 /** Language → the registered regional catalogue serving it (`de` → `de-de`). */
 const languageDefaults = new Map<string, string>();
@@ -64,18 +66,21 @@ function ensureLoaded(locale: string): void {
   }
 }
 
-function lookup(locale: string, key: MessageKey): Message {
+function lookup(locale: string, key: MessageKey): Message | undefined {
   ensureLoaded(locale);
   for (const name of candidates(locale)) {
     const message = catalogues.get(name)?.[key];
     if (message !== undefined) return message;
   }
-  return en[key];
+  return undefined;
 }
 
-/** The translated text for `key`, with `{placeholders}` filled in. */
-export function translate(locale: string, key: MessageKey, params: MessageParams = {}): string {
-  const message = lookup(locale, key);
+/**
+ * The translated text for `key`, with `{placeholders}` filled in. Without a translation, the
+ * `english` given (an element's own text), else the shared English text, else the key itself.
+ */
+export function translate(locale: string, key: MessageKey, params: MessageParams = {}, english?: Message): string {
+  const message = lookup(locale, key) ?? english ?? (sharedMessages as Partial<Record<MessageKey, Message>>)[key] ?? key;
   const template =
     typeof message === 'string'
       ? message

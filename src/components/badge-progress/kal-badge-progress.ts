@@ -23,6 +23,7 @@ import {
 } from './badge-model.js';
 import { fill } from './fill.js';
 import { badgeProgressStyles } from './kal-badge-progress.styles.js';
+import { badgeMessages } from './messages.js';
 
 /** What one load produced, with the inputs it was loaded for (so a refresh can keep it on screen). */
 interface BadgeData {
@@ -89,6 +90,7 @@ const MIN_INTERVAL_SECONDS = 5;
  */
 export class KalBadgeProgress extends KalElement {
   static override styles = [themeStyles, badgeProgressStyles];
+  static override messages = badgeMessages;
 
   /** Comma-separated badge ids, shown in this order. */
   @property({ attribute: 'badge-ids' }) badgeIds?: string;

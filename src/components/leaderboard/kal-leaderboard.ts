@@ -1,6 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import type { virtualize as VirtualizeDirective } from '@lit-labs/virtualizer/virtualize.js';
 import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -29,6 +28,8 @@ import {
   relativeParts,
 } from './helpers.js';
 import { leaderboardStyles } from './kal-leaderboard.styles.js';
+import { type Virtualize, loadVirtualize } from './load-virtualizer.js';
+import { leaderboardMessages } from './messages.js';
 
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './helpers.js';
 
@@ -160,6 +161,7 @@ function prefersReducedMotion(): boolean {
  */
 export class KalLeaderboard extends KalElement {
   static override styles = [themeStyles, leaderboardStyles];
+  static override messages = leaderboardMessages;
 
   /** The leaderboard to show (required). */
   @property({ attribute: 'leaderboard-id' }) leaderboardId?: string;
@@ -187,7 +189,7 @@ export class KalLeaderboard extends KalElement {
   @state() private moreLoading = false;
   @state() private moreError = false;
   /** The virtualizer, downloaded only when a page uses `layout="scroll"` (most boards never do). */
-  @state() private virtualize?: typeof VirtualizeDirective;
+  @state() private virtualize?: Virtualize;
   private virtualizerReady?: Promise<void>;
 
   /** Whether the latest run of the task refreshes what is on screen (then a failure keeps it). */
@@ -766,9 +768,9 @@ export class KalLeaderboard extends KalElement {
 
   /** Downloads the virtualizer once; the scroll layout's first load waits for it with its data. */
   private loadVirtualizer(): Promise<void> {
-    this.virtualizerReady ??= import('@lit-labs/virtualizer/virtualize.js').then(
-      (module) => {
-        this.virtualize = module.virtualize;
+    this.virtualizerReady ??= loadVirtualize().then(
+      (virtualize) => {
+        this.virtualize = virtualize;
       },
       () => {
         this.virtualizerReady = undefined;

@@ -7,6 +7,7 @@ import { KalElement } from '../shared/kal-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { roomEmbedStyles } from './kal-room-embed.styles.js';
 import { DEFAULT_LOAD_TIMEOUT_SECONDS, type RoomProblem, type RoomSettings, checkRoomSettings } from './room-settings.js';
+import { roomMessages } from './messages.js';
 
 /** What the room may use: camera, microphone, screen sharing, sound without a click, full screen, copy. */
 export const ROOM_ALLOW = 'camera; microphone; display-capture; autoplay; fullscreen; clipboard-write';
@@ -75,6 +76,7 @@ interface Attempt {
  */
 export class KalRoomEmbed extends KalElement {
   static override styles = [themeStyles, roomEmbedStyles];
+  static override messages = roomMessages;
 
   /** The KAF instance's host name, e.g. `example.mediaspace.kaltura.com` (not a URL). */
   @property({ attribute: 'kaf-host' }) kafHost?: string;

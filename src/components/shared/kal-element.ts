@@ -5,6 +5,7 @@ import { KalError, toKalError } from '../../api/errors.js';
 import type { GetKs, SessionSource } from '../../api/session.js';
 import { currentConfig, onConfigure, resolveApi } from '../../config.js';
 import type { MessageKey } from '../../i18n/en.js';
+import type { Message } from '../../i18n/messages.js';
 import { type MessageParams, directionOf, normaliseLocale, onCatalogueLoaded, translate } from '../../i18n/localize.js';
 import { registerShippedLocales } from '../../i18n/register-locales.js';
 import type { KalEventDetails, KalEventName } from './events.js';
@@ -15,6 +16,9 @@ import { watchLang } from './lang-watch.js';
  * i18n, typed events, and the loading / empty / error-with-retry states.
  */
 export abstract class KalElement extends LitElement {
+  /** The element's own English text (its `messages.ts`); the kit's shared state and error text is added by `t`. */
+  static messages: Partial<Record<MessageKey, Message>> = {};
+
   /** Kaltura partner id (overrides `configure({ partnerId })`). */
   @property({ attribute: 'partner-id', type: Number }) partnerId?: number;
   /** Service region: nvp1 (default), irp2, frp2, sgp2, syp2, cap2. */
@@ -90,7 +94,7 @@ export abstract class KalElement extends LitElement {
   }
 
   protected t(key: MessageKey, params?: MessageParams): string {
-    return translate(this.locale, key, params);
+    return translate(this.locale, key, params, (this.constructor as typeof KalElement).messages[key]);
   }
 
   protected formatNumber(value: number, options?: Intl.NumberFormatOptions): string {

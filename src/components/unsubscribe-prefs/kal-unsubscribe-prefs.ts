@@ -22,6 +22,7 @@ import {
   readDeclarations,
   rowsFor,
 } from './prefs-model.js';
+import { prefsMessages } from './messages.js';
 
 /** Where a save stands. `expired`: the link's KS was refused and cannot be refreshed. */
 type SavePhase = 'idle' | 'saving' | 'saved' | 'failed' | 'offline' | 'expired';
@@ -104,6 +105,7 @@ const DECLARATION_ATTRIBUTES = ['group-id', 'label', 'description'];
  */
 export class KalUnsubscribePrefs extends KalElement {
   static override styles = [themeStyles, prefsStyles];
+  static override messages = prefsMessages;
 
   /** Read the KS from this page URL parameter (query or fragment), then remove it from the address bar. */
   @property({ attribute: 'ks-param' }) ksParam?: string;

@@ -1,0 +1,31 @@
+import type { Message } from '../../i18n/messages.js';
+
+/** English text of <kal-leaderboard> (translations: src/i18n/locales/). */
+export const leaderboardMessages = {
+  'leaderboard.label': 'Leaderboard',
+  'leaderboard.colRank': 'Rank',
+  'leaderboard.colName': 'Name',
+  'leaderboard.colScore': 'Score',
+  'leaderboard.tabs': 'Standings',
+  'leaderboard.overall': 'Overall',
+  'leaderboard.place1': '1st place',
+  'leaderboard.place2': '2nd place',
+  'leaderboard.place3': '3rd place',
+  'leaderboard.you': 'You',
+  'leaderboard.youAt': 'You · #{rank}',
+  'leaderboard.movedUp': 'up {count}',
+  'leaderboard.movedDown': 'down {count}',
+  'leaderboard.announceUp': 'You moved up to #{rank}',
+  'leaderboard.announceDown': 'You moved down to #{rank}',
+  'leaderboard.pager': 'Pages',
+  'leaderboard.previous': 'Previous',
+  'leaderboard.next': 'Next',
+  'leaderboard.pageOf': 'Page {page} of {pages}',
+  'leaderboard.statusLive': 'Live',
+  'leaderboard.statusFinal': 'Final results',
+  'leaderboard.statusStarts': 'Starts {date}',
+  'leaderboard.empty': 'No scores yet. Take part and your points will show up here!',
+  'leaderboard.emptyScheduled': 'Scores will show up here once it starts.',
+  'leaderboard.loadingMore': 'Loading more…',
+  'leaderboard.moreFailed': 'More results could not be loaded.',
+} satisfies Record<string, Message>;
