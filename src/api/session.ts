@@ -36,27 +36,30 @@ const TOKEN_TIMEOUT_MS = 15_000;
  * so ten widgets on a page make one token call.
  */
 export class Session {
-  private token: Token | undefined;
-  private pending: Promise<Token> | undefined;
+  #token: Token | undefined;
+  #pending: Promise<Token> | undefined;
 
-  constructor(
-    private readonly source: SessionSource,
-    /** How long the token source may take; `configure({ timeoutMs })` updates it on shared sessions. */
-    public timeoutMs = TOKEN_TIMEOUT_MS,
-  ) {}
+  readonly #source: SessionSource;
+  /** How long the token source may take; `configure({ timeoutMs })` updates it on shared sessions. */
+  timeoutMs: number;
+
+  constructor(source: SessionSource, timeoutMs = TOKEN_TIMEOUT_MS) {
+    this.#source = source;
+    this.timeoutMs = timeoutMs;
+  }
 
   /** A KS fit for use now: the cached one, or a new one when none or near its expiry. */
   ks(signal?: AbortSignal): Promise<string> {
-    const token = this.token;
+    const token = this.#token;
     if (token && !isExpiring(token)) return Promise.resolve(token.ks);
-    return this.fetch(token ? 'expired' : 'initial', signal);
+    return this.#fetch(token ? 'expired' : 'initial', signal);
   }
 
   /** The service refused `rejectedKs` (401): ask the host once more, unless someone already did. */
   rejected(rejectedKs: string, signal?: AbortSignal): Promise<string> {
-    if (this.token && this.token.ks !== rejectedKs) return Promise.resolve(this.token.ks);
-    if (this.token?.ks === rejectedKs) this.token = undefined;
-    return this.fetch('rejected', signal);
+    if (this.#token && this.#token.ks !== rejectedKs) return Promise.resolve(this.#token.ks);
+    if (this.#token?.ks === rejectedKs) this.#token = undefined;
+    return this.#fetch('rejected', signal);
   }
 
   /**
@@ -64,37 +67,37 @@ export class Session {
    * so the same source there means the same signed-in person.
    */
   get identity(): string {
-    const { partnerId, tokenEndpoint, getKs, scope } = this.source;
+    const { partnerId, tokenEndpoint, getKs, scope } = this.#source;
     return JSON.stringify([partnerId ?? null, tokenEndpoint ?? (getKs ? 'callback' : null), scope ?? null]);
   }
 
   /** Forgets the cached KS (a fresh one is asked for on next use). */
   forget(): void {
-    this.token = undefined;
+    this.#token = undefined;
   }
 
-  private fetch(reason: TokenReason, signal?: AbortSignal): Promise<string> {
-    if (!this.pending) {
-      this.pending = this.callSource(reason).then(
+  #fetch(reason: TokenReason, signal?: AbortSignal): Promise<string> {
+    if (!this.#pending) {
+      this.#pending = this.#callSource(reason).then(
         (token) => {
-          this.pending = undefined;
-          this.token = token;
+          this.#pending = undefined;
+          this.#token = token;
           return token;
         },
         (error: unknown) => {
-          this.pending = undefined;
+          this.#pending = undefined;
           throw error;
         },
       );
     }
     return withAbort(
-      this.pending.then((token) => token.ks),
+      this.#pending.then((token) => token.ks),
       signal,
     );
   }
 
-  private async callSource(reason: TokenReason): Promise<Token> {
-    const { getKs, tokenEndpoint, partnerId, scope } = this.source;
+  async #callSource(reason: TokenReason): Promise<Token> {
+    const { getKs, tokenEndpoint, partnerId, scope } = this.#source;
     const context: TokenContext = { reason, ...(partnerId ? { partnerId } : {}), ...scope };
     let result: unknown;
     if (getKs) {

@@ -119,30 +119,30 @@ export class KalBadgeProgress extends KalElement {
   @state() private brokenIcons = new Map<string, string>();
   @state() private openTip: string | undefined;
 
-  private readonly liveRefresh = new LiveController(this, {
+  readonly #liveRefresh = new LiveController(this, {
     enabled: () => this.live,
-    intervalSeconds: () => this.intervalSeconds(),
+    intervalSeconds: () => this.#intervalSeconds(),
     refresh: () => {
-      if (!this.canRefresh()) return;
+      if (!this.#canRefresh()) return;
       // Marks the run that refresh() starts (synchronously) as a live one: it may reuse another tab's answer.
-      this.liveTick = true;
+      this.#liveTick = true;
       void this.refresh();
-      this.liveTick = false;
+      this.#liveTick = false;
     },
   });
   /** Set while the live timer starts a refresh (see load). */
-  private liveTick = false;
+  #liveTick = false;
 
-  private readonly task = new Task(this, {
-    args: () => this.taskArgs(),
+  readonly #task = new Task(this, {
+    args: () => this.#taskArgs(),
     task: async (args, { signal }) => {
       const [attributesOk, ...dataArgs] = args;
       if (!attributesOk) return initialState;
       const [badgeIds, virtualEventId, userId] = dataArgs as [string | undefined, string | undefined, string | undefined];
-      return this.load(dataArgs, badgeIds, virtualEventId, userId, signal);
+      return this.#load(dataArgs, badgeIds, virtualEventId, userId, signal);
     },
-    onComplete: (data) => this.accept(data),
-    onError: (error) => this.failed(error),
+    onComplete: (data) => this.#accept(data),
+    onError: (error) => this.#failed(error),
   });
 
   /**
@@ -151,9 +151,9 @@ export class KalBadgeProgress extends KalElement {
    * a failure, the last good badges with a note) is rendered; never rejects.
    */
   async refresh(): Promise<void> {
-    this.liveRefresh.refreshed();
+    this.#liveRefresh.refreshed();
     try {
-      await this.task.run();
+      await this.#task.run();
     } catch {
       // Errors are already shown and reported by the task.
     }
@@ -162,21 +162,21 @@ export class KalBadgeProgress extends KalElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('keydown', this.onDocumentKeydown);
+    document.addEventListener('keydown', this.#onDocumentKeydown);
     // Put back after a removal (a framework moving it): what the removal cancelled loads again. A load
     // still settling its cancellation is re-run by failed() once it lands.
-    if (this.hasUpdated && this.task.status === TaskStatus.ERROR && isAbort(this.task.error)) void this.task.run();
+    if (this.hasUpdated && this.#task.status === TaskStatus.ERROR && isAbort(this.#task.error)) void this.#task.run();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.onDocumentKeydown);
+    document.removeEventListener('keydown', this.#onDocumentKeydown);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('layout') || changed.has('sort') || changed.has('refreshInterval')) {
-      const problem = this.checkAttributes();
+      const problem = this.#checkAttributes();
       if (problem?.message !== this.attrError?.message) {
         this.attrError = problem;
         if (problem) this.reportError(problem);
@@ -184,7 +184,7 @@ export class KalBadgeProgress extends KalElement {
     }
   }
 
-  private checkAttributes(): KalError | undefined {
+  #checkAttributes(): KalError | undefined {
     if (!LAYOUTS.includes(this.layout || 'grid')) {
       return new KalError('config', `kal-badge-progress: layout must be grid, list or compact, not "${String(this.layout)}"`);
     }
@@ -206,21 +206,21 @@ export class KalBadgeProgress extends KalElement {
   }
 
   /** What the data depends on. */
-  private dataArgs(): unknown[] {
+  #dataArgs(): unknown[] {
     return [this.badgeIds, this.virtualEventId, this.userId, ...this.settingsKey()];
   }
 
   /** The data inputs, plus whether the attributes allow loading at all (nothing is fetched when not). */
-  private taskArgs(): unknown[] {
-    return [this.attrError === undefined, ...this.dataArgs()];
+  #taskArgs(): unknown[] {
+    return [this.attrError === undefined, ...this.#dataArgs()];
   }
 
-  private intervalSeconds(): number {
+  #intervalSeconds(): number {
     const seconds = Number(this.refreshInterval);
     return Number.isFinite(seconds) && seconds > 0 ? Math.max(MIN_INTERVAL_SECONDS, seconds) : DEFAULT_INTERVAL_SECONDS;
   }
 
-  private async load(
+  async #load(
     args: readonly unknown[],
     badgeIdsAttribute: string | undefined,
     virtualEventId: string | undefined,
@@ -233,8 +233,8 @@ export class KalBadgeProgress extends KalElement {
       throw new KalError('config', 'kal-badge-progress: set badge-ids (a comma list) or virtual-event-id');
     }
     // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
-    const shown = this.liveTick ? this.currentView() : undefined;
-    const share = shown ? liveShareWindowMs(this.intervalSeconds(), shown.loadedAt) : 0;
+    const shown = this.#liveTick ? this.#currentView() : undefined;
+    const share = shown ? liveShareWindowMs(this.#intervalSeconds(), shown.loadedAt) : 0;
     const api = share > 0 ? { ...this.api(signal), shareAcrossTabsMs: share } : this.api(signal);
     const viewer = userIdAttribute?.trim();
     const userId = viewer ? Promise.resolve(viewer) : api.session.ks(api.signal).then(ksUserId);
@@ -274,12 +274,12 @@ export class KalBadgeProgress extends KalElement {
   }
 
   /** The last good data, when it was loaded for the current inputs. */
-  private currentView(): BadgeData | undefined {
-    return this.view && shallowArrayEquals(this.view.args, this.dataArgs()) ? this.view : undefined;
+  #currentView(): BadgeData | undefined {
+    return this.view && shallowArrayEquals(this.view.args, this.#dataArgs()) ? this.view : undefined;
   }
 
-  private accept(data: BadgeData): void {
-    const previous = this.currentView();
+  #accept(data: BadgeData): void {
+    const previous = this.#currentView();
     this.view = data;
     this.refreshFailed = false;
     if (!previous) {
@@ -298,13 +298,13 @@ export class KalBadgeProgress extends KalElement {
     });
   }
 
-  private failed(error: unknown): void {
+  #failed(error: unknown): void {
     if (isAbort(error)) {
       // Cancelled by a removal, but the element is back on the page: load again.
-      if (this.isConnected) queueMicrotask(() => void this.task.run());
+      if (this.isConnected) queueMicrotask(() => void this.#task.run());
       return;
     }
-    if (this.currentView()) {
+    if (this.#currentView()) {
       // A failed refresh: keep the badges, say so quietly, report once until a refresh works again.
       if (!this.refreshFailed) this.reportError(error);
       this.refreshFailed = true;
@@ -313,36 +313,36 @@ export class KalBadgeProgress extends KalElement {
     this.reportError(error);
   }
 
-  private canRefresh(): boolean {
+  #canRefresh(): boolean {
     if (this.attrError) return false;
-    return !(this.task.status === TaskStatus.ERROR && toKalError(this.task.error).code === 'config');
+    return !(this.#task.status === TaskStatus.ERROR && toKalError(this.#task.error).code === 'config');
   }
 
-  private retry(): void {
-    this.liveRefresh.refreshed();
-    void this.task.run();
+  #retry(): void {
+    this.#liveRefresh.refreshed();
+    void this.#task.run();
   }
 
   // ------------------------------------------------------------------ tooltips (compact layout)
 
-  private readonly onDocumentKeydown = (event: KeyboardEvent): void => {
+  readonly #onDocumentKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Escape' && this.openTip !== undefined) this.openTip = undefined;
   };
 
-  private showTip(badgeId: string): void {
+  #showTip(badgeId: string): void {
     this.openTip = badgeId;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if ((changed as PropertyValues).has('openTip')) this.placeTip();
+    if ((changed as PropertyValues).has('openTip')) this.#placeTip();
   }
 
   /**
    * Keeps an open tooltip inside the element: one that would stick out past an edge is shifted back
    * (through the `--_tip-shift` custom property, set in the CSSOM: no style attribute, strict CSP).
    */
-  private placeTip(): void {
+  #placeTip(): void {
     const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip:not([hidden])');
     if (!tip) return;
     tip.style.removeProperty('--_tip-shift');
@@ -355,11 +355,11 @@ export class KalBadgeProgress extends KalElement {
     if (Math.abs(shift) >= 1) tip.style.setProperty('--_tip-shift', `${Math.round(shift)}px`);
   }
 
-  private hideTip(badgeId: string): void {
+  #hideTip(badgeId: string): void {
     if (this.openTip === badgeId) this.openTip = undefined;
   }
 
-  private iconFailed(badgeId: string, url: string): void {
+  #iconFailed(badgeId: string, url: string): void {
     if (this.brokenIcons.get(badgeId) === url) return;
     this.brokenIcons = new Map(this.brokenIcons).set(badgeId, url);
   }
@@ -368,24 +368,24 @@ export class KalBadgeProgress extends KalElement {
 
   override render(): TemplateResult {
     return html`<div class="root layout--${this.layout || 'grid'}" part="base" dir=${this.direction} lang=${this.locale}>
-      ${this.renderContent()}
+      ${this.#renderContent()}
       <div class="visually-hidden announcer" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
 
-  private renderContent(): TemplateResult {
+  #renderContent(): TemplateResult {
     if (this.attrError) return this.renderError(this.attrError, () => undefined);
-    const view = this.currentView();
-    if (view) return this.renderView(view);
+    const view = this.#currentView();
+    if (view) return this.#renderView(view);
     // A cancelled load (the element was removed) is not an error to show: it loads again when put back.
-    if (this.task.status === TaskStatus.ERROR && !isAbort(this.task.error)) return this.renderError(this.task.error, () => this.retry());
+    if (this.#task.status === TaskStatus.ERROR && !isAbort(this.#task.error)) return this.renderError(this.#task.error, () => this.#retry());
     return this.renderLoading();
   }
 
-  private renderView(view: BadgeData): TemplateResult {
+  #renderView(view: BadgeData): TemplateResult {
     const badges = sortBadges(view.badges, this.sort || 'definition');
     const achieved = badges.filter((badge) => badge.state === 'achieved').length;
-    const busy = this.task.status === TaskStatus.PENDING;
+    const busy = this.#task.status === TaskStatus.PENDING;
     return html`
       ${badges.length
         ? html`<p class="summary" part="summary">
@@ -404,12 +404,12 @@ export class KalBadgeProgress extends KalElement {
       ${badges.length === 0
         ? this.renderEmpty(this.t('badges.empty'))
         : this.layout === 'compact'
-          ? this.renderCompact(badges, busy)
-          : this.renderCards(badges, busy)}
+          ? this.#renderCompact(badges, busy)
+          : this.#renderCards(badges, busy)}
     `;
   }
 
-  private renderCards(badges: BadgeView[], busy: boolean): TemplateResult {
+  #renderCards(badges: BadgeView[], busy: boolean): TemplateResult {
     return html`<ul class="badges" part="list" role="list" aria-label=${this.t('badges.listLabel')} aria-busy=${busy ? 'true' : 'false'}>
       ${repeat(
         badges,
@@ -420,14 +420,14 @@ export class KalBadgeProgress extends KalElement {
           data-badge-id=${badge.id}
           data-state=${badge.state}
         >
-          <div class="icon" part="icon">${this.renderIcon(badge)}</div>
+          <div class="icon" part="icon">${this.#renderIcon(badge)}</div>
           <div class="body">
             <p class="name" part="name">${badge.name}</p>
-            <p class="status" part="status">${this.stateText(badge)}</p>
+            <p class="status" part="status">${this.#stateText(badge)}</p>
             ${badge.description ? html`<p class="description" part="description">${badge.description}</p>` : nothing}
             ${badge.rules.length
               ? html`<ul class="rules" role="list">
-                  ${badge.rules.map((rule, ruleIndex) => this.renderRule(rule, `rule-${index}-${ruleIndex}`, ruleIndex))}
+                  ${badge.rules.map((rule, ruleIndex) => this.#renderRule(rule, `rule-${index}-${ruleIndex}`, ruleIndex))}
                 </ul>`
               : nothing}
           </div>
@@ -436,8 +436,8 @@ export class KalBadgeProgress extends KalElement {
     </ul>`;
   }
 
-  private renderRule(rule: RuleView, id: string, index: number): TemplateResult {
-    const name = this.ruleName(rule, index);
+  #renderRule(rule: RuleView, id: string, index: number): TemplateResult {
+    const name = this.#ruleName(rule, index);
     const max = rule.goal > 0 ? rule.goal : 1;
     const now = rule.goal > 0 ? rule.barValue : rule.fraction;
     return html`<li class="rule ${rule.completed ? 'rule--completed' : ''}" part="progress">
@@ -453,14 +453,14 @@ export class KalBadgeProgress extends KalElement {
         aria-valuemin="0"
         aria-valuemax=${max}
         aria-valuenow=${now}
-        aria-valuetext=${this.ruleText(rule, index)}
+        aria-valuetext=${this.#ruleText(rule, index)}
       >
         <div class="bar-fill" part="bar-fill" ${fill(rule.fraction)}></div>
       </div>
     </li>`;
   }
 
-  private renderCompact(badges: BadgeView[], busy: boolean): TemplateResult {
+  #renderCompact(badges: BadgeView[], busy: boolean): TemplateResult {
     return html`<ul class="chips" part="list" role="list" aria-label=${this.t('badges.listLabel')} aria-busy=${busy ? 'true' : 'false'}>
       ${repeat(
         badges,
@@ -473,29 +473,29 @@ export class KalBadgeProgress extends KalElement {
             part="badge"
             data-badge-id=${badge.id}
             data-state=${badge.state}
-            @mouseenter=${() => this.showTip(badge.id)}
-            @mouseleave=${() => this.hideTip(badge.id)}
+            @mouseenter=${() => this.#showTip(badge.id)}
+            @mouseleave=${() => this.#hideTip(badge.id)}
           >
             <button
               type="button"
               class="chip"
               part="icon"
               aria-describedby=${tipId}
-              @focus=${() => this.showTip(badge.id)}
-              @blur=${() => this.hideTip(badge.id)}
-              @click=${() => this.showTip(badge.id)}
+              @focus=${() => this.#showTip(badge.id)}
+              @blur=${() => this.#hideTip(badge.id)}
+              @click=${() => this.#showTip(badge.id)}
             >
-              <span class="icon">${this.renderIcon(badge)}</span>
+              <span class="icon">${this.#renderIcon(badge)}</span>
               <span class="visually-hidden">${badge.name}</span>
             </button>
             <div class="tooltip" part="tooltip" role="tooltip" id=${tipId} ?hidden=${!open}>
               <p class="name" part="name">${badge.name}</p>
-              <p class="status" part="status">${this.stateText(badge)}</p>
+              <p class="status" part="status">${this.#stateText(badge)}</p>
               ${badge.rules.length
                 ? html`<ul class="tip-rules" role="list">
                     ${badge.rules.map(
                       (rule, ruleIndex) => html`<li class="tip-rule ${rule.completed ? 'rule--completed' : ''}">
-                        <span>${this.ruleText(rule, ruleIndex)}</span>
+                        <span>${this.#ruleText(rule, ruleIndex)}</span>
                         <span class="bar bar--small" aria-hidden="true"><span class="bar-fill" ${fill(rule.fraction)}></span></span>
                       </li>`,
                     )}
@@ -508,7 +508,7 @@ export class KalBadgeProgress extends KalElement {
     </ul>`;
   }
 
-  private renderIcon(badge: BadgeView): TemplateResult {
+  #renderIcon(badge: BadgeView): TemplateResult {
     const url = safeIconUrl(badge.iconUrl);
     if (url && this.brokenIcons.get(badge.id) !== url) {
       return html`<img
@@ -516,13 +516,13 @@ export class KalBadgeProgress extends KalElement {
         alt=""
         decoding="async"
         referrerpolicy="no-referrer"
-        @error=${() => this.iconFailed(badge.id, url)}
+        @error=${() => this.#iconFailed(badge.id, url)}
       />`;
     }
     return html`<svg class="placeholder" viewBox="0 0 64 64" aria-hidden="true" focusable="false">${PLACEHOLDER}</svg>`;
   }
 
-  private stateText(badge: BadgeView): string {
+  #stateText(badge: BadgeView): string {
     if (badge.state === 'achieved') {
       return badge.achievedAt
         ? this.t('badges.state.achievedOn', { date: this.formatDate(badge.achievedAt, { dateStyle: 'medium' }) })
@@ -531,15 +531,15 @@ export class KalBadgeProgress extends KalElement {
     return this.t(badge.state === 'in-progress' ? 'badges.state.inProgress' : 'badges.state.locked');
   }
 
-  private ruleName(rule: RuleView, index: number): string {
+  #ruleName(rule: RuleView, index: number): string {
     return rule.name || this.t('badges.rule.unnamed', { n: this.formatNumber(index + 1) });
   }
 
-  private ruleText(rule: RuleView, index: number): string {
+  #ruleText(rule: RuleView, index: number): string {
     return this.t('badges.rule.text', {
       progress: this.formatNumber(rule.progress),
       goal: this.formatNumber(rule.goal),
-      rule: this.ruleName(rule, index),
+      rule: this.#ruleName(rule, index),
     });
   }
 }

@@ -190,41 +190,41 @@ export class KalLeaderboard extends KalElement {
   @state() private moreError = false;
   /** The virtualizer, downloaded only when a page uses `layout="scroll"` (most boards never do). */
   @state() private virtualize?: Virtualize;
-  private virtualizerReady?: Promise<void>;
+  #virtualizerReady?: Promise<void>;
 
   /** Whether the latest run of the task refreshes what is on screen (then a failure keeps it). */
-  private runSilent = false;
-  private names = new Map<string, { name: string; avatar?: string }>();
-  private namesFrom?: ResolveUsers;
-  private viewerRank?: { inputs: unknown[]; rank: number };
-  private flipFrom?: Map<string, number>;
-  private moreController?: AbortController;
-  private visibleRange = { first: 0, last: 0 };
+  #runSilent = false;
+  #names = new Map<string, { name: string; avatar?: string }>();
+  #namesFrom?: ResolveUsers;
+  #viewerRank?: { inputs: unknown[]; rank: number };
+  #flipFrom?: Map<string, number>;
+  #moreController?: AbortController;
+  #visibleRange = { first: 0, last: 0 };
   /** The locale and number format of the current render: thousands of rows, one formatter. */
-  private numbers?: { locale: string; format: Intl.NumberFormat };
-  private abortRetries = 0;
+  #numbers?: { locale: string; format: Intl.NumberFormat };
+  #abortRetries = 0;
   /** Set while the live timer starts a refresh (see fetchView). */
-  private liveTick = false;
+  #liveTick = false;
   /** First index the virtualiser renders: rows are keyed by their slot in the rendered range. */
-  private rangeFirst = 0;
+  #rangeFirst = 0;
 
-  private readonly liveController = new LiveController(this, {
+  readonly #liveController = new LiveController(this, {
     enabled: () => this.live && !!this.view && this.view.board.status !== 'disabled',
     intervalSeconds: () => refreshSeconds(this.refreshInterval),
     refresh: () => {
       // Marks the run that refresh() starts (synchronously) as a live one: it may reuse another tab's answer.
-      this.liveTick = true;
+      this.#liveTick = true;
       void this.refresh();
-      this.liveTick = false;
+      this.#liveTick = false;
     },
   });
 
-  private readonly task = new Task(this, {
+  readonly #task = new Task(this, {
     // The interval is checked with the other attributes, but changing it only re-reads in place.
-    args: () => [...this.inputs(), String(this.refreshInterval), this.subLeaderboard ?? '', this.pageIndex],
-    task: (_args, { signal }) => this.fetchView(signal),
-    onComplete: (fetched) => this.apply(fetched),
-    onError: (error) => this.failed(error),
+    args: () => [...this.#inputs(), String(this.refreshInterval), this.subLeaderboard ?? '', this.pageIndex],
+    task: (_args, { signal }) => this.#fetchView(signal),
+    onComplete: (fetched) => this.#apply(fetched),
+    onError: (error) => this.#failed(error),
   });
 
   /**
@@ -233,12 +233,12 @@ export class KalLeaderboard extends KalElement {
    */
   async refresh(): Promise<void> {
     try {
-      if (this.task.status === TaskStatus.PENDING) {
-        await this.task.taskComplete.catch(() => undefined);
+      if (this.#task.status === TaskStatus.PENDING) {
+        await this.#task.taskComplete.catch(() => undefined);
         return;
       }
-      this.liveController.refreshed();
-      await this.task.run();
+      this.#liveController.refreshed();
+      await this.#task.run();
     } catch {
       // Never throws: failures are shown and reported through kal-error.
     }
@@ -248,18 +248,18 @@ export class KalLeaderboard extends KalElement {
     super.connectedCallback();
     // Leaving the page aborted what was loading: moved elsewhere (or re-attached), load it again.
     const interrupted =
-      this.task.status === TaskStatus.PENDING || (this.task.status === TaskStatus.ERROR && isAbort(this.task.error));
+      this.#task.status === TaskStatus.PENDING || (this.#task.status === TaskStatus.ERROR && isAbort(this.#task.error));
     // After a turn, so that requests shared with the aborted run have let go of it.
-    if (this.hasUpdated && interrupted) setTimeout(() => this.isConnected && void this.task.run());
+    if (this.hasUpdated && interrupted) setTimeout(() => this.isConnected && void this.#task.run());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.moreController?.abort();
+    this.#moreController?.abort();
   }
 
   /** What, besides the tab and page, decides what is shown: any change starts afresh. */
-  private inputs(): unknown[] {
+  #inputs(): unknown[] {
     return [
       this.leaderboardId,
       String(this.pageSize),
@@ -280,34 +280,34 @@ export class KalLeaderboard extends KalElement {
     ) {
       this.pageIndex = 1;
     }
-    if (changed.has('resolveUsers') && this.resolveUsers !== this.namesFrom) {
-      this.names.clear();
-      this.namesFrom = this.resolveUsers;
+    if (changed.has('resolveUsers') && this.resolveUsers !== this.#namesFrom) {
+      this.#names.clear();
+      this.#namesFrom = this.resolveUsers;
     }
   }
 
   // ---- data ----
 
-  private async fetchView(signal: AbortSignal): Promise<Fetched> {
-    this.runSilent = false;
+  async #fetchView(signal: AbortSignal): Promise<Fetched> {
+    this.#runSilent = false;
     const settings = checkSettings({
       leaderboardId: this.leaderboardId,
       pageSize: this.pageSize,
       refreshInterval: this.refreshInterval,
       layout: this.layout,
     });
-    const inputs = this.inputs();
+    const inputs = this.#inputs();
     const view = this.view;
     const sameInputs = !!view && sameArgs(view.inputs, inputs);
     const sub = this.subLeaderboard ?? '';
     const scroll = settings.layout === 'scroll';
     const pageIndex = scroll ? 1 : this.pageIndex;
     const silent = sameInputs && view.sub === sub && (scroll || view.pageIndex === pageIndex);
-    this.runSilent = silent;
-    if (!silent) this.moreController?.abort();
+    this.#runSilent = silent;
+    if (!silent) this.#moreController?.abort();
 
     // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
-    const share = this.liveTick && silent ? liveShareWindowMs(settings.refreshSeconds, view?.loadedAt) : 0;
+    const share = this.#liveTick && silent ? liveShareWindowMs(settings.refreshSeconds, view?.loadedAt) : 0;
     const api = share > 0 ? { ...this.api(signal), shareAcrossTabsMs: share } : this.api(signal);
     const query = (index: number) =>
       listUserScores(api, {
@@ -328,7 +328,7 @@ export class KalLeaderboard extends KalElement {
           ` (it has: ${board.subLeaderboards.map((candidate) => candidate.id).join(', ') || 'none'})`,
       );
     }
-    const indexes = scroll && silent ? this.pagesInView(settings.pageSize) : [pageIndex];
+    const indexes = scroll && silent ? this.#pagesInView(settings.pageSize) : [pageIndex];
     const viewer = this.userId ? Promise.resolve(this.userId) : api.session.ks(signal).then(ksUserId);
     const listed = Promise.all(indexes.map((index) => query(index)));
     // The viewer's own row (overall board only: sub-leaderboard rows are segments) is read alongside
@@ -342,7 +342,7 @@ export class KalLeaderboard extends KalElement {
     const expectOnPage = silent && (view.totalCount === 0 || view.rows.some((row) => row.self));
     const [resolvedBoard, , ksViewer, pages, early] = await Promise.all([
       board ?? getLeaderboard(api, settings.leaderboardId),
-      scroll ? this.loadVirtualizer() : undefined,
+      scroll ? this.#loadVirtualizer() : undefined,
       viewer,
       listed,
       sub || expectOnPage ? undefined : viewer.then(ownRow),
@@ -361,7 +361,7 @@ export class KalLeaderboard extends KalElement {
         viewerId ??= self?.userId;
       }
     }
-    if (!sub) await this.resolveNames([...pages.flatMap((page) => page.rows), ...(self ? [self] : [])], signal);
+    if (!sub) await this.#resolveNames([...pages.flatMap((page) => page.rows), ...(self ? [self] : [])], signal);
 
     return {
       silent,
@@ -378,10 +378,10 @@ export class KalLeaderboard extends KalElement {
   }
 
   /** Pages covering the rows in view (scroll layout), for a live refresh. */
-  private pagesInView(pageSize: number): number[] {
+  #pagesInView(pageSize: number): number[] {
     const loaded = this.view?.rows.length ?? 0;
-    const first = Math.min(this.visibleRange.first, Math.max(0, loaded - 1));
-    const last = Math.min(Math.max(this.visibleRange.last, first), Math.max(0, loaded - 1));
+    const first = Math.min(this.#visibleRange.first, Math.max(0, loaded - 1));
+    const last = Math.min(Math.max(this.#visibleRange.last, first), Math.max(0, loaded - 1));
     const from = Math.floor(first / pageSize) + 1;
     const to = Math.min(Math.floor(last / pageSize) + 1, from + MAX_REFRESH_PAGES - 1);
     const pages: number[] = [];
@@ -390,10 +390,10 @@ export class KalLeaderboard extends KalElement {
   }
 
   /** Asks the host for the names this page lacks, once; failures and slow answers fall back quietly. */
-  private async resolveNames(rows: ScoreRow[], signal: AbortSignal): Promise<void> {
+  async #resolveNames(rows: ScoreRow[], signal: AbortSignal): Promise<void> {
     const resolver = this.resolveUsers;
     if (typeof resolver !== 'function') return;
-    const missing = [...new Set(rows.filter((row) => !row.name && !this.names.has(row.userId)).map((row) => row.userId))];
+    const missing = [...new Set(rows.filter((row) => !row.name && !this.#names.has(row.userId)).map((row) => row.userId))];
     if (missing.length === 0) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -410,7 +410,7 @@ export class KalLeaderboard extends KalElement {
         const name = typeof entry?.name === 'string' ? entry.name.trim() : '';
         if (!name) continue;
         const avatar = safeImageUrl(typeof entry?.avatarUrl === 'string' ? entry.avatarUrl : undefined);
-        this.names.set(id, avatar ? { name, avatar } : { name });
+        this.#names.set(id, avatar ? { name, avatar } : { name });
       }
     } catch {
       // A host callback that fails leaves the privacy-safe ids in place.
@@ -419,8 +419,8 @@ export class KalLeaderboard extends KalElement {
     }
   }
 
-  private decorate(row: ScoreRow, sub: string, viewerId: string | undefined, oldRanks?: Map<string, number>): DisplayRow {
-    const resolved = sub ? undefined : this.names.get(row.userId);
+  #decorate(row: ScoreRow, sub: string, viewerId: string | undefined, oldRanks?: Map<string, number>): DisplayRow {
+    const resolved = sub ? undefined : this.#names.get(row.userId);
     const label = row.name || resolved?.name || privacySafeId(row.userId);
     const avatar = safeImageUrl(row.avatarUrl) ?? resolved?.avatar;
     const before = oldRanks ? (oldRanks.get(row.userId) ?? row.oldRank) : undefined;
@@ -434,12 +434,12 @@ export class KalLeaderboard extends KalElement {
     };
   }
 
-  private apply(fetched: Fetched): void {
+  #apply(fetched: Fetched): void {
     const previous = this.view;
     const { silent, sub, viewerId, settings } = fetched;
     const oldRanks = silent && previous ? new Map(previous.rows.map((row) => [row.userId, row.rank])) : undefined;
     if (oldRanks && previous?.self && !oldRanks.has(previous.self.userId)) oldRanks.set(previous.self.userId, previous.self.rank);
-    const decorate = (row: ScoreRow) => this.decorate(row, sub, viewerId, oldRanks);
+    const decorate = (row: ScoreRow) => this.#decorate(row, sub, viewerId, oldRanks);
 
     let rows: DisplayRow[];
     if (settings.layout === 'scroll' && silent && previous) {
@@ -455,18 +455,18 @@ export class KalLeaderboard extends KalElement {
     const onList = fetched.self ? rows.find((row) => row.userId === fetched.self?.userId) : undefined;
     const self = onList ?? (fetched.self ? decorate(fetched.self) : undefined);
 
-    if (silent && settings.layout === 'table' && !prefersReducedMotion()) this.flipFrom = this.rowPositions();
+    if (silent && settings.layout === 'table' && !prefersReducedMotion()) this.#flipFrom = this.#rowPositions();
 
     // The viewer's own movement: announced (politely) and emitted; nobody else's is announced.
     if (self && !sub) {
-      const before = this.viewerRank && sameArgs(this.viewerRank.inputs, fetched.inputs) ? this.viewerRank.rank : undefined;
+      const before = this.#viewerRank && sameArgs(this.#viewerRank.inputs, fetched.inputs) ? this.#viewerRank.rank : undefined;
       if (before !== undefined && before !== self.rank) {
         this.announcement = this.t(self.rank < before ? 'leaderboard.announceUp' : 'leaderboard.announceDown', {
           rank: this.formatNumber(self.rank),
         });
         this.emit('kal-rank-change', { userId: self.userId, from: before, to: self.rank });
       }
-      this.viewerRank = { inputs: fetched.inputs, rank: self.rank };
+      this.#viewerRank = { inputs: fetched.inputs, rank: self.rank };
     }
 
     this.view = {
@@ -482,23 +482,23 @@ export class KalLeaderboard extends KalElement {
       loadedAt: Date.now(),
     };
     this.staleSince = undefined;
-    this.abortRetries = 0;
+    this.#abortRetries = 0;
     if (!silent) {
       this.moreError = false;
       this.loaded(rows.length);
     }
   }
 
-  private failed(error: unknown): void {
+  #failed(error: unknown): void {
     if (isAbort(error)) {
       // Still on the page and not superseded: it joined a request that was being cancelled. Once more.
-      if (this.isConnected && !this.connection.signal.aborted && this.abortRetries++ < 2) {
-        setTimeout(() => this.isConnected && void this.task.run());
+      if (this.isConnected && !this.connection.signal.aborted && this.#abortRetries++ < 2) {
+        setTimeout(() => this.isConnected && void this.#task.run());
       }
       return;
     }
-    this.abortRetries = 0;
-    if (this.runSilent && this.view) {
+    this.#abortRetries = 0;
+    if (this.#runSilent && this.view) {
       // Keep the last good rows; tell the host once, then keep retrying on the live timer.
       if (this.staleSince === undefined) {
         this.staleSince = this.view.loadedAt;
@@ -511,14 +511,14 @@ export class KalLeaderboard extends KalElement {
   }
 
   /** Scroll layout: the next page, when the list nears the end of what is loaded. */
-  private async loadMore(): Promise<void> {
+  async #loadMore(): Promise<void> {
     const view = this.view;
     if (!view || this.moreLoading || this.moreError || view.rows.length >= view.totalCount) return;
-    if (this.task.status === TaskStatus.PENDING && !this.runSilent) return;
+    if (this.#task.status === TaskStatus.PENDING && !this.#runSilent) return;
     const { settings, sub } = view;
     const pageIndex = Math.floor(view.rows.length / settings.pageSize) + 1;
     const controller = new AbortController();
-    this.moreController = controller;
+    this.#moreController = controller;
     this.moreLoading = true;
     try {
       const api = this.api(controller.signal);
@@ -528,11 +528,11 @@ export class KalLeaderboard extends KalElement {
         pageSize: settings.pageSize,
         ...(sub ? { subLeaderboardId: sub } : {}),
       });
-      if (!sub) await this.resolveNames(page.rows, controller.signal);
+      if (!sub) await this.#resolveNames(page.rows, controller.signal);
       const current = this.view;
       if (controller.signal.aborted || !current || !sameArgs(current.inputs, view.inputs) || current.sub !== sub) return;
       const offset = (pageIndex - 1) * settings.pageSize;
-      const rows = current.rows.slice(0, offset).concat(page.rows.map((row) => this.decorate(row, sub, current.viewerId)));
+      const rows = current.rows.slice(0, offset).concat(page.rows.map((row) => this.#decorate(row, sub, current.viewerId)));
       this.view = { ...current, rows, totalCount: Math.max(page.totalCount, rows.length) };
     } catch (error) {
       if (!isAbort(error) && !controller.signal.aborted) {
@@ -540,40 +540,40 @@ export class KalLeaderboard extends KalElement {
         this.reportError(error);
       }
     } finally {
-      if (this.moreController === controller) {
-        this.moreController = undefined;
+      if (this.#moreController === controller) {
+        this.#moreController = undefined;
         this.moreLoading = false;
       }
     }
   }
 
-  private readonly onRangeChanged = (event: RangeChangedEvent): void => {
+  readonly #onRangeChanged = (event: RangeChangedEvent): void => {
     // Read by the virtualiser's key function in this same event (this listener is added first).
-    this.rangeFirst = event.first;
+    this.#rangeFirst = event.first;
     const view = this.view;
     if (!view) return;
     // Ask for the next page while half a page (at least a few rows) is still to come.
     const ahead = Math.max(LOAD_AHEAD_ROWS, Math.ceil(view.settings.pageSize / 2));
-    if (event.last >= view.rows.length - ahead) void this.loadMore();
+    if (event.last >= view.rows.length - ahead) void this.#loadMore();
   };
 
-  private readonly onVisibilityChanged = (event: VisibilityChangedEvent): void => {
-    this.visibleRange = { first: event.first, last: event.last };
+  readonly #onVisibilityChanged = (event: VisibilityChangedEvent): void => {
+    this.#visibleRange = { first: event.first, last: event.last };
   };
 
-  private retryMore(): void {
+  #retryMore(): void {
     this.moreError = false;
-    void this.loadMore();
+    void this.#loadMore();
   }
 
   // ---- interaction ----
 
-  private selectTab(sub: string): void {
+  #selectTab(sub: string): void {
     if ((this.subLeaderboard ?? '') === sub) return;
     this.subLeaderboard = sub || undefined;
   }
 
-  private onTabKeydown(event: KeyboardEvent): void {
+  #onTabKeydown(event: KeyboardEvent): void {
     const tabs = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role=tab]')];
     const current = tabs.indexOf((event.target as HTMLElement).closest<HTMLButtonElement>('[role=tab]')!);
     if (current < 0 || tabs.length === 0) return;
@@ -598,10 +598,10 @@ export class KalLeaderboard extends KalElement {
     event.preventDefault();
     const target = tabs[(next + tabs.length) % tabs.length]!;
     target.focus();
-    this.selectTab(target.dataset.sub ?? '');
+    this.#selectTab(target.dataset.sub ?? '');
   }
 
-  private goToPage(index: number, pages: number): void {
+  #goToPage(index: number, pages: number): void {
     if (index < 1 || index > pages || index === this.pageIndex) return;
     this.pageIndex = index;
   }
@@ -612,7 +612,7 @@ export class KalLeaderboard extends KalElement {
   // rendered by position, not keyed with `repeat`: lit-html 3.3 leaves a comment node behind for
   // every keyed part it removes (lit/lit#5010), which a live board would pile up for hours. The
   // animation is the same either way: each row slides from where its person was.
-  private rowPositions(): Map<string, number> {
+  #rowPositions(): Map<string, number> {
     const positions = new Map<string, number>();
     const shown = this.view?.rows ?? [];
     this.renderRoot.querySelectorAll<HTMLElement>('tbody tr').forEach((row, index) => {
@@ -624,8 +624,8 @@ export class KalLeaderboard extends KalElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const from = this.flipFrom;
-    this.flipFrom = undefined;
+    const from = this.#flipFrom;
+    this.#flipFrom = undefined;
     if (!from || from.size === 0 || typeof Element.prototype.animate !== 'function') return;
     const shown = this.view?.rows ?? [];
     const rows = this.renderRoot.querySelectorAll<HTMLElement>('tbody tr');
@@ -644,25 +644,25 @@ export class KalLeaderboard extends KalElement {
 
   protected override formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
     if (options) return super.formatNumber(value, options);
-    const locale = this.numbers?.locale ?? this.locale;
-    if (this.numbers?.locale !== locale) this.numbers = { locale, format: new Intl.NumberFormat(locale) };
-    return this.numbers.format.format(value);
+    const locale = this.#numbers?.locale ?? this.locale;
+    if (this.#numbers?.locale !== locale) this.#numbers = { locale, format: new Intl.NumberFormat(locale) };
+    return this.#numbers.format.format(value);
   }
 
   override render(): TemplateResult {
     const locale = this.locale;
-    if (this.numbers?.locale !== locale) this.numbers = { locale, format: new Intl.NumberFormat(locale) };
-    return html`<div class="root" dir=${this.direction} lang=${this.locale}>${this.renderContent()}</div>`;
+    if (this.#numbers?.locale !== locale) this.#numbers = { locale, format: new Intl.NumberFormat(locale) };
+    return html`<div class="root" dir=${this.direction} lang=${this.locale}>${this.#renderContent()}</div>`;
   }
 
-  private renderContent(): TemplateResult {
+  #renderContent(): TemplateResult {
     const view = this.view;
-    const failed = this.task.status === TaskStatus.ERROR && !this.runSilent && !isAbort(this.task.error);
-    if (!view || !sameArgs(view.inputs, this.inputs())) {
-      if (failed) return this.renderError(this.task.error, () => void this.task.run());
+    const failed = this.#task.status === TaskStatus.ERROR && !this.#runSilent && !isAbort(this.#task.error);
+    if (!view || !sameArgs(view.inputs, this.#inputs())) {
+      if (failed) return this.renderError(this.#task.error, () => void this.#task.run());
       return this.renderLoading();
     }
-    const busy = this.task.status === TaskStatus.PENDING && !this.runSilent;
+    const busy = this.#task.status === TaskStatus.PENDING && !this.#runSilent;
     const tabs = view.board.subLeaderboards;
     const activeSub = this.subLeaderboard ?? '';
     const activeTab = Math.max(0, tabs.findIndex((tab) => tab.id === activeSub) + 1);
@@ -671,11 +671,11 @@ export class KalLeaderboard extends KalElement {
     return html`
       <div class="head">
         <h3 class="title" id="title" part="title">${view.board.name}</h3>
-        ${this.renderStatus(view.board)}
+        ${this.#renderStatus(view.board)}
       </div>
-      ${this.staleSince !== undefined ? this.renderStale(this.staleSince) : nothing}
+      ${this.staleSince !== undefined ? this.#renderStale(this.staleSince) : nothing}
       ${tabs.length > 0
-        ? html`<div class="tabs" role="tablist" part="tabs" aria-label=${this.t('leaderboard.tabs')} @keydown=${this.onTabKeydown}>
+        ? html`<div class="tabs" role="tablist" part="tabs" aria-label=${this.t('leaderboard.tabs')} @keydown=${this.#onTabKeydown}>
             ${[{ id: '', name: this.t('leaderboard.overall') }, ...tabs].map(
               (tab, index) => html`<button
                 type="button"
@@ -686,7 +686,7 @@ export class KalLeaderboard extends KalElement {
                 aria-selected=${index === activeTab ? 'true' : 'false'}
                 aria-controls="panel"
                 tabindex=${index === activeTab ? '0' : '-1'}
-                @click=${() => this.selectTab(tab.id)}
+                @click=${() => this.#selectTab(tab.id)}
               >
                 ${tab.name}
               </button>`,
@@ -701,22 +701,22 @@ export class KalLeaderboard extends KalElement {
         aria-busy=${busy ? 'true' : 'false'}
       >
         ${failed
-          ? this.renderError(this.task.error, () => void this.task.run())
+          ? this.renderError(this.#task.error, () => void this.#task.run())
           : view.rows.length === 0
             ? this.renderEmpty(this.t(view.board.status === 'scheduled' ? 'leaderboard.emptyScheduled' : 'leaderboard.empty'))
             : view.settings.layout === 'scroll'
-              ? this.renderScroll(view)
-              : this.renderTable(view)}
+              ? this.#renderScroll(view)
+              : this.#renderTable(view)}
       </div>
-      ${view.self && !selfOnList && !view.sub && view.rows.length > 0 ? this.renderPinned(view.self) : nothing}
+      ${view.self && !selfOnList && !view.sub && view.rows.length > 0 ? this.#renderPinned(view.self) : nothing}
       ${view.settings.layout === 'table' && (view.totalCount > view.settings.pageSize || this.pageIndex > 1)
-        ? this.renderPager(pages)
+        ? this.#renderPager(pages)
         : nothing}
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
   }
 
-  private renderStatus(board: Leaderboard): TemplateResult | typeof nothing {
+  #renderStatus(board: Leaderboard): TemplateResult | typeof nothing {
     if (board.status === 'scheduled') {
       return board.startDate
         ? html`<p class="status status--scheduled" part="status">
@@ -730,13 +730,13 @@ export class KalLeaderboard extends KalElement {
     return this.live ? html`<p class="status status--live" part="status">${this.t('leaderboard.statusLive')}</p>` : nothing;
   }
 
-  private renderStale(since: number): TemplateResult {
+  #renderStale(since: number): TemplateResult {
     const [value, unit] = relativeParts(Date.now() - since);
     const ago = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto', style: 'short' }).format(value, unit);
     return html`<p class="note" part="note">${this.t('state.updatedAgo', { ago })}</p>`;
   }
 
-  private renderTable(view: View): TemplateResult {
+  #renderTable(view: View): TemplateResult {
     return html`<table part="table" aria-labelledby="title">
       <colgroup>
         <col class="col-rank" />
@@ -754,11 +754,11 @@ export class KalLeaderboard extends KalElement {
         ${view.rows.map(
           (row) => html`<tr
             part=${row.self ? 'row self' : 'row'}
-            class=${classMap(this.rowClasses(row))}
+            class=${classMap(this.#rowClasses(row))}
             aria-current=${row.self ? 'true' : nothing}
           >
-            <td class="rank" part="rank">${this.renderRank(row)}</td>
-            <td class="name" part="name">${this.renderName(row)}</td>
+            <td class="rank" part="rank">${this.#renderRank(row)}</td>
+            <td class="name" part="name">${this.#renderName(row)}</td>
             <td class="score" part="score">${this.formatNumber(row.score)}</td>
           </tr>`,
         )}
@@ -767,20 +767,20 @@ export class KalLeaderboard extends KalElement {
   }
 
   /** Downloads the virtualizer once; the scroll layout's first load waits for it with its data. */
-  private loadVirtualizer(): Promise<void> {
-    this.virtualizerReady ??= loadVirtualize().then(
+  #loadVirtualizer(): Promise<void> {
+    this.#virtualizerReady ??= loadVirtualize().then(
       (virtualize) => {
         this.virtualize = virtualize;
       },
       () => {
-        this.virtualizerReady = undefined;
+        this.#virtualizerReady = undefined;
         throw new KalError('network', 'kal-leaderboard: the scroll layout could not be loaded');
       },
     );
-    return this.virtualizerReady;
+    return this.#virtualizerReady;
   }
 
-  private renderScroll(view: View): TemplateResult {
+  #renderScroll(view: View): TemplateResult {
     const virtualize = this.virtualize;
     if (!virtualize) return this.renderLoading();
     return html`<div class="grid" role="table" part="table" aria-labelledby="title" aria-rowcount=${view.totalCount + 1}>
@@ -796,23 +796,23 @@ export class KalLeaderboard extends KalElement {
           role="rowgroup"
           tabindex="0"
           aria-label=${this.t('leaderboard.label')}
-          @rangeChanged=${this.onRangeChanged}
-          @visibilityChanged=${this.onVisibilityChanged}
+          @rangeChanged=${this.#onRangeChanged}
+          @visibilityChanged=${this.#onVisibilityChanged}
         >
           ${virtualize({
             items: view.rows,
             scroller: true,
             // Slots, not people: rows scrolled out are reused rather than removed (see lit/lit#5010).
-            keyFunction: (_row: DisplayRow, index: number) => index - this.rangeFirst,
+            keyFunction: (_row: DisplayRow, index: number) => index - this.#rangeFirst,
             renderItem: (row: DisplayRow, index: number) => html`<div
               role="row"
               part=${row.self ? 'row self' : 'row'}
-              class=${classMap({ 'grid-row': true, ...this.rowClasses(row) })}
+              class=${classMap({ 'grid-row': true, ...this.#rowClasses(row) })}
               aria-rowindex=${index + 2}
               aria-current=${row.self ? 'true' : nothing}
             >
-              <span class="cell rank" role="cell" part="rank">${this.renderRank(row)}</span>
-              <span class="cell name" role="cell" part="name">${this.renderName(row)}</span>
+              <span class="cell rank" role="cell" part="rank">${this.#renderRank(row)}</span>
+              <span class="cell name" role="cell" part="name">${this.#renderName(row)}</span>
               <span class="cell score" role="cell" part="score">${this.formatNumber(row.score)}</span>
             </div>`,
           })}
@@ -822,12 +822,12 @@ export class KalLeaderboard extends KalElement {
       ${this.moreError
         ? html`<div class="more-error">
             <p>${this.t('leaderboard.moreFailed')}</p>
-            <button type="button" class="secondary" part="retry" @click=${this.retryMore}>${this.t('state.retry')}</button>
+            <button type="button" class="secondary" part="retry" @click=${this.#retryMore}>${this.t('state.retry')}</button>
           </div>`
         : nothing}`;
   }
 
-  private rowClasses(row: DisplayRow): Record<string, boolean> {
+  #rowClasses(row: DisplayRow): Record<string, boolean> {
     const top = row.rank >= 1 && row.rank <= 3;
     return {
       row: true,
@@ -838,15 +838,15 @@ export class KalLeaderboard extends KalElement {
     };
   }
 
-  private renderRank(row: DisplayRow): TemplateResult {
+  #renderRank(row: DisplayRow): TemplateResult {
     const place = PLACE_KEYS[row.rank];
     return html`${place
       ? html`<span class="place" aria-hidden="true">${this.formatNumber(row.rank)}</span
           ><span class="visually-hidden">${this.t(place)}</span>`
-      : html`<span class="place">${this.formatNumber(row.rank)}</span>`}${this.renderMove(row.move)}`;
+      : html`<span class="place">${this.formatNumber(row.rank)}</span>`}${this.#renderMove(row.move)}`;
   }
 
-  private renderMove(move: number | undefined): TemplateResult | typeof nothing {
+  #renderMove(move: number | undefined): TemplateResult | typeof nothing {
     if (!move) return nothing;
     const up = move > 0;
     const count = this.formatNumber(Math.abs(move));
@@ -856,7 +856,7 @@ export class KalLeaderboard extends KalElement {
     >`;
   }
 
-  private renderName(row: DisplayRow): TemplateResult {
+  #renderName(row: DisplayRow): TemplateResult {
     return html`<span class="name-inner"
       >${row.avatar ? html`<img class="avatar" part="avatar" src=${row.avatar} alt="" loading="lazy" />` : nothing}<span
         >${row.label}</span
@@ -864,9 +864,9 @@ export class KalLeaderboard extends KalElement {
     >`;
   }
 
-  private renderPinned(self: DisplayRow): TemplateResult {
+  #renderPinned(self: DisplayRow): TemplateResult {
     return html`<div class="pinned" part="row self pinned">
-      <span class="rank" part="rank">${this.t('leaderboard.youAt', { rank: this.formatNumber(self.rank) })}${this.renderMove(self.move)}</span>
+      <span class="rank" part="rank">${this.t('leaderboard.youAt', { rank: this.formatNumber(self.rank) })}${this.#renderMove(self.move)}</span>
       <span class="name" part="name"><span class="name-inner">${self.avatar
         ? html`<img class="avatar" part="avatar" src=${self.avatar} alt="" loading="lazy" />`
         : nothing}<span>${self.label}</span></span></span>
@@ -874,7 +874,7 @@ export class KalLeaderboard extends KalElement {
     </div>`;
   }
 
-  private renderPager(pages: number): TemplateResult {
+  #renderPager(pages: number): TemplateResult {
     const page = Math.min(this.pageIndex, pages);
     const atStart = page <= 1;
     const atEnd = page >= pages;
@@ -884,7 +884,7 @@ export class KalLeaderboard extends KalElement {
         class="secondary"
         data-page="previous"
         aria-disabled=${atStart ? 'true' : 'false'}
-        @click=${() => this.goToPage(page - 1, pages)}
+        @click=${() => this.#goToPage(page - 1, pages)}
       >
         ${this.t('leaderboard.previous')}
       </button>
@@ -894,7 +894,7 @@ export class KalLeaderboard extends KalElement {
         class="secondary"
         data-page="next"
         aria-disabled=${atEnd ? 'true' : 'false'}
-        @click=${() => this.goToPage(page + 1, pages)}
+        @click=${() => this.#goToPage(page + 1, pages)}
       >
         ${this.t('leaderboard.next')}
       </button>

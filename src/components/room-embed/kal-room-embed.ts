@@ -100,43 +100,43 @@ export class KalRoomEmbed extends KalElement {
   @state() private fullscreen = false;
 
   /** Problems with the attributes themselves, found before any KS is asked for. */
-  private settingsProblem: RoomProblem | undefined;
-  private settings: RoomSettings | undefined;
-  private reportedSettingsMessage = '';
-  private lastSettingsKey: unknown[] = [];
-  private attempt: Attempt | undefined;
-  private loadTimer: ReturnType<typeof setTimeout> | undefined;
+  #settingsProblem: RoomProblem | undefined;
+  #settings: RoomSettings | undefined;
+  #reportedSettingsMessage = '';
+  #lastSettingsKey: unknown[] = [];
+  #attempt: Attempt | undefined;
+  #loadTimer: ReturnType<typeof setTimeout> | undefined;
   /** The room that is open (or opening): events name it even if `entry-id` changed since. */
-  private openEntryId = '';
-  private pendingFocus: 'join' | 'leave' | 'retry' | undefined;
+  #openEntryId = '';
+  #pendingFocus: 'join' | 'leave' | 'retry' | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('fullscreenchange', this.onFullscreenChange);
+    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
     // Taken off the page: the room goes with it (a moved iframe reloads anyway).
-    this.unload();
+    this.#unload();
     this.phase = 'idle';
     this.problem = undefined;
   }
 
   /** Joins the room (what the Join button does). Each join asks for a fresh KS. */
   joinRoom(): Promise<void> {
-    return this.start(true);
+    return this.#start(true);
   }
 
   /** Leaves the room: the iframe is removed and the Rejoin card shown. */
   leaveRoom(): void {
     const wasJoined = this.phase === 'joined';
     if (this.phase !== 'connecting' && this.phase !== 'loading' && !wasJoined) return;
-    const entryId = this.openEntryId;
-    this.unload();
+    const entryId = this.#openEntryId;
+    this.#unload();
     this.phase = 'left';
-    this.focusAfterRender('join');
+    this.#focusAfterRender('join');
     if (wasJoined) void this.updateComplete.then(() => this.emit('kal-room-leave', { entryId }));
   }
 
@@ -151,17 +151,17 @@ export class KalRoomEmbed extends KalElement {
       loadTimeoutAttribute: this.getAttribute('load-timeout'),
     });
     if ('problem' in check) {
-      this.settings = undefined;
-      if (check.problem.error.message !== this.settingsProblem?.error.message) this.settingsProblem = check.problem;
+      this.#settings = undefined;
+      if (check.problem.error.message !== this.#settingsProblem?.error.message) this.#settingsProblem = check.problem;
     } else {
-      this.settings = check.settings;
-      this.settingsProblem = undefined;
+      this.#settings = check.settings;
+      this.#settingsProblem = undefined;
     }
     // A failed join is not final: new settings (a getKs at last, another room) mean a new try.
     const key = [...this.settingsKey(), this.kafHost, this.kafUrl, this.entryId, this.loadTimeout];
     // Object.is: a NaN partner-id or load-timeout is the same setting as before, not a change each render.
-    const settingsChanged = key.length !== this.lastSettingsKey.length || key.some((value, i) => !Object.is(value, this.lastSettingsKey[i]));
-    this.lastSettingsKey = key;
+    const settingsChanged = key.length !== this.#lastSettingsKey.length || key.some((value, i) => !Object.is(value, this.#lastSettingsKey[i]));
+    this.#lastSettingsKey = key;
     if (settingsChanged && this.phase === 'error') {
       this.phase = 'idle';
       this.problem = undefined;
@@ -171,66 +171,66 @@ export class KalRoomEmbed extends KalElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // Bad attributes are reported once each, when they show (not while a room is open).
-    const message = this.settingsProblem?.error.message ?? '';
-    if (!this.active && message !== this.reportedSettingsMessage) {
-      this.reportedSettingsMessage = message;
-      if (this.settingsProblem) this.reportError(this.settingsProblem.error);
+    const message = this.#settingsProblem?.error.message ?? '';
+    if (!this.#active && message !== this.#reportedSettingsMessage) {
+      this.#reportedSettingsMessage = message;
+      if (this.#settingsProblem) this.reportError(this.#settingsProblem.error);
     }
-    if (this.pendingFocus) {
-      const part = this.pendingFocus;
-      this.pendingFocus = undefined;
+    if (this.#pendingFocus) {
+      const part = this.#pendingFocus;
+      this.#pendingFocus = undefined;
       const active = document.activeElement;
       // Only when focus was ours (or lost with a removed button): never pulled from elsewhere on the page.
       if (!active || active === document.body || active === this) {
         this.renderRoot.querySelector<HTMLElement>(`[part~="${part}"]`)?.focus();
       }
     }
-    if (this.join === 'auto' && this.phase === 'idle' && !this.settingsProblem && this.isConnected) void this.start(false);
+    if (this.join === 'auto' && this.phase === 'idle' && !this.#settingsProblem && this.isConnected) void this.#start(false);
   }
 
   /** A room is open or opening: nothing may disturb it. */
-  private get active(): boolean {
+  get #active(): boolean {
     return this.phase === 'connecting' || this.phase === 'loading' || this.phase === 'joined';
   }
 
-  private async start(byUser: boolean): Promise<void> {
-    if (this.active) return;
-    const settings = this.settings;
+  async #start(byUser: boolean): Promise<void> {
+    if (this.#active) return;
+    const settings = this.#settings;
     if (!settings) return;
-    this.cancelAttempt();
+    this.#cancelAttempt();
     const attempt: Attempt = { controller: new AbortController(), byUser };
-    this.attempt = attempt;
+    this.#attempt = attempt;
     this.problem = undefined;
     this.phase = 'connecting';
-    this.openEntryId = settings.entryId;
+    this.#openEntryId = settings.entryId;
     const { signal } = attempt.controller;
     try {
       const api = this.api(signal, { widget: 'room', entryId: settings.entryId });
       // Every join gets a KS of its own, with its full lifetime: never one cached for an earlier join.
       api.session.forget();
       const ks = await api.session.ks(api.signal);
-      if (this.attempt !== attempt) return;
+      if (this.#attempt !== attempt) return;
       this.frameSrc = viewRoomUrl({ kafHost: settings.kafHost, kafBaseUrl: settings.kafBaseUrl }, ks);
       this.phase = 'loading';
-      if (byUser) this.focusAfterRender('leave');
+      if (byUser) this.#focusAfterRender('leave');
       const seconds = settings.loadTimeoutSeconds;
-      this.loadTimer = setTimeout(() => this.onLoadTimeout(attempt, seconds), seconds * 1000);
+      this.#loadTimer = setTimeout(() => this.#onLoadTimeout(attempt, seconds), seconds * 1000);
     } catch (error) {
-      if (this.attempt !== attempt || isAbort(error)) return;
+      if (this.#attempt !== attempt || isAbort(error)) return;
       const kalError = toKalError(error);
-      this.fail(attempt, { error: kalError, textKey: kalError.messageKey });
+      this.#fail(attempt, { error: kalError, textKey: kalError.messageKey });
     }
   }
 
-  private onLoadTimeout(attempt: Attempt, seconds: number): void {
-    if (this.attempt !== attempt || this.phase !== 'loading') return;
-    this.fail(attempt, {
+  #onLoadTimeout(attempt: Attempt, seconds: number): void {
+    if (this.#attempt !== attempt || this.phase !== 'loading') return;
+    this.#fail(attempt, {
       error: new KalError('timeout', `the meeting room did not load within ${seconds} s`, { retryable: true }),
       textKey: 'room.unreachable',
     });
   }
 
-  private readonly onFrameLoad = (event: Event): void => {
+  readonly #onFrameLoad = (event: Event): void => {
     const frame = event.currentTarget as HTMLIFrameElement;
     if (this.phase !== 'loading' || !this.frameSrc || frame.getAttribute('src') !== this.frameSrc) return;
     // The initial about:blank of a same-origin frame is not the room.
@@ -241,51 +241,51 @@ export class KalRoomEmbed extends KalElement {
       blank = false;
     }
     if (blank) return;
-    this.clearLoadTimer();
+    this.#clearLoadTimer();
     this.phase = 'joined';
-    const entryId = this.openEntryId;
+    const entryId = this.#openEntryId;
     void this.updateComplete.then(() => {
       this.emit('kal-room-join', { entryId });
       this.emit('kal-load', {});
     });
   };
 
-  private fail(attempt: Attempt, problem: RoomProblem): void {
-    this.unload();
+  #fail(attempt: Attempt, problem: RoomProblem): void {
+    this.#unload();
     this.problem = problem;
     this.phase = 'error';
-    if (attempt.byUser && problem.error.code !== 'config') this.focusAfterRender('retry');
+    if (attempt.byUser && problem.error.code !== 'config') this.#focusAfterRender('retry');
     this.reportError(problem.error);
   }
 
   /** Removes the iframe and stops whatever the last join was doing. */
-  private unload(): void {
-    this.cancelAttempt();
+  #unload(): void {
+    this.#cancelAttempt();
     this.frameSrc = undefined;
     if (this.fullscreen && document.fullscreenElement === this) void document.exitFullscreen().catch(() => undefined);
   }
 
-  private cancelAttempt(): void {
-    this.clearLoadTimer();
-    this.attempt?.controller.abort();
-    this.attempt = undefined;
+  #cancelAttempt(): void {
+    this.#clearLoadTimer();
+    this.#attempt?.controller.abort();
+    this.#attempt = undefined;
   }
 
-  private clearLoadTimer(): void {
-    if (this.loadTimer !== undefined) clearTimeout(this.loadTimer);
-    this.loadTimer = undefined;
+  #clearLoadTimer(): void {
+    if (this.#loadTimer !== undefined) clearTimeout(this.#loadTimer);
+    this.#loadTimer = undefined;
   }
 
-  private focusAfterRender(part: 'join' | 'leave' | 'retry'): void {
-    this.pendingFocus = part;
+  #focusAfterRender(part: 'join' | 'leave' | 'retry'): void {
+    this.#pendingFocus = part;
   }
 
-  private readonly onFullscreenChange = (): void => {
+  readonly #onFullscreenChange = (): void => {
     const room = this.renderRoot.querySelector('.room');
     this.fullscreen = !!room && (this.renderRoot as ShadowRoot).fullscreenElement === room;
   };
 
-  private toggleFullscreen(): void {
+  #toggleFullscreen(): void {
     if (this.fullscreen) {
       void document.exitFullscreen().catch(() => undefined);
       return;
@@ -293,21 +293,21 @@ export class KalRoomEmbed extends KalElement {
     this.renderRoot.querySelector('.room')?.requestFullscreen().catch(() => undefined);
   }
 
-  private get displayName(): string {
-    return this.roomName?.trim() || this.openEntryId || this.entryId?.trim() || '';
+  get #displayName(): string {
+    return this.roomName?.trim() || this.#openEntryId || this.entryId?.trim() || '';
   }
 
   override render(): TemplateResult {
-    return html`<div class="room" dir=${this.direction} lang=${this.locale}>${this.renderBody()}</div>`;
+    return html`<div class="room" dir=${this.direction} lang=${this.locale}>${this.#renderBody()}</div>`;
   }
 
-  private renderBody(): TemplateResult {
-    if (this.frameSrc && (this.phase === 'loading' || this.phase === 'joined')) return this.renderFrame(this.frameSrc);
-    if (this.phase === 'connecting' || (this.phase === 'idle' && this.join === 'auto' && !this.settingsProblem)) {
+  #renderBody(): TemplateResult {
+    if (this.frameSrc && (this.phase === 'loading' || this.phase === 'joined')) return this.#renderFrame(this.frameSrc);
+    if (this.phase === 'connecting' || (this.phase === 'idle' && this.join === 'auto' && !this.#settingsProblem)) {
       return html`<div class="state card" role="status" part="loading">${this.t('room.connecting')}</div>`;
     }
-    if (this.settingsProblem) return this.renderProblem(this.settingsProblem);
-    if (this.phase === 'error' && this.problem) return this.renderProblem(this.problem);
+    if (this.#settingsProblem) return this.#renderProblem(this.#settingsProblem);
+    if (this.phase === 'error' && this.problem) return this.#renderProblem(this.problem);
     if (this.phase === 'left') {
       return html`<div class="card" part="card">
         <p class="card-note">${this.t('room.left')}</p>
@@ -323,11 +323,11 @@ export class KalRoomEmbed extends KalElement {
     </div>`;
   }
 
-  private renderFrame(src: string): TemplateResult {
+  #renderFrame(src: string): TemplateResult {
     const canFullscreen = document.fullscreenEnabled;
     return html`<div class="toolbar" part="toolbar" role="group" aria-label=${this.t('room.controls')}>
         ${canFullscreen
-          ? html`<button type="button" class="secondary" part="fullscreen" @click=${this.toggleFullscreen}
+          ? html`<button type="button" class="secondary" part="fullscreen" @click=${this.#toggleFullscreen}
               >${this.t(this.fullscreen ? 'room.exitFullscreen' : 'room.fullscreen')}</button
             >`
           : nothing}
@@ -337,18 +337,18 @@ export class KalRoomEmbed extends KalElement {
         <iframe
           part="frame"
           src=${src}
-          title=${this.t('room.frameTitle', { name: this.displayName })}
+          title=${this.t('room.frameTitle', { name: this.#displayName })}
           allow=${ROOM_ALLOW}
           allowfullscreen
           referrerpolicy="no-referrer"
           sandbox=${ROOM_SANDBOX}
-          @load=${this.onFrameLoad}
+          @load=${this.#onFrameLoad}
         ></iframe>
         ${this.phase === 'loading' ? html`<div class="overlay state" role="status" part="loading">${this.t('room.opening')}</div>` : nothing}
       </div>`;
   }
 
-  private renderProblem({ error, textKey }: RoomProblem): TemplateResult {
+  #renderProblem({ error, textKey }: RoomProblem): TemplateResult {
     const canRetry = error.code !== 'config';
     return html`<div class="state state--error card" role="alert" part="error">
       <p>${this.t(textKey)}</p>

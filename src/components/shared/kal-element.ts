@@ -39,14 +39,14 @@ export abstract class KalElement extends LitElement {
 
   /** Aborted when the element leaves the page: its requests stop with it. */
   protected connection = new AbortController();
-  private cleanups: Array<() => void> = [];
-  private lastReported: unknown;
+  #cleanups: Array<() => void> = [];
+  #lastReported: unknown;
 
   override connectedCallback(): void {
     super.connectedCallback();
     registerShippedLocales();
     if (this.connection.signal.aborted) this.connection = new AbortController();
-    this.cleanups.push(
+    this.#cleanups.push(
       onConfigure(() => this.configVersion++),
       onCatalogueLoaded(() => this.requestUpdate()),
       watchLang(this),
@@ -56,7 +56,7 @@ export abstract class KalElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.connection.abort();
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
   }
 
   /** Everything the settings depend on: use it in a Task's args so any change re-fetches. */
@@ -118,8 +118,8 @@ export abstract class KalElement extends LitElement {
   /** Turns anything thrown into a KalError and emits `kal-error` once for it (never for a cancellation). */
   protected reportError(error: unknown): KalError {
     const kalError = toKalError(error);
-    if (kalError.code !== 'aborted' && error !== this.lastReported) {
-      this.lastReported = error;
+    if (kalError.code !== 'aborted' && error !== this.#lastReported) {
+      this.#lastReported = error;
       this.emit('kal-error', kalError.toDetail());
     }
     return kalError;

@@ -15,89 +15,91 @@ export interface LiveOptions {
  * and resumed at once (if a refresh is due) when it is visible again.
  */
 export class LiveController implements ReactiveController {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private onScreen = true;
-  private observer: IntersectionObserver | undefined;
-  private lastRefresh = Date.now();
-  private scheduledFor: string | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #onScreen = true;
+  #observer: IntersectionObserver | undefined;
+  #lastRefresh = Date.now();
+  #scheduledFor: string | undefined;
 
-  constructor(
-    private readonly host: ReactiveElement,
-    private readonly options: LiveOptions,
-  ) {
+  readonly #host: ReactiveElement;
+  readonly #options: LiveOptions;
+
+  constructor(host: ReactiveElement, options: LiveOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     if (typeof IntersectionObserver !== 'undefined') {
-      this.observer = new IntersectionObserver((entries) => {
+      this.#observer = new IntersectionObserver((entries) => {
         const entry = entries[entries.length - 1];
         if (!entry) return;
-        this.onScreen = entry.isIntersecting;
-        this.onVisibilityChange();
+        this.#onScreen = entry.isIntersecting;
+        this.#onVisibilityChange();
       });
-      this.observer.observe(this.host);
+      this.#observer.observe(this.#host);
     }
-    this.lastRefresh = Date.now();
-    this.schedule();
+    this.#lastRefresh = Date.now();
+    this.#schedule();
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.stop();
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#stop();
   }
 
   hostUpdated(): void {
     // Re-plan only when `live` or the interval changed.
-    const plan = `${this.options.enabled()}:${this.options.intervalSeconds()}`;
-    if (plan !== this.scheduledFor) this.schedule();
+    const plan = `${this.#options.enabled()}:${this.#options.intervalSeconds()}`;
+    if (plan !== this.#scheduledFor) this.#schedule();
   }
 
   /** Tells the controller a refresh just happened (e.g. the person pressed retry). */
   refreshed(): void {
-    this.lastRefresh = Date.now();
-    this.schedule();
+    this.#lastRefresh = Date.now();
+    this.#schedule();
   }
 
   /** Whether the element can be seen: tab shown and the element on screen. */
   get visible(): boolean {
-    return document.visibilityState === 'visible' && this.onScreen;
+    return document.visibilityState === 'visible' && this.#onScreen;
   }
 
-  private readonly onVisibilityChange = (): void => {
-    if (!this.visible || !this.options.enabled()) return this.stop();
-    const due = Date.now() - this.lastRefresh >= this.intervalMs();
-    if (due) this.fire();
-    else this.schedule();
+  readonly #onVisibilityChange = (): void => {
+    if (!this.visible || !this.#options.enabled()) return this.#stop();
+    const due = Date.now() - this.#lastRefresh >= this.#intervalMs();
+    if (due) this.#fire();
+    else this.#schedule();
   };
 
-  private schedule(): void {
-    this.stop();
-    this.scheduledFor = `${this.options.enabled()}:${this.options.intervalSeconds()}`;
-    if (!this.options.enabled() || !this.visible) return;
+  #schedule(): void {
+    this.#stop();
+    this.#scheduledFor = `${this.#options.enabled()}:${this.#options.intervalSeconds()}`;
+    if (!this.#options.enabled() || !this.visible) return;
     // Live refreshes may reuse other tabs' answers: hear them from now on, not from the first refresh.
     listenToOtherTabs();
-    const remaining = Math.max(0, this.intervalMs() - (Date.now() - this.lastRefresh));
+    const remaining = Math.max(0, this.#intervalMs() - (Date.now() - this.#lastRefresh));
     // ±10 % jitter so thousands of viewers opened at the same minute do not poll in step.
-    this.timer = setTimeout(() => this.fire(), remaining * (0.9 + Math.random() * 0.2));
+    this.#timer = setTimeout(() => this.#fire(), remaining * (0.9 + Math.random() * 0.2));
   }
 
-  private fire(): void {
-    this.lastRefresh = Date.now();
-    this.options.refresh();
-    this.schedule();
+  #fire(): void {
+    this.#lastRefresh = Date.now();
+    this.#options.refresh();
+    this.#schedule();
   }
 
-  private stop(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+  #stop(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private intervalMs(): number {
-    return this.options.intervalSeconds() * 1000;
+  #intervalMs(): number {
+    return this.#options.intervalSeconds() * 1000;
   }
 }
 

@@ -127,12 +127,12 @@ export class KalUnsubscribePrefs extends KalElement {
 
   @query('[part~="save"]') private saveButton?: HTMLButtonElement;
 
-  private observer: MutationObserver | undefined;
-  private readonly reportedDeclarations = new Set<string>();
-  private urlGroup: string | undefined;
-  private guarding = false;
+  #observer: MutationObserver | undefined;
+  readonly #reportedDeclarations = new Set<string>();
+  #urlGroup: string | undefined;
+  #guarding = false;
 
-  private readonly loader = new Task(this, {
+  readonly #loader = new Task(this, {
     task: async ([, hasGroups, documentLoaded], { signal }) => {
       if (!hasGroups) {
         // Children may still be arriving from the parser: decide once the document is read.
@@ -149,10 +149,10 @@ export class KalUnsubscribePrefs extends KalElement {
     onComplete: (groups) => {
       if (!groups) return;
       this.saved = new Set(groups);
-      this.loaded(this.rows().length);
+      this.loaded(this.#rows().length);
     },
     onError: (error) => {
-      this.reportError(this.isLinkRefused(error) ? linkExpiredError() : error);
+      this.reportError(this.#isLinkRefused(error) ? linkExpiredError() : error);
     },
   });
 
@@ -162,40 +162,40 @@ export class KalUnsubscribePrefs extends KalElement {
       this.documentLoaded = false;
       document.addEventListener('DOMContentLoaded', () => (this.documentLoaded = true), { once: true });
     }
-    if (this.ksParam) this.adoptLinkKs();
-    this.urlGroup ??= pageParam('group');
-    this.readGroups();
-    this.observer = new MutationObserver(() => this.readGroups());
-    this.observer.observe(this, {
+    if (this.ksParam) this.#adoptLinkKs();
+    this.#urlGroup ??= pageParam('group');
+    this.#readGroups();
+    this.#observer = new MutationObserver(() => this.#readGroups());
+    this.#observer.observe(this, {
       childList: true,
       subtree: true,
       characterData: true,
       attributes: true,
       attributeFilter: DECLARATION_ATTRIBUTES,
     });
-    globalThis.addEventListener('online', this.onOnline);
-    this.guard(this.hasUnsavedChanges);
+    globalThis.addEventListener('online', this.#onOnline);
+    this.#guard(this.hasUnsavedChanges);
     // Back on the page after a removal cut a load short: load again.
-    if (this.hasUpdated && this.loader.status === TaskStatus.ERROR && toKalError(this.loader.error).code === 'aborted') {
-      void this.loader.run();
+    if (this.hasUpdated && this.#loader.status === TaskStatus.ERROR && toKalError(this.#loader.error).code === 'aborted') {
+      void this.#loader.run();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.observer = undefined;
-    globalThis.removeEventListener('online', this.onOnline);
-    this.guard(false);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    globalThis.removeEventListener('online', this.#onOnline);
+    this.#guard(false);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('ksParam') && this.ksParam && this.isConnected) this.adoptLinkKs();
+    if (changed.has('ksParam') && this.ksParam && this.isConnected) this.#adoptLinkKs();
     if (changed.has('ksParam') && !this.ksParam) this.linkKs = undefined;
     if (changed.has('unsubscribeGroup') || changed.has('declared') || !this.hasUpdated) {
       // The URL's `group` counts only when it names a declared group: on a CMS page `?group=` may
       // mean something else entirely. The attribute is explicit and always counts.
-      const fromUrl = this.urlGroup && this.declared.some((each) => each.id === this.urlGroup) ? this.urlGroup : undefined;
+      const fromUrl = this.#urlGroup && this.declared.some((each) => each.id === this.#urlGroup) ? this.#urlGroup : undefined;
       const group = this.unsubscribeGroup?.trim() || fromUrl;
       if (group && group !== this.oneClick?.group) {
         this.oneClick = { group, active: true, done: false };
@@ -209,12 +209,12 @@ export class KalUnsubscribePrefs extends KalElement {
   protected override updated(): void {
     // Only while on the page: a removed element still renders (e.g. a save it was making is
     // cancelled), and must not leave a beforeunload prompt behind.
-    this.guard(this.isConnected && this.hasUnsavedChanges);
+    this.#guard(this.isConnected && this.hasUnsavedChanges);
   }
 
   /** Whether leaving now would lose a choice (the one-click proposal counts once the person acted on it). */
   get hasUnsavedChanges(): boolean {
-    if (!this.saved || !hasChanges(this.changes())) return false;
+    if (!this.saved || !hasChanges(this.#changes())) return false;
     const oneClickProposalOnly = this.oneClick?.active && this.phase === 'idle';
     return !oneClickProposalOnly;
   }
@@ -249,18 +249,18 @@ export class KalUnsubscribePrefs extends KalElement {
     }
   }
 
-  private adoptLinkKs(): void {
+  #adoptLinkKs(): void {
     const ks = takeLinkKs(this.ksParam ?? '');
     if (ks) this.linkKs = linkGetKs(ks);
   }
 
-  private isLinkRefused(error: unknown): boolean {
+  #isLinkRefused(error: unknown): boolean {
     return this.linkKs !== undefined && toKalError(error).code === 'unauthorized';
   }
 
   // --- declarations ---
 
-  private readGroups(): void {
+  #readGroups(): void {
     const elements = [...this.querySelectorAll('kal-pref-group')];
     const { groups, duplicates, missingIds } = readDeclarations(
       elements.map((element) => ({
@@ -271,20 +271,20 @@ export class KalUnsubscribePrefs extends KalElement {
     );
     if (JSON.stringify(groups) !== JSON.stringify(this.declared)) this.declared = groups;
     for (const id of duplicates) {
-      this.reportDeclaration(
+      this.#reportDeclaration(
         `duplicate:${id}`,
         `the group "${id}" is declared twice in <kal-unsubscribe-prefs>: it is shown once, with its first <kal-pref-group>; remove the other`,
       );
     }
     if (missingIds) {
-      this.reportDeclaration('missing-id', 'a <kal-pref-group> has no group-id: it is ignored; set group-id to the Messaging unsubscribe group id');
+      this.#reportDeclaration('missing-id', 'a <kal-pref-group> has no group-id: it is ignored; set group-id to the Messaging unsubscribe group id');
     }
   }
 
   /** A declaration mistake: the widget stays usable; the developer hears of it once (console and kal-error). */
-  private reportDeclaration(key: string, message: string): void {
-    if (this.reportedDeclarations.has(key)) return;
-    this.reportedDeclarations.add(key);
+  #reportDeclaration(key: string, message: string): void {
+    if (this.#reportedDeclarations.has(key)) return;
+    this.#reportedDeclarations.add(key);
     const error = new KalError('config', message, { retryable: false });
     console.warn(`kaltura-widgets: ${error.message}`);
     this.emit('kal-error', error.toDetail());
@@ -292,27 +292,27 @@ export class KalUnsubscribePrefs extends KalElement {
 
   // --- state ---
 
-  private rows(): PrefRow[] {
+  #rows(): PrefRow[] {
     return rowsFor(this.declared, [...(this.saved ?? []), ...(this.oneClick ? [this.oneClick.group] : []), ...this.overrides.keys()]);
   }
 
-  private changes(): GroupChanges {
+  #changes(): GroupChanges {
     return this.saved ? diffChoices(this.saved, this.overrides) : { unsubscribed: [], subscribed: [] };
   }
 
-  private subscribed(id: string): boolean {
+  #subscribed(id: string): boolean {
     return isSubscribed(id, this.saved ?? new Set(), this.overrides);
   }
 
-  private toggle(id: string): void {
-    this.overrides = new Map(this.overrides).set(id, !this.subscribed(id));
+  #toggle(id: string): void {
+    this.overrides = new Map(this.overrides).set(id, !this.#subscribed(id));
     if (this.phase === 'saved') this.phase = 'idle';
   }
 
   /** Saves what differs from the last saved state. A second call while one is in flight is ignored. */
   async save(): Promise<void> {
     if (this.phase === 'saving' || !this.saved) return;
-    const changes = this.changes();
+    const changes = this.#changes();
     if (!hasChanges(changes)) return;
     this.saveError = undefined;
     if (globalThis.navigator?.onLine === false) {
@@ -335,7 +335,7 @@ export class KalUnsubscribePrefs extends KalElement {
         this.phase = 'idle';
         return;
       }
-      if (this.isLinkRefused(error)) {
+      if (this.#isLinkRefused(error)) {
         this.phase = 'expired';
         this.reportError(linkExpiredError());
         return;
@@ -346,11 +346,11 @@ export class KalUnsubscribePrefs extends KalElement {
     }
   }
 
-  private readonly onOnline = (): void => {
+  readonly #onOnline = (): void => {
     if (this.phase === 'offline') void this.save();
   };
 
-  private readonly onBeforeUnload = (event: BeforeUnloadEvent): void => {
+  readonly #onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (!this.hasUnsavedChanges) return;
     event.preventDefault();
     // Older browsers need returnValue set; the text itself is not shown by modern ones.
@@ -358,28 +358,28 @@ export class KalUnsubscribePrefs extends KalElement {
   };
 
   /** The unsaved-changes guard is attached only while there is something to lose. */
-  private guard(on: boolean): void {
-    if (on === this.guarding) return;
-    this.guarding = on;
-    if (on) globalThis.addEventListener('beforeunload', this.onBeforeUnload);
-    else globalThis.removeEventListener('beforeunload', this.onBeforeUnload);
+  #guard(on: boolean): void {
+    if (on === this.#guarding) return;
+    this.#guarding = on;
+    if (on) globalThis.addEventListener('beforeunload', this.#onBeforeUnload);
+    else globalThis.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
-  private onSaveClick(): void {
-    if (this.phase === 'saving' || !hasChanges(this.changes())) return;
+  #onSaveClick(): void {
+    if (this.phase === 'saving' || !hasChanges(this.#changes())) return;
     void this.save();
   }
 
-  private async askUnsubscribeAll(): Promise<void> {
-    if (this.phase === 'saving' || this.allOff()) return;
+  async #askUnsubscribeAll(): Promise<void> {
+    if (this.phase === 'saving' || this.#allOff()) return;
     this.confirmingAll = true;
     await this.updateComplete;
-    this.findPart('confirm-all')?.focus();
+    this.#findPart('confirm-all')?.focus();
   }
 
-  private async confirmUnsubscribeAll(): Promise<void> {
+  async #confirmUnsubscribeAll(): Promise<void> {
     const overrides = new Map(this.overrides);
-    for (const row of this.rows()) overrides.set(row.id, false);
+    for (const row of this.#rows()) overrides.set(row.id, false);
     this.overrides = overrides;
     this.confirmingAll = false;
     if (this.phase === 'saved') this.phase = 'idle';
@@ -388,20 +388,20 @@ export class KalUnsubscribePrefs extends KalElement {
     await this.save();
   }
 
-  private async cancelUnsubscribeAll(): Promise<void> {
+  async #cancelUnsubscribeAll(): Promise<void> {
     this.confirmingAll = false;
     await this.updateComplete;
-    this.findPart('unsubscribe-all')?.focus();
+    this.#findPart('unsubscribe-all')?.focus();
   }
 
-  private onConfirmKeydown(event: KeyboardEvent): void {
+  #onConfirmKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape') return;
     event.preventDefault();
     event.stopPropagation();
-    void this.cancelUnsubscribeAll();
+    void this.#cancelUnsubscribeAll();
   }
 
-  private async manageAll(): Promise<void> {
+  async #manageAll(): Promise<void> {
     if (!this.oneClick) return;
     const group = this.oneClick.group;
     this.oneClick = { ...this.oneClick, active: false };
@@ -409,49 +409,49 @@ export class KalUnsubscribePrefs extends KalElement {
     this.renderRoot.querySelector<HTMLElement>(`[data-group-id="${CSS.escape(group)}"] [part~="switch"]`)?.focus();
   }
 
-  private allOff(): boolean {
-    return this.rows().every((row) => !this.subscribed(row.id));
+  #allOff(): boolean {
+    return this.#rows().every((row) => !this.#subscribed(row.id));
   }
 
-  private findPart(name: string): HTMLElement | null {
+  #findPart(name: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`[part~="${name}"]`);
   }
 
   // --- rendering ---
 
   override render(): TemplateResult {
-    return html`<div class="prefs" part="base" dir=${this.direction} lang=${this.locale}>${this.renderBody()}</div>`;
+    return html`<div class="prefs" part="base" dir=${this.direction} lang=${this.locale}>${this.#renderBody()}</div>`;
   }
 
-  private renderBody(): TemplateResult {
-    if (this.declared.length === 0 && this.documentLoaded) return this.renderProblem(this.t('prefs.noGroups'));
-    const status = this.loader.status;
+  #renderBody(): TemplateResult {
+    if (this.declared.length === 0 && this.documentLoaded) return this.#renderProblem(this.t('prefs.noGroups'));
+    const status = this.#loader.status;
     // A load cut short by a removal is no failure: it loads again if the element comes back.
-    if (status === TaskStatus.ERROR && toKalError(this.loader.error).code !== 'aborted') return this.renderLoadError(this.loader.error);
+    if (status === TaskStatus.ERROR && toKalError(this.#loader.error).code !== 'aborted') return this.#renderLoadError(this.#loader.error);
     if (status !== TaskStatus.COMPLETE || !this.saved) return this.renderLoading();
-    if (this.oneClick?.active) return this.renderOneClick(this.oneClick);
-    return this.renderManager();
+    if (this.oneClick?.active) return this.#renderOneClick(this.oneClick);
+    return this.#renderManager();
   }
 
-  private renderLoadError(error: unknown): TemplateResult {
-    if (this.isLinkRefused(error)) return this.renderProblem(this.t('prefs.linkExpired'));
+  #renderLoadError(error: unknown): TemplateResult {
+    if (this.#isLinkRefused(error)) return this.#renderProblem(this.t('prefs.linkExpired'));
     const kalError = toKalError(error);
-    if (this.ksParam && !this.linkKs && kalError.messageKey === 'error.noToken') return this.renderProblem(this.t('prefs.linkMissing'));
-    return this.renderError(kalError, () => void this.loader.run());
+    if (this.ksParam && !this.linkKs && kalError.messageKey === 'error.noToken') return this.#renderProblem(this.t('prefs.linkMissing'));
+    return this.renderError(kalError, () => void this.#loader.run());
   }
 
   /** An error state that retrying cannot fix. */
-  private renderProblem(message: string): TemplateResult {
+  #renderProblem(message: string): TemplateResult {
     return html`<div class="state state--error" role="alert" part="error"><p>${message}</p></div>`;
   }
 
-  private renderManager(): TemplateResult {
-    const rows = this.rows();
+  #renderManager(): TemplateResult {
+    const rows = this.#rows();
     const saving = this.phase === 'saving';
-    const dirty = hasChanges(this.changes());
+    const dirty = hasChanges(this.#changes());
     return html`
       <ul class="groups" part="groups" aria-label=${this.t('prefs.listLabel')} aria-busy=${saving ? 'true' : 'false'}>
-        ${repeat(rows, (row) => row.id, (row, index) => this.renderRow(row, index))}
+        ${repeat(rows, (row) => row.id, (row, index) => this.#renderRow(row, index))}
       </ul>
       <div class="actions" part="actions">
         <button
@@ -459,32 +459,32 @@ export class KalUnsubscribePrefs extends KalElement {
           part="save"
           aria-disabled=${saving || !dirty ? 'true' : 'false'}
           aria-busy=${saving ? 'true' : 'false'}
-          @click=${this.onSaveClick}
+          @click=${this.#onSaveClick}
         >
           ${saving ? this.t('prefs.saving') : this.t('prefs.save')}
         </button>
         ${this.confirmingAll
-          ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-question" @keydown=${this.onConfirmKeydown}>
+          ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-question" @keydown=${this.#onConfirmKeydown}>
               <p id="confirm-question">${this.t('prefs.confirmAllQuestion')}</p>
-              <button type="button" part="confirm-all" @click=${this.confirmUnsubscribeAll}>${this.t('prefs.confirmAll')}</button>
-              <button type="button" part="cancel" class="secondary" @click=${this.cancelUnsubscribeAll}>${this.t('prefs.cancel')}</button>
+              <button type="button" part="confirm-all" @click=${this.#confirmUnsubscribeAll}>${this.t('prefs.confirmAll')}</button>
+              <button type="button" part="cancel" class="secondary" @click=${this.#cancelUnsubscribeAll}>${this.t('prefs.cancel')}</button>
             </div>`
           : html`<button
               type="button"
               part="unsubscribe-all"
               class="secondary"
-              aria-disabled=${saving || this.allOff() ? 'true' : 'false'}
-              @click=${this.askUnsubscribeAll}
+              aria-disabled=${saving || this.#allOff() ? 'true' : 'false'}
+              @click=${this.#askUnsubscribeAll}
             >
               ${this.t('prefs.unsubscribeAll')}
             </button>`}
       </div>
-      ${this.renderOutcome()}
+      ${this.#renderOutcome()}
     `;
   }
 
-  private renderRow(row: PrefRow, index: number): TemplateResult {
-    const on = this.subscribed(row.id);
+  #renderRow(row: PrefRow, index: number): TemplateResult {
+    const on = this.#subscribed(row.id);
     const switchId = `switch-${index}`;
     const labelId = `label-${index}`;
     const descriptionId = `description-${index}`;
@@ -502,7 +502,7 @@ export class KalUnsubscribePrefs extends KalElement {
         aria-checked=${on ? 'true' : 'false'}
         aria-labelledby=${labelId}
         aria-describedby=${row.description ? descriptionId : nothing}
-        @click=${() => this.toggle(row.id)}
+        @click=${() => this.#toggle(row.id)}
       >
         <span class="switch__track" aria-hidden="true"><span class="switch__thumb"></span></span>
         <span class="switch__state" aria-hidden="true">${on ? this.t('prefs.on') : this.t('prefs.off')}</span>
@@ -510,12 +510,12 @@ export class KalUnsubscribePrefs extends KalElement {
     </li>`;
   }
 
-  private renderOneClick(oneClick: OneClick): TemplateResult {
-    const row = this.rows().find((each) => each.id === oneClick.group);
+  #renderOneClick(oneClick: OneClick): TemplateResult {
+    const row = this.#rows().find((each) => each.id === oneClick.group);
     const group = row?.label ?? oneClick.group;
-    const pending = hasChanges(this.changes());
+    const pending = hasChanges(this.#changes());
     const saving = this.phase === 'saving';
-    const message = this.withGroup(
+    const message = this.#withGroup(
       oneClick.done ? 'prefs.oneClickDone' : pending || saving ? 'prefs.oneClickQuestion' : 'prefs.oneClickAlready',
       group,
     );
@@ -530,15 +530,15 @@ export class KalUnsubscribePrefs extends KalElement {
                 part="confirm-unsubscribe save"
                 aria-disabled=${saving ? 'true' : 'false'}
                 aria-busy=${saving ? 'true' : 'false'}
-                @click=${this.onSaveClick}
+                @click=${this.#onSaveClick}
               >
                 ${saving ? this.t('prefs.saving') : this.t('prefs.oneClickConfirm')}
               </button>`
             : nothing}
-          <button type="button" part="manage-all" class="secondary" @click=${this.manageAll}>${this.t('prefs.manageAll')}</button>
+          <button type="button" part="manage-all" class="secondary" @click=${this.#manageAll}>${this.t('prefs.manageAll')}</button>
         </div>
       </div>
-      ${this.renderOutcome()}
+      ${this.#renderOutcome()}
     `;
   }
 
@@ -546,13 +546,13 @@ export class KalUnsubscribePrefs extends KalElement {
    * A sentence naming a group. The name (the organiser's label, or an id from the server) is set in a
    * `<bdi>`: a right-to-left override in it cannot reverse the rest of the sentence.
    */
-  private withGroup(key: 'prefs.oneClickDone' | 'prefs.oneClickQuestion' | 'prefs.oneClickAlready', group: string): TemplateResult {
+  #withGroup(key: 'prefs.oneClickDone' | 'prefs.oneClickQuestion' | 'prefs.oneClickAlready', group: string): TemplateResult {
     const parts = this.t(key, { group: GROUP_MARK }).split(GROUP_MARK);
     return html`${parts.map((part, index) => (index === 0 ? part : html`<bdi>${group}</bdi>${part}`))}`;
   }
 
   /** The live region (always present, so changes are announced) and a failed save's reason. */
-  private renderOutcome(): TemplateResult {
+  #renderOutcome(): TemplateResult {
     const phase = this.phase;
     const statusText = phase === 'saved' ? this.t('prefs.saved') : phase === 'offline' ? this.t('prefs.offline') : '';
     return html`
