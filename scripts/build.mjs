@@ -19,7 +19,7 @@ export const ENTRIES = {
   'unsubscribe-prefs': 'src/components/unsubscribe-prefs/define.ts',
 };
 
-const DEPENDENCIES = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^valibot$/, /^react($|\/)/];
+const DEPENDENCIES = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^react($|\/)/];
 const shared = { configFile: false, logLevel: 'warn', publicDir: false, plugins: [minifyTemplates()] };
 // Library mode leaves ES output unminified unless the output itself asks for it.
 const esOutput = { chunkFileNames: 'chunks/[name]-[hash].js', minify: true };

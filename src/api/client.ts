@@ -1,7 +1,7 @@
-import * as v from 'valibot';
 import { KalError, errorFromStatus, toKalError } from './errors.js';
 import { type Session, withAbort } from './session.js';
 import { publishAnswer, recentAnswer } from './tab-share.js';
+import { type Schema, SchemaError } from './schema.js';
 
 /** The guides' backoff for transient failures: 1 s, 2 s, 4 s with jitter, at most 3 retries. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
@@ -25,7 +25,7 @@ export interface PostJsonRequest<T> extends CallOptions {
   session: Session;
   url: string;
   body: unknown;
-  schema: v.GenericSchema<unknown, T>;
+  schema: Schema<T>;
   /** Identical reads in flight share one request. Never set it for writes. */
   dedupe?: boolean;
 }
@@ -156,14 +156,13 @@ async function readJson(response: Response, what: string): Promise<unknown> {
   }
 }
 
-function validate<T>(json: unknown, schema: v.GenericSchema<unknown, T>, what: string): T {
-  const result = v.safeParse(schema, json);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  const where = issue.path?.length ? issue.path.map((item) => String(item.key)).join('.') : 'body';
-  throw new KalError('invalid-response', `${what}: unexpected answer at ${where}: ${issue.message}`, {
-    retryable: false,
-  });
+function validate<T>(json: unknown, schema: Schema<T>, what: string): T {
+  try {
+    return schema(json, 'body');
+  } catch (error) {
+    if (!(error instanceof SchemaError)) throw error;
+    throw new KalError('invalid-response', `${what}: unexpected answer at ${error.path}: ${error.message}`, { retryable: false });
+  }
 }
 
 function retryDelay(error: KalError, base: number): number {

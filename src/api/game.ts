@@ -1,23 +1,20 @@
-import * as v from 'valibot';
 import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { KalError } from './errors.js';
-import { listOf, numberLike, optionalText } from './schema.js';
+import { type Infer, array, boolean, id, listOf, numberLike, object, optional, optionalText, string } from './schema.js';
 
 // Game Services (SCM) guide: leaderboards (4), badges (7), user scores (10). All POST JSON.
 
 export type LeaderboardStatus = 'scheduled' | 'enabled' | 'disabled';
 
-const leaderboardSchema = v.object({
-  id: v.union([v.string(), v.number()]),
-  name: v.string(),
+const leaderboardSchema = object({
+  id,
+  name: string,
   description: optionalText,
-  status: v.optional(v.nullable(v.string())),
+  status: optional(string),
   startDate: optionalText,
   endDate: optionalText,
-  subLeaderboards: v.optional(
-    v.nullable(v.array(v.object({ id: v.union([v.string(), v.number()]), name: optionalText }))),
-  ),
+  subLeaderboards: optional(array(object({ id, name: optionalText }))),
 });
 
 export interface SubLeaderboard {
@@ -36,11 +33,11 @@ export interface Leaderboard {
 }
 
 // The v3 plugin names name fields differently across versions; accept any of them.
-const scoreRowSchema = v.object({
-  userId: v.union([v.string(), v.number()]),
-  rank: v.optional(v.nullable(numberLike)),
+const scoreRowSchema = object({
+  userId: id,
+  rank: optional(numberLike),
   score: numberLike,
-  oldRank: v.optional(v.nullable(numberLike)),
+  oldRank: optional(numberLike),
   fullName: optionalText,
   name: optionalText,
   displayName: optionalText,
@@ -153,7 +150,7 @@ export async function getUserScore(
   }
 }
 
-function toRow(row: v.InferOutput<typeof scoreRowSchema>, shift: number, fallbackRank: number): ScoreRow {
+function toRow(row: Infer<typeof scoreRowSchema>, shift: number, fallbackRank: number): ScoreRow {
   const rank = row.rank === undefined || row.rank === null ? fallbackRank : row.rank + shift;
   const name = row.fullName || row.name || row.displayName || row.screenName || undefined;
   const oldRank = row.oldRank === undefined || row.oldRank === null ? undefined : row.oldRank + shift;
@@ -167,22 +164,12 @@ function toRow(row: v.InferOutput<typeof scoreRowSchema>, shift: number, fallbac
   };
 }
 
-const badgeSchema = v.object({
-  id: v.union([v.string(), v.number()]),
-  name: v.string(),
+const badgeSchema = object({
+  id,
+  name: string,
   description: optionalText,
   iconUrl: optionalText,
-  rules: v.optional(
-    v.nullable(
-      v.array(
-        v.object({
-          id: v.optional(v.nullable(v.union([v.string(), v.number()]))),
-          name: optionalText,
-          goal: v.optional(v.nullable(numberLike)),
-        }),
-      ),
-    ),
-  ),
+  rules: optional(array(object({ id: optional(id), name: optionalText, goal: optional(numberLike) }))),
 });
 
 export interface BadgeRule {
@@ -232,22 +219,12 @@ export async function listBadges(api: ApiContext, query: BadgeQuery): Promise<Ba
     }));
 }
 
-const userBadgeSchema = v.object({
-  userId: v.optional(v.nullable(v.union([v.string(), v.number()]))),
-  gameObjectId: v.optional(v.nullable(v.union([v.string(), v.number()]))),
-  rulesData: v.optional(
-    v.nullable(
-      v.array(
-        v.object({
-          id: v.union([v.string(), v.number()]),
-          progress: v.optional(v.nullable(numberLike)),
-          completed: v.optional(v.nullable(v.boolean())),
-        }),
-      ),
-    ),
-  ),
+const userBadgeSchema = object({
+  userId: optional(id),
+  gameObjectId: optional(id),
+  rulesData: optional(array(object({ id, progress: optional(numberLike), completed: optional(boolean) }))),
   status: optionalText,
-  achievedTimestamp: v.optional(v.nullable(v.union([v.string(), v.number()]))),
+  achievedTimestamp: optional(id),
 });
 
 export interface RuleProgress {

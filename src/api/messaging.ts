@@ -1,7 +1,7 @@
-import * as v from 'valibot';
 import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { KalError } from './errors.js';
+import { type Schema, SchemaError, unknown } from './schema.js';
 
 // Messaging guide, section 10: a user-scoped KS reads and syncs its own unsubscribe groups.
 
@@ -51,15 +51,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const groupsStatusSchema = v.pipe(
-  v.unknown(),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const groups = readUnsubscribedGroups(dataset.value);
-    if (groups) return groups;
-    addIssue({ message: 'no list of unsubscribed groups found' });
-    return NEVER;
-  }),
-);
+const groupsStatusSchema: Schema<string[]> = (value, path) => {
+  const groups = readUnsubscribedGroups(value);
+  if (!groups) throw new SchemaError(path, 'no list of unsubscribed groups found');
+  return groups;
+};
 
 /** The groups this user has left. */
 export function getUnsubscribedGroups(api: ApiContext): Promise<string[]> {
@@ -86,7 +82,7 @@ export async function syncGroups(api: ApiContext, changes: GroupChanges): Promis
     ...api,
     url: `${api.urls.messaging}/unsubscribe-users/syncGroups`,
     body: { unsubscribed: changes.unsubscribed, subscribed: changes.subscribed },
-    schema: v.unknown(),
+    schema: unknown,
   });
   return readSyncAnswer(answer);
 }

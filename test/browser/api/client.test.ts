@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import * as v from 'valibot';
 import { type PostJsonRequest, postJson } from '../../../src/api/client.js';
 import { KalError } from '../../../src/api/errors.js';
+import { object, string } from '../../../src/api/schema.js';
 import { Session, sessionFor } from '../../../src/api/session.js';
 import { FAST_RETRIES, callsTo, control, countingGetKs, mintKs, newPartner, sandboxPost, until } from '../helpers.js';
 
-const leaderboard = v.object({ id: v.string(), name: v.string() });
+const leaderboard = object({ id: string, name: string });
 const url = '/sandbox/scm/api/v1/leaderboard/get';
 
 async function failure(promise: Promise<unknown>): Promise<KalError> {
