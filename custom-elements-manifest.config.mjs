@@ -24,6 +24,9 @@ const registeredTags = {
       for (const declaration of module.declarations) {
         declaration.customElement = true;
         declaration.tagName = tags.get(declaration.name);
+        // Internal reactive state (`static properties` entries with `state: true`) has no attribute.
+        const internal = new Set((declaration.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name));
+        declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !internal.has(attribute.fieldName));
       }
       module.exports.push(...module.declarations.map((declaration) => ({ kind: 'custom-element-definition', name: declaration.tagName, declaration: { name: declaration.name, module: module.path } })));
     }

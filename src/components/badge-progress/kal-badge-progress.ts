@@ -1,6 +1,5 @@
 import { Task, TaskStatus, initialState, shallowArrayEquals } from '@lit/task';
-import { type PropertyValues, type TemplateResult, html, nothing, svg } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { KalError, isAbort, toKalError } from '../../api/errors.js';
 import { type UserBadge, listBadges, listUserBadges } from '../../api/game.js';
@@ -91,33 +90,49 @@ const MIN_INTERVAL_SECONDS = 5;
 export class KalBadgeProgress extends KalElement {
   static override styles = [themeStyles, badgeProgressStyles];
   static override messages = badgeMessages;
+  static override properties: PropertyDeclarations = {
+    badgeIds: { attribute: 'badge-ids' },
+    virtualEventId: { attribute: 'virtual-event-id' },
+    userId: { attribute: 'user-id' },
+    layout: { reflect: true },
+    sort: {},
+    live: { type: Boolean },
+    refreshInterval: { attribute: 'refresh-interval', type: Number },
+    attrError: { state: true },
+    view: { state: true },
+    refreshFailed: { state: true },
+    announcement: { state: true },
+    celebrating: { state: true },
+    brokenIcons: { state: true },
+    openTip: { state: true },
+  };
 
   /** Comma-separated badge ids, shown in this order. */
-  @property({ attribute: 'badge-ids' }) badgeIds?: string;
+  badgeIds?: string;
   /** A virtual event id: shows all of its badges. */
-  @property({ attribute: 'virtual-event-id' }) virtualEventId?: string;
+  virtualEventId?: string;
   /** Whose progress to show; default: the user of the KS. */
-  @property({ attribute: 'user-id' }) userId?: string;
+  userId?: string;
   /** `grid` (default), `list` or `compact`. */
-  @property({ reflect: true }) layout: BadgeLayout = 'grid';
+  layout: BadgeLayout = 'grid';
   /** `definition` (default), `achieved-first` or `achieved-last`. */
-  @property() sort: BadgeSort = 'definition';
+  sort: BadgeSort = 'definition';
   /** Refresh periodically (paused while the tab is hidden or the element is off-screen). */
-  @property({ type: Boolean }) live = false;
+  live = false;
   /**
    * Seconds between live refreshes (default 30, at least 5: smaller values are raised to 5). Anything
    * but a positive number (empty, `NaN`, `1e309`, negative) is a config error.
    */
-  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = DEFAULT_INTERVAL_SECONDS;
+  refreshInterval = DEFAULT_INTERVAL_SECONDS;
 
   /** A bad `layout` / `sort` / `refresh-interval`: shown as a config error. */
-  @state() private attrError: KalError | undefined;
-  @state() private view: BadgeData | undefined;
-  @state() private refreshFailed = false;
-  @state() private announcement = '';
-  @state() private celebrating = new Set<string>();
-  @state() private brokenIcons = new Map<string, string>();
-  @state() private openTip: string | undefined;
+  private attrError: KalError | undefined;
+  private view: BadgeData | undefined;
+  private refreshFailed = false;
+  private announcement = '';
+  private celebrating = new Set<string>();
+  private brokenIcons = new Map<string, string>();
+  private openTip: string | undefined;
 
   readonly #liveRefresh = new LiveController(this, {
     enabled: () => this.live,

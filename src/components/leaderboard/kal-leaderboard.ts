@@ -1,7 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { KalError, isAbort } from '../../api/errors.js';
 import {
@@ -162,34 +161,51 @@ function prefersReducedMotion(): boolean {
 export class KalLeaderboard extends KalElement {
   static override styles = [themeStyles, leaderboardStyles];
   static override messages = leaderboardMessages;
+  static override properties: PropertyDeclarations = {
+    leaderboardId: { attribute: 'leaderboard-id' },
+    pageSize: { attribute: 'page-size' },
+    userId: { attribute: 'user-id' },
+    subLeaderboard: { attribute: 'sub-leaderboard' },
+    live: { type: Boolean, reflect: true },
+    refreshInterval: { attribute: 'refresh-interval' },
+    layout: {},
+    resolveUsers: { attribute: false },
+    pageIndex: { state: true },
+    view: { state: true },
+    staleSince: { state: true },
+    announcement: { state: true },
+    moreLoading: { state: true },
+    moreError: { state: true },
+    virtualize: { state: true },
+  };
 
   /** The leaderboard to show (required). */
-  @property({ attribute: 'leaderboard-id' }) leaderboardId?: string;
+  leaderboardId?: string;
   /** Rows per page (and per request in the scroll layout): 1–100, default 10. */
-  @property({ attribute: 'page-size' }) pageSize: string | number = DEFAULT_PAGE_SIZE;
+  pageSize: string | number = DEFAULT_PAGE_SIZE;
   /** The viewer's Kaltura user id; default: the user of a readable KS, else the session's own row. */
-  @property({ attribute: 'user-id' }) userId?: string;
+  userId?: string;
   /** The id of a sub-leaderboard to open on (the tabs change it); empty for the overall board. */
-  @property({ attribute: 'sub-leaderboard' }) subLeaderboard?: string;
+  subLeaderboard?: string;
   /** Refresh on a timer (jittered; paused while the tab is hidden or the element is off-screen). */
-  @property({ type: Boolean, reflect: true }) live = false;
+  live = false;
   /** Seconds between live refreshes: default 30, at least 5 (smaller values are raised to 5). */
-  @property({ attribute: 'refresh-interval' }) refreshInterval: string | number = DEFAULT_REFRESH_SECONDS;
+  refreshInterval: string | number = DEFAULT_REFRESH_SECONDS;
   /** `table` (pages with previous/next) or `scroll` (loads further pages as the list scrolls, virtualised). */
-  @property() layout: LeaderboardLayout = 'table';
+  layout: LeaderboardLayout = 'table';
   /** Host callback turning user ids into display names (property only). Failures fall back to ids quietly. */
-  @property({ attribute: false }) resolveUsers?: ResolveUsers;
+  resolveUsers?: ResolveUsers;
 
   /** The page asked for (1-based, table layout). */
-  @state() private pageIndex = 1;
-  @state() private view?: View;
+  private pageIndex = 1;
+  private view?: View;
   /** When set, a live refresh failed and the rows are from this time. */
-  @state() private staleSince?: number;
-  @state() private announcement = '';
-  @state() private moreLoading = false;
-  @state() private moreError = false;
+  private staleSince?: number;
+  private announcement = '';
+  private moreLoading = false;
+  private moreError = false;
   /** The virtualizer, downloaded only when a page uses `layout="scroll"` (most boards never do). */
-  @state() private virtualize?: Virtualize;
+  private virtualize?: Virtualize;
   #virtualizerReady?: Promise<void>;
 
   /** Whether the latest run of the task refreshes what is on screen (then a failure keeps it). */

@@ -1,5 +1,4 @@
-import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { KalError, isAbort, toKalError } from '../../api/errors.js';
 import { viewRoomUrl } from '../../api/rooms.js';
 import { currentConfig } from '../../config.js';
@@ -77,27 +76,39 @@ interface Attempt {
 export class KalRoomEmbed extends KalElement {
   static override styles = [themeStyles, roomEmbedStyles];
   static override messages = roomMessages;
+  static override properties: PropertyDeclarations = {
+    kafHost: { attribute: 'kaf-host' },
+    entryId: { attribute: 'entry-id' },
+    join: {},
+    kafUrl: { attribute: 'kaf-url' },
+    roomName: { attribute: 'room-name' },
+    loadTimeout: { attribute: 'load-timeout', type: Number },
+    phase: { state: true },
+    problem: { state: true },
+    frameSrc: { state: true },
+    fullscreen: { state: true },
+  };
 
   /** The KAF instance's host name, e.g. `example.mediaspace.kaltura.com` (not a URL). */
-  @property({ attribute: 'kaf-host' }) kafHost?: string;
+  kafHost?: string;
   /** The room's entry id (create-room answers it). */
-  @property({ attribute: 'entry-id' }) entryId?: string;
+  entryId?: string;
   /** `click` (default): a Join card first; `auto`: join as soon as the element is on the page. */
-  @property() join: 'click' | 'auto' = 'click';
+  join: 'click' | 'auto' = 'click';
   /** A KAF base URL overriding `kaf-host` and `configure({ serviceUrls: { kaf } })` (a proxy, the sandbox). */
-  @property({ attribute: 'kaf-url' }) kafUrl?: string;
+  kafUrl?: string;
   /** The room's name for people (the card and the iframe's title); default: the entry id. */
-  @property({ attribute: 'room-name' }) roomName?: string;
+  roomName?: string;
   /**
    * Seconds to wait for the room to load before showing an error (default 20, at most 600: larger
    * values are lowered to 600). Anything but a positive number is a config error.
    */
-  @property({ attribute: 'load-timeout', type: Number }) loadTimeout = DEFAULT_LOAD_TIMEOUT_SECONDS;
+  loadTimeout = DEFAULT_LOAD_TIMEOUT_SECONDS;
 
-  @state() private phase: Phase = 'idle';
-  @state() private problem: RoomProblem | undefined;
-  @state() private frameSrc: string | undefined;
-  @state() private fullscreen = false;
+  private phase: Phase = 'idle';
+  private problem: RoomProblem | undefined;
+  private frameSrc: string | undefined;
+  private fullscreen = false;
 
   /** Problems with the attributes themselves, found before any KS is asked for. */
   #settingsProblem: RoomProblem | undefined;

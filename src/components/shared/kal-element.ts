@@ -1,5 +1,4 @@
-import { LitElement, type TemplateResult, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { type PropertyDeclarations, type TemplateResult, LitElement, html, nothing } from 'lit';
 import type { ApiContext } from '../../api/context.js';
 import { KalError, toKalError } from '../../api/errors.js';
 import type { GetKs, SessionSource } from '../../api/session.js';
@@ -16,26 +15,37 @@ import { watchLang } from './lang-watch.js';
  * i18n, typed events, and the loading / empty / error-with-retry states.
  */
 export abstract class KalElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    partnerId: { attribute: 'partner-id', type: Number },
+    region: {},
+    gameUrl: { attribute: 'game-url' },
+    messagingUrl: { attribute: 'messaging-url' },
+    tokenEndpoint: { attribute: 'token-endpoint' },
+    getKs: { attribute: false },
+    theme: { reflect: true },
+    configVersion: { state: true },
+  };
+
   /** The element's own English text (its `messages.ts`); the kit's shared state and error text is added by `t`. */
   static messages: Partial<Record<MessageKey, Message>> = {};
 
   /** Kaltura partner id (overrides `configure({ partnerId })`). */
-  @property({ attribute: 'partner-id', type: Number }) partnerId?: number;
+  partnerId?: number;
   /** Service region: nvp1 (default), irp2, frp2, sgp2, syp2, cap2. */
-  @property() region?: string;
+  region?: string;
   /** Game Services base URL (a host proxy or the sandbox). */
-  @property({ attribute: 'game-url' }) gameUrl?: string;
+  gameUrl?: string;
   /** Messaging base URL. */
-  @property({ attribute: 'messaging-url' }) messagingUrl?: string;
+  messagingUrl?: string;
   /** Same-origin URL that answers a USER KS for the signed-in person. */
-  @property({ attribute: 'token-endpoint' }) tokenEndpoint?: string;
+  tokenEndpoint?: string;
   /** Token callback (property only, so a KS source never sits in an attribute). */
-  @property({ attribute: false }) getKs?: GetKs;
+  getKs?: GetKs;
   /** `auto` (follows the system), `light` or `dark`. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /** Bumped when `configure()` changes, so tasks depending on settings re-run. */
-  @state() protected configVersion = 0;
+  protected configVersion = 0;
 
   /** Aborted when the element leaves the page: its requests stop with it. */
   protected connection = new AbortController();

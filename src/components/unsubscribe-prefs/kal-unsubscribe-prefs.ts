@@ -1,6 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
-import { type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiContext } from '../../api/context.js';
 import { KalError, toKalError } from '../../api/errors.js';
@@ -106,26 +105,41 @@ const DECLARATION_ATTRIBUTES = ['group-id', 'label', 'description'];
 export class KalUnsubscribePrefs extends KalElement {
   static override styles = [themeStyles, prefsStyles];
   static override messages = prefsMessages;
+  static override properties: PropertyDeclarations = {
+    ksParam: { attribute: 'ks-param' },
+    unsubscribeGroup: { attribute: 'unsubscribe-group' },
+    declared: { state: true },
+    saved: { state: true },
+    overrides: { state: true },
+    phase: { state: true },
+    saveError: { state: true },
+    confirmingAll: { state: true },
+    oneClick: { state: true },
+    linkKs: { state: true },
+    documentLoaded: { state: true },
+  };
 
   /** Read the KS from this page URL parameter (query or fragment), then remove it from the address bar. */
-  @property({ attribute: 'ks-param' }) ksParam?: string;
+  ksParam?: string;
   /** One-click: open with this group switched off and a single "Confirm unsubscribe" action. */
-  @property({ attribute: 'unsubscribe-group' }) unsubscribeGroup?: string;
+  unsubscribeGroup?: string;
 
-  @state() private declared: DeclaredGroup[] = [];
+  private declared: DeclaredGroup[] = [];
   /** The groups the person has left, as last loaded or saved. */
-  @state() private saved: ReadonlySet<string> | undefined;
+  private saved: ReadonlySet<string> | undefined;
   /** The person's choices that differ (or may differ) from `saved`: group id → subscribed. */
-  @state() private overrides: ReadonlyMap<string, boolean> = new Map();
-  @state() private phase: SavePhase = 'idle';
-  @state() private saveError: KalError | undefined;
-  @state() private confirmingAll = false;
-  @state() private oneClick: OneClick | undefined;
+  private overrides: ReadonlyMap<string, boolean> = new Map();
+  private phase: SavePhase = 'idle';
+  private saveError: KalError | undefined;
+  private confirmingAll = false;
+  private oneClick: OneClick | undefined;
   /** The token callback for a KS read from the page URL (it holds the KS; nothing else does). */
-  @state() private linkKs: GetKs | undefined;
-  @state() private documentLoaded = true;
+  private linkKs: GetKs | undefined;
+  private documentLoaded = true;
 
-  @query('[part~="save"]') private saveButton?: HTMLButtonElement;
+  get #saveButton(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector<HTMLButtonElement>('[part~="save"]');
+  }
 
   #observer: MutationObserver | undefined;
   readonly #reportedDeclarations = new Set<string>();
@@ -384,7 +398,7 @@ export class KalUnsubscribePrefs extends KalElement {
     this.confirmingAll = false;
     if (this.phase === 'saved') this.phase = 'idle';
     await this.updateComplete;
-    this.saveButton?.focus();
+    this.#saveButton?.focus();
     await this.save();
   }
 
