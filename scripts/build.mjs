@@ -83,13 +83,20 @@ const litNames = new Map(
     ([, names, specifier]) => [specifier, names.split(',').map((name) => name.trim())],
   ),
 );
+// Lit modules the virtualizer file may carry itself: stateless, and built only on handed-over parts.
+const BUNDLED_LIT = new Set(['lit/async-directive.js']);
 const scriptLit = {
   name: 'script-tag-lit',
   enforce: 'pre',
-  resolveId(source) {
-    if (litNames.has(source)) return `\0script-lit:${source}`;
-    if (/^(lit|lit-html|lit-element|@lit\/)/.test(source)) this.error(`the script-tag virtualizer imports ${source}: add it to virtualizer-lit.ts`);
-    return null;
+  async resolveId(source, importer) {
+    // One name per Lit module: lit-html/x.js and Lit's own relative imports (./directive.js) are lit/x.js.
+    let specifier = source.replace(/^lit-html\//, 'lit/');
+    if (source.startsWith('.') && importer && /[\\/]node_modules[\\/]lit-html[\\/]/.test(importer)) {
+      specifier = `lit/${(await this.resolve(source, importer, { skipSelf: true }))?.id.split(/[\\/]node_modules[\\/]lit-html[\\/]/)[1]}`;
+    }
+    if (litNames.has(specifier)) return `\0script-lit:${specifier}`;
+    if (!/^(lit|lit-element|@lit\/)($|\/)/.test(specifier) || BUNDLED_LIT.has(specifier)) return null;
+    this.error(`the script-tag virtualizer imports ${specifier}: add it to virtualizer-lit.ts`);
   },
   load(id) {
     if (!id.startsWith('\0script-lit:')) return null;

@@ -1,7 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { KalError, isAbort } from '../../api/errors.js';
 import {
   type Leaderboard,
@@ -770,7 +769,7 @@ export class KalLeaderboard extends KalElement {
         ${view.rows.map(
           (row) => html`<tr
             part=${row.self ? 'row self' : 'row'}
-            class=${classMap(this.#rowClasses(row))}
+            class=${this.#rowClass(row)}
             aria-current=${row.self ? 'true' : nothing}
           >
             <td class="rank" part="rank">${this.#renderRank(row)}</td>
@@ -823,7 +822,7 @@ export class KalLeaderboard extends KalElement {
             renderItem: (row: DisplayRow, index: number) => html`<div
               role="row"
               part=${row.self ? 'row self' : 'row'}
-              class=${classMap({ 'grid-row': true, ...this.#rowClasses(row) })}
+              class=${`grid-row ${this.#rowClass(row)}`}
               aria-rowindex=${index + 2}
               aria-current=${row.self ? 'true' : nothing}
             >
@@ -843,15 +842,9 @@ export class KalLeaderboard extends KalElement {
         : nothing}`;
   }
 
-  #rowClasses(row: DisplayRow): Record<string, boolean> {
-    const top = row.rank >= 1 && row.rank <= 3;
-    return {
-      row: true,
-      top,
-      [`top-${row.rank}`]: top,
-      self: row.self,
-      moved: row.move !== undefined,
-    };
+  #rowClass(row: DisplayRow): string {
+    const top = row.rank >= 1 && row.rank <= 3 ? ` top top-${row.rank}` : '';
+    return `row${top}${row.self ? ' self' : ''}${row.move !== undefined ? ' moved' : ''}`;
   }
 
   #renderRank(row: DisplayRow): TemplateResult {
