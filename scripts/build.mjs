@@ -49,10 +49,10 @@ await esBuild('dist', { ...ENTRIES, react: 'src/react/index.ts' }, DEPENDENCIES)
 // CDN: everything bundled; per-element entries share chunks (Lit, the API core) with each other.
 await esBuild('dist/cdn', ENTRIES, [], forBrowsers);
 
-// Script tag: one classic script with a global. What it cannot bundle (catalogues, the scroll
-// layout's virtualizer) are ES modules beside it, imported by URL: modules with a `.script.ts`
-// twin (register-locales, load-virtualizer) are swapped for it in this build.
-const SCRIPT_TWINS = /\/(register-locales|load-virtualizer)\.js$/;
+// Script tag: one classic script with a global. What it cannot bundle (catalogues, the
+// leaderboard's scroll layout) are ES modules beside it, imported by URL: modules with a
+// `.script.ts` twin (register-locales, load-scroll-layout) are swapped for it in this build.
+const SCRIPT_TWINS = /\/(register-locales|load-scroll-layout)\.js$/;
 const scriptTwins = {
   name: 'script-tag-twins',
   enforce: 'pre',
@@ -75,15 +75,17 @@ await build({
   },
 });
 
-// The script tag's virtualizer: Lit imports become stand-ins for the script's own Lit, which
-// load-virtualizer.script.ts hands over on a global (names from virtualizer-lit.ts).
+// The script tag's scroll layout (with the virtualizer): Lit imports become stand-ins for the
+// script's own Lit, which load-scroll-layout.script.ts hands over on a global (names from
+// scroll-layout-lit.ts). It may not carry kit code: that would be a second copy beside the script's.
+const SCROLL_LAYOUT = 'src/components/leaderboard/scroll-layout.ts';
 const LIT_KEY = `kaltura-widgets.lit@${JSON.parse(readFileSync('package.json', 'utf8')).version}`;
 const litNames = new Map(
-  [...readFileSync('src/components/leaderboard/virtualizer-lit.ts', 'utf8').matchAll(/export \{ ([^}]+) \} from '([^']+)'/g)].map(
+  [...readFileSync('src/components/leaderboard/scroll-layout-lit.ts', 'utf8').matchAll(/export \{ ([^}]+) \} from '([^']+)'/g)].map(
     ([, names, specifier]) => [specifier, names.split(',').map((name) => name.trim())],
   ),
 );
-// Lit modules the virtualizer file may carry itself: stateless, and built only on handed-over parts.
+// Lit modules the scroll layout file may carry itself: stateless, and built only on handed-over parts.
 const BUNDLED_LIT = new Set(['lit/async-directive.js']);
 const scriptLit = {
   name: 'script-tag-lit',
@@ -96,9 +98,10 @@ const scriptLit = {
     }
     if (litNames.has(specifier)) return `\0script-lit:${specifier}`;
     if (!/^(lit|lit-element|@lit\/)($|\/)/.test(specifier) || BUNDLED_LIT.has(specifier)) return null;
-    this.error(`the script-tag virtualizer imports ${specifier}: add it to virtualizer-lit.ts`);
+    this.error(`the script-tag scroll layout imports ${specifier}: add it to scroll-layout-lit.ts`);
   },
   load(id) {
+    if (/[\\/]src[\\/]/.test(id) && !id.endsWith(SCROLL_LAYOUT)) this.error(`the script-tag scroll layout would carry a copy of ${id}`);
     if (!id.startsWith('\0script-lit:')) return null;
     const names = litNames.get(id.slice('\0script-lit:'.length));
     return `const lit = globalThis[Symbol.for(${JSON.stringify(LIT_KEY)})];\n${names.map((name) => `export const ${name} = lit.${name};`).join('\n')}`;
@@ -106,14 +109,14 @@ const scriptLit = {
 };
 await build({
   ...shared,
-  plugins: [scriptLit],
+  plugins: [...shared.plugins, scriptLit],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
     minify: true,
-    lib: { entry: { 'kaltura-widgets.virtualize': 'node_modules/@lit-labs/virtualizer/virtualize.js' }, formats: ['es'] },
+    lib: { entry: { 'kaltura-widgets.leaderboard-scroll': SCROLL_LAYOUT }, formats: ['es'] },
     rolldownOptions: { output: { minify: true, codeSplitting: false, ...forBrowsers } },
   },
 });

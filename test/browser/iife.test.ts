@@ -80,23 +80,23 @@ describe('script-tag build in a plain page', () => {
     }
   });
 
-  it('loads the virtualizer beside the script for layout="scroll" only, and it scrolls with the page\'s Lit', async () => {
+  it('loads the scroll layout beside the script for layout="scroll" only, and it renders with the page\'s Lit', async () => {
     const { frame, win } = await openPage();
     try {
       // The virtualizer renders what is in view: give the page a viewport with the leaderboard in it.
       frame.style.cssText = 'position: fixed; inset: 0; inline-size: 100%; block-size: 100%; border: 0';
       await until(() => win.kitEvents.some((event) => event.name === 'kal-load' && event.tag === 'kal-leaderboard'), 'the table layout');
-      const virtualizerRequests = () =>
-        win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('kaltura-widgets.virtualize.js'));
-      expect(virtualizerRequests()).to.have.length(0);
+      const scrollLayoutRequests = () =>
+        win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('kaltura-widgets.leaderboard-scroll.js'));
+      expect(scrollLayoutRequests()).to.have.length(0);
       const litCopies = (win as unknown as { litHtmlVersions: string[] }).litHtmlVersions.length;
       win.document.querySelector('kal-leaderboard')!.setAttribute('layout', 'scroll');
       const rows = () => shadow(win, 'kal-leaderboard')?.querySelectorAll('.scroller [role=row]') ?? [];
       await until(() => rows().length > 0, 'rows in the scroll layout');
-      expect(virtualizerRequests()).to.have.length(1);
+      expect(scrollLayoutRequests()).to.have.length(1);
       expect(rows()[0]?.textContent).to.match(/1/);
       expect(win.kitEvents.filter((event) => event.name === 'kal-error')).to.deep.equal([]);
-      // The virtualizer brought no Lit of its own: it renders with the script's.
+      // The scroll layout brought no Lit of its own: it renders with the script's.
       expect((win as unknown as { litHtmlVersions: string[] }).litHtmlVersions).to.have.length(litCopies);
     } finally {
       frame.remove();

@@ -554,6 +554,9 @@ describe('kal-leaderboard', () => {
       await until(() => $$(element, '.scroller [role=row]').length > 0, 'rows');
       const firstRow = $(element, '.scroller [role=row]')!;
       expect(firstRow.getAttribute('aria-rowindex')).to.equal('2');
+      // The layout's own styles arrive with it: a list of the default height, rows laid out as a grid.
+      expect(getComputedStyle(scroller).blockSize).to.equal(`${24 * parseFloat(getComputedStyle(document.documentElement).fontSize)}px`);
+      expect(getComputedStyle(firstRow).display).to.equal('grid');
       expect(text(firstRow)).to.contain('1st place');
       // The viewer (rank 57) is not loaded yet: pinned below.
       expect(text(pinned(element))).to.contain('You · #57');

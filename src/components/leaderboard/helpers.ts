@@ -1,4 +1,5 @@
 import { KalError } from '../../api/errors.js';
+import type { ScoreRow } from '../../api/game.js';
 
 /** What a host's `resolveUsers` answers: display names (and avatars) by user id. */
 export type ResolvedUsers = Record<string, { name: string; avatarUrl?: string }>;
@@ -7,6 +8,15 @@ export type ResolvedUsers = Record<string, { name: string; avatarUrl?: string }>
 export type ResolveUsers = (ids: string[]) => Promise<ResolvedUsers>;
 
 export type LeaderboardLayout = 'table' | 'scroll';
+
+/** A score row as shown: its label, whether it is the viewer's, and how far it moved. */
+export interface DisplayRow extends ScoreRow {
+  label: string;
+  avatar?: string;
+  self: boolean;
+  /** Places moved since the last refresh: positive is up. */
+  move?: number;
+}
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;

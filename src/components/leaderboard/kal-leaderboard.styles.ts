@@ -7,7 +7,6 @@ export const leaderboardStyles = css`
     --_silver: var(--kal-leaderboard-silver, #cfd6df);
     --_bronze: var(--kal-leaderboard-bronze, #e0a370);
     --_medal-fg: #1b1d21;
-    --_scroll-size: var(--kal-leaderboard-scroll-height, 24rem);
     padding: calc(var(--_space) * 2);
     container-type: inline-size;
   }
@@ -133,8 +132,7 @@ export const leaderboardStyles = css`
   }
 
   th.score,
-  td.score,
-  .cell.score {
+  td.score {
     text-align: end;
   }
 
@@ -222,13 +220,11 @@ export const leaderboardStyles = css`
   }
 
   .self td,
-  .self .cell,
   .pinned {
     background: var(--_highlight);
   }
 
-  .self td:first-child,
-  .self .cell:first-child {
+  .self td:first-child {
     border-inline-start: 4px solid var(--_accent);
     padding-inline-start: calc(var(--_space) - 4px);
   }
@@ -252,8 +248,7 @@ export const leaderboardStyles = css`
   }
 
   @media (prefers-reduced-motion: no-preference) {
-    .moved td,
-    .moved .cell {
+    .moved td {
       animation: kal-lb-flash 1.2s ease-out;
     }
   }
@@ -310,68 +305,7 @@ export const leaderboardStyles = css`
     cursor: not-allowed;
   }
 
-  /* Scroll layout: a virtualised ARIA table */
-  .grid {
-    font-variant-numeric: tabular-nums;
-  }
-
-  .grid-row {
-    display: grid;
-    grid-template-columns: 6.5em 1fr 8em;
-    align-items: center;
-    inline-size: 100%;
-    padding-block-end: 2px;
-  }
-
-  .grid-row.head .cell {
-    font-size: 0.8125em;
-    font-weight: 600;
-    color: var(--_muted);
-    background: transparent;
-  }
-
-  .cell {
-    padding-block: calc(var(--_space) * 0.75);
-    padding-inline: var(--_space);
-    background: var(--_surface);
-    block-size: 100%;
-    display: flex;
-    align-items: center;
-  }
-
-  .cell.score {
-    justify-content: flex-end;
-  }
-
-  .scroller {
-    block-size: var(--_scroll-size);
-    overflow: auto;
-    overscroll-behavior: contain;
-  }
-
-  .more {
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.875em;
-    text-align: center;
-  }
-
-  .more-error {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    gap: var(--_space);
-    color: var(--_danger);
-  }
-
-  .more-error p {
-    margin: 0;
-  }
-
   @container (max-width: 22rem) {
-    .grid-row {
-      grid-template-columns: 5em 1fr 6em;
-    }
     .col-rank {
       inline-size: 5em;
     }

@@ -1,5 +1,4 @@
 import { Task, TaskStatus } from '@lit/task';
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { KalError, isAbort } from '../../api/errors.js';
 import {
@@ -18,6 +17,7 @@ import {
   DEFAULT_PAGE_SIZE,
   DEFAULT_REFRESH_SECONDS,
   type LeaderboardLayout,
+  type DisplayRow,
   type LeaderboardSettings,
   type ResolveUsers,
   checkSettings,
@@ -26,26 +26,14 @@ import {
   relativeParts,
 } from './helpers.js';
 import { leaderboardStyles } from './kal-leaderboard.styles.js';
-import { type Virtualize, loadVirtualize } from './load-virtualizer.js';
+import { loadScrollLayout } from './load-scroll-layout.js';
+import type { ScrollLayout, ScrollView } from './scroll-layout.js';
 import { leaderboardMessages } from './messages.js';
 
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './helpers.js';
 
 /** How long a host's `resolveUsers` may take before the rows show their ids instead. */
 const RESOLVE_TIMEOUT_MS = 5000;
-/** How close to the end of the loaded rows (in rows, at least) the scroll layout asks for the next page. */
-const LOAD_AHEAD_ROWS = 10;
-/** At most this many pages are re-read by a live refresh of the scroll layout (those in view). */
-const MAX_REFRESH_PAGES = 3;
-
-/** A score row as shown: its label, whether it is the viewer's, and how far it moved. */
-interface DisplayRow extends ScoreRow {
-  label: string;
-  avatar?: string;
-  self: boolean;
-  /** Places moved since the last refresh: positive is up. */
-  move?: number;
-}
 
 /** What both a fetch and the screen know: the inputs and the board they were read for. */
 interface BoardState {
@@ -173,9 +161,6 @@ export class KalLeaderboard extends KalElement {
     view: { state: true },
     staleSince: { state: true },
     announcement: { state: true },
-    moreLoading: { state: true },
-    moreError: { state: true },
-    virtualize: { state: true },
   };
 
   /** The leaderboard to show (required). */
@@ -201,11 +186,9 @@ export class KalLeaderboard extends KalElement {
   /** When set, a live refresh failed and the rows are from this time. */
   private staleSince?: number;
   private announcement = '';
-  private moreLoading = false;
-  private moreError = false;
-  /** The virtualizer, downloaded only when a page uses `layout="scroll"` (most boards never do). */
-  private virtualize?: Virtualize;
-  #virtualizerReady?: Promise<void>;
+  /** The scroll layout (with the virtualizer), downloaded only when a page uses `layout="scroll"`. */
+  #scroll?: ScrollLayout;
+  #scrollReady?: Promise<void>;
 
   /** Whether the latest run of the task refreshes what is on screen (then a failure keeps it). */
   #runSilent = false;
@@ -213,15 +196,11 @@ export class KalLeaderboard extends KalElement {
   #namesFrom?: ResolveUsers;
   #viewerRank?: { inputs: unknown[]; rank: number };
   #flipFrom?: Map<string, number>;
-  #moreController?: AbortController;
-  #visibleRange = { first: 0, last: 0 };
   /** The locale and number format of the current render: thousands of rows, one formatter. */
   #numbers?: { locale: string; format: Intl.NumberFormat };
   #abortRetries = 0;
   /** Set while the live timer starts a refresh (see fetchView). */
   #liveTick = false;
-  /** First index the virtualiser renders: rows are keyed by their slot in the rendered range. */
-  #rangeFirst = 0;
 
   readonly #liveController = new LiveController(this, {
     enabled: () => this.live && !!this.view && this.view.board.status !== 'disabled',
@@ -266,11 +245,6 @@ export class KalLeaderboard extends KalElement {
       this.#task.status === TaskStatus.PENDING || (this.#task.status === TaskStatus.ERROR && isAbort(this.#task.error));
     // After a turn, so that requests shared with the aborted run have let go of it.
     if (this.hasUpdated && interrupted) setTimeout(() => this.isConnected && void this.#task.run());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#moreController?.abort();
   }
 
   /** What, besides the tab and page, decides what is shown: any change starts afresh. */
@@ -319,7 +293,7 @@ export class KalLeaderboard extends KalElement {
     const pageIndex = scroll ? 1 : this.pageIndex;
     const silent = sameInputs && view.sub === sub && (scroll || view.pageIndex === pageIndex);
     this.#runSilent = silent;
-    if (!silent) this.#moreController?.abort();
+    if (!silent) this.#scroll?.cancel();
 
     // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
     const share = this.#liveTick && silent ? liveShareWindowMs(settings.refreshSeconds, view?.loadedAt) : 0;
@@ -343,7 +317,7 @@ export class KalLeaderboard extends KalElement {
           ` (it has: ${board.subLeaderboards.map((candidate) => candidate.id).join(', ') || 'none'})`,
       );
     }
-    const indexes = scroll && silent ? this.#pagesInView(settings.pageSize) : [pageIndex];
+    const indexes = scroll && silent && this.#scroll ? this.#scroll.pagesInView(settings.pageSize) : [pageIndex];
     const viewer = this.userId ? Promise.resolve(this.userId) : api.session.ks(signal).then(ksUserId);
     const listed = Promise.all(indexes.map((index) => query(index)));
     // The viewer's own row (overall board only: sub-leaderboard rows are segments) is read alongside
@@ -357,7 +331,7 @@ export class KalLeaderboard extends KalElement {
     const expectOnPage = silent && (view.totalCount === 0 || view.rows.some((row) => row.self));
     const [resolvedBoard, , ksViewer, pages, early] = await Promise.all([
       board ?? getLeaderboard(api, settings.leaderboardId),
-      scroll ? this.#loadVirtualizer() : undefined,
+      scroll ? this.#loadScrollLayout() : undefined,
       viewer,
       listed,
       sub || expectOnPage ? undefined : viewer.then(ownRow),
@@ -390,18 +364,6 @@ export class KalLeaderboard extends KalElement {
       ...(self ? { self } : {}),
       ...(viewerId ? { viewerId } : {}),
     };
-  }
-
-  /** Pages covering the rows in view (scroll layout), for a live refresh. */
-  #pagesInView(pageSize: number): number[] {
-    const loaded = this.view?.rows.length ?? 0;
-    const first = Math.min(this.#visibleRange.first, Math.max(0, loaded - 1));
-    const last = Math.min(Math.max(this.#visibleRange.last, first), Math.max(0, loaded - 1));
-    const from = Math.floor(first / pageSize) + 1;
-    const to = Math.min(Math.floor(last / pageSize) + 1, from + MAX_REFRESH_PAGES - 1);
-    const pages: number[] = [];
-    for (let index = from; index <= to; index++) pages.push(index);
-    return pages;
   }
 
   /** Asks the host for the names this page lacks, once; failures and slow answers fall back quietly. */
@@ -499,7 +461,7 @@ export class KalLeaderboard extends KalElement {
     this.staleSince = undefined;
     this.#abortRetries = 0;
     if (!silent) {
-      this.moreError = false;
+      this.#scroll?.reset();
       this.loaded(rows.length);
     }
   }
@@ -525,60 +487,28 @@ export class KalLeaderboard extends KalElement {
     this.reportError(error);
   }
 
-  /** Scroll layout: the next page, when the list nears the end of what is loaded. */
-  async #loadMore(): Promise<void> {
+  /** Scroll layout: reads page `index` of what is shown and adds it (unless the board changed meanwhile). */
+  async #readMore(index: number, signal: AbortSignal): Promise<void> {
     const view = this.view;
-    if (!view || this.moreLoading || this.moreError || view.rows.length >= view.totalCount) return;
-    if (this.#task.status === TaskStatus.PENDING && !this.#runSilent) return;
+    if (!view) return;
     const { settings, sub } = view;
-    const pageIndex = Math.floor(view.rows.length / settings.pageSize) + 1;
-    const controller = new AbortController();
-    this.#moreController = controller;
-    this.moreLoading = true;
     try {
-      const api = this.api(controller.signal);
-      const page = await listUserScores(api, {
+      const page = await listUserScores(this.api(signal), {
         leaderboardId: settings.leaderboardId,
-        pageIndex,
+        pageIndex: index,
         pageSize: settings.pageSize,
         ...(sub ? { subLeaderboardId: sub } : {}),
       });
-      if (!sub) await this.#resolveNames(page.rows, controller.signal);
+      if (!sub) await this.#resolveNames(page.rows, signal);
       const current = this.view;
-      if (controller.signal.aborted || !current || !sameArgs(current.inputs, view.inputs) || current.sub !== sub) return;
-      const offset = (pageIndex - 1) * settings.pageSize;
+      if (signal.aborted || !current || !sameArgs(current.inputs, view.inputs) || current.sub !== sub) return;
+      const offset = (index - 1) * settings.pageSize;
       const rows = current.rows.slice(0, offset).concat(page.rows.map((row) => this.#decorate(row, sub, current.viewerId)));
       this.view = { ...current, rows, totalCount: Math.max(page.totalCount, rows.length) };
     } catch (error) {
-      if (!isAbort(error) && !controller.signal.aborted) {
-        this.moreError = true;
-        this.reportError(error);
-      }
-    } finally {
-      if (this.#moreController === controller) {
-        this.#moreController = undefined;
-        this.moreLoading = false;
-      }
+      // Joined a shared request that someone else cancelled: not a failure of this list.
+      if (!isAbort(error)) throw error;
     }
-  }
-
-  readonly #onRangeChanged = (event: RangeChangedEvent): void => {
-    // Read by the virtualiser's key function in this same event (this listener is added first).
-    this.#rangeFirst = event.first;
-    const view = this.view;
-    if (!view) return;
-    // Ask for the next page while half a page (at least a few rows) is still to come.
-    const ahead = Math.max(LOAD_AHEAD_ROWS, Math.ceil(view.settings.pageSize / 2));
-    if (event.last >= view.rows.length - ahead) void this.#loadMore();
-  };
-
-  readonly #onVisibilityChanged = (event: VisibilityChangedEvent): void => {
-    this.#visibleRange = { first: event.first, last: event.last };
-  };
-
-  #retryMore(): void {
-    this.moreError = false;
-    void this.#loadMore();
   }
 
   // ---- interaction ----
@@ -720,7 +650,7 @@ export class KalLeaderboard extends KalElement {
           : view.rows.length === 0
             ? this.renderEmpty(this.t(view.board.status === 'scheduled' ? 'leaderboard.emptyScheduled' : 'leaderboard.empty'))
             : view.settings.layout === 'scroll'
-              ? this.#renderScroll(view)
+              ? (this.#scroll?.render(this.#scrollView(view)) ?? this.renderLoading())
               : this.#renderTable(view)}
       </div>
       ${view.self && !selfOnList && !view.sub && view.rows.length > 0 ? this.#renderPinned(view.self) : nothing}
@@ -781,65 +711,32 @@ export class KalLeaderboard extends KalElement {
     </table>`;
   }
 
-  /** Downloads the virtualizer once; the scroll layout's first load waits for it with its data. */
-  #loadVirtualizer(): Promise<void> {
-    this.#virtualizerReady ??= loadVirtualize().then(
-      (virtualize) => {
-        this.virtualize = virtualize;
+  #scrollView(view: View): ScrollView {
+    return { rows: view.rows, totalCount: view.totalCount, pageSize: view.settings.pageSize };
+  }
+
+  /** Downloads the scroll layout once; the scroll layout's first load waits for it with its data. */
+  #loadScrollLayout(): Promise<void> {
+    this.#scrollReady ??= loadScrollLayout().then(
+      ({ ScrollLayout }) => {
+        this.#scroll = new ScrollLayout(this, {
+          view: () => this.view && this.#scrollView(this.view),
+          canLoadMore: () => this.#task.status !== TaskStatus.PENDING || this.#runSilent,
+          readMore: (index, signal) => this.#readMore(index, signal),
+          reportError: (error) => this.reportError(error),
+          text: (key) => this.t(key),
+          rowClass: (row) => this.#rowClass(row),
+          rank: (row) => this.#renderRank(row),
+          name: (row) => this.#renderName(row),
+          score: (row) => this.formatNumber(row.score),
+        });
       },
       () => {
-        this.#virtualizerReady = undefined;
+        this.#scrollReady = undefined;
         throw new KalError('network', 'kal-leaderboard: the scroll layout could not be loaded');
       },
     );
-    return this.#virtualizerReady;
-  }
-
-  #renderScroll(view: View): TemplateResult {
-    const virtualize = this.virtualize;
-    if (!virtualize) return this.renderLoading();
-    return html`<div class="grid" role="table" part="table" aria-labelledby="title" aria-rowcount=${view.totalCount + 1}>
-        <div role="rowgroup">
-          <div class="grid-row head" role="row" aria-rowindex="1">
-            <span class="cell" role="columnheader">${this.t('leaderboard.colRank')}</span>
-            <span class="cell" role="columnheader">${this.t('leaderboard.colName')}</span>
-            <span class="cell score" role="columnheader">${this.t('leaderboard.colScore')}</span>
-          </div>
-        </div>
-        <div
-          class="scroller"
-          role="rowgroup"
-          tabindex="0"
-          aria-label=${this.t('leaderboard.label')}
-          @rangeChanged=${this.#onRangeChanged}
-          @visibilityChanged=${this.#onVisibilityChanged}
-        >
-          ${virtualize({
-            items: view.rows,
-            scroller: true,
-            // Slots, not people: rows scrolled out are reused rather than removed (see lit/lit#5010).
-            keyFunction: (_row: DisplayRow, index: number) => index - this.#rangeFirst,
-            renderItem: (row: DisplayRow, index: number) => html`<div
-              role="row"
-              part=${row.self ? 'row self' : 'row'}
-              class=${`grid-row ${this.#rowClass(row)}`}
-              aria-rowindex=${index + 2}
-              aria-current=${row.self ? 'true' : nothing}
-            >
-              <span class="cell rank" role="cell" part="rank">${this.#renderRank(row)}</span>
-              <span class="cell name" role="cell" part="name">${this.#renderName(row)}</span>
-              <span class="cell score" role="cell" part="score">${this.formatNumber(row.score)}</span>
-            </div>`,
-          })}
-        </div>
-      </div>
-      ${this.moreLoading ? html`<p class="more">${this.t('leaderboard.loadingMore')}</p>` : nothing}
-      ${this.moreError
-        ? html`<div class="more-error">
-            <p>${this.t('leaderboard.moreFailed')}</p>
-            <button type="button" class="secondary" part="retry" @click=${this.#retryMore}>${this.t('state.retry')}</button>
-          </div>`
-        : nothing}`;
+    return this.#scrollReady;
   }
 
   #rowClass(row: DisplayRow): string {

@@ -1,7 +1,0 @@
-// What the virtualizer needs of Lit. The script-tag build hands exactly these to its separately
-// loaded virtualizer module (one Lit on the page); scripts/build.mjs reads this file to make that
-// module's stand-ins for these imports (it carries lit/async-directive.js itself, built on them).
-export { html, noChange } from 'lit';
-export { Directive, PartType, directive } from 'lit/directive.js';
-export { isSingleExpression } from 'lit/directive-helpers.js';
-export { repeat } from 'lit/directives/repeat.js';
