@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 import { minifyTemplates } from './minify-templates.mjs';
+import { modulesIn, terserPass } from './terser-pass.mjs';
 import { SHIPPED_LOCALES } from '../src/i18n/locale-list.ts';
 
 /** Public entries: the all-in-one module and one module per element (it registers the element). */
@@ -48,6 +49,7 @@ await esBuild('dist', { ...ENTRIES, react: 'src/react/index.ts' }, DEPENDENCIES)
 
 // CDN: everything bundled; per-element entries share chunks (Lit, the API core) with each other.
 await esBuild('dist/cdn', ENTRIES, [], forBrowsers);
+for (const file of modulesIn('dist/cdn')) await terserPass(file, { module: true });
 
 // Script tag: one classic script with a global. What it cannot bundle (catalogues, the
 // leaderboard's scroll layout) are ES modules beside it, imported by URL: modules with a
@@ -120,6 +122,8 @@ await build({
     rolldownOptions: { output: { minify: true, codeSplitting: false, ...forBrowsers } },
   },
 });
+await terserPass('dist/kaltura-widgets.iife.js', { module: false });
+await terserPass('dist/kaltura-widgets.leaderboard-scroll.js', { module: true });
 
 await build({
   ...shared,

@@ -84,26 +84,3 @@ export function newlyAchieved(previous: readonly BadgeView[], next: readonly Bad
   const before = new Map(previous.map((badge) => [badge.id, badge.state]));
   return next.filter((badge) => badge.state === 'achieved' && before.has(badge.id) && before.get(badge.id) !== 'achieved');
 }
-
-/**
- * The icon URL to load, or undefined for the built-in placeholder: only `https:` URLs, or `http:` ones
- * on the page's own origin (relative URLs included). `javascript:`, `data:`, `blob:` and other
- * origins over plain http never reach an `<img>`.
- */
-export function safeIconUrl(
-  url: string | undefined,
-  base: string | undefined = globalThis.document?.baseURI,
-  // The document's origin (a srcdoc frame's location.origin is "null").
-  pageOrigin: string | undefined = globalThis.origin ?? globalThis.location?.origin,
-): string | undefined {
-  if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url, base);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol === 'https:') return parsed.href;
-  if (parsed.protocol === 'http:' && pageOrigin && parsed.origin === pageOrigin) return parsed.href;
-  return undefined;
-}

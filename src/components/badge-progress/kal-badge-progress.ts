@@ -6,6 +6,7 @@ import { type UserBadge, listBadges, listUserBadges } from '../../api/game.js';
 import { ksUserId } from '../../api/ks.js';
 import { KalElement } from '../shared/kal-element.js';
 import { LiveController, liveShareWindowMs } from '../shared/live-controller.js';
+import { prefersReducedMotion, safeImageUrl } from '../shared/safe-image-url.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import {
   type BadgeLayout,
@@ -17,7 +18,6 @@ import {
   joinBadges,
   newlyAchieved,
   parseIdList,
-  safeIconUrl,
   sortBadges,
 } from './badge-model.js';
 import { fill } from './fill.js';
@@ -524,7 +524,7 @@ export class KalBadgeProgress extends KalElement {
   }
 
   #renderIcon(badge: BadgeView): TemplateResult {
-    const url = safeIconUrl(badge.iconUrl);
+    const url = safeImageUrl(badge.iconUrl);
     if (url && this.brokenIcons.get(badge.id) !== url) {
       return html`<img
         src=${url}
@@ -565,10 +565,6 @@ const PLACEHOLDER = svg`
   <circle cx="32" cy="38" r="20" fill="none" stroke="currentColor" stroke-width="4" />
   <path d="M32 27l3.5 7.2 7.9 1.1-5.7 5.6 1.3 7.9L32 45.1l-7 3.7 1.3-7.9-5.7-5.6 7.9-1.1z" fill="currentColor" />
 `;
-
-function prefersReducedMotion(): boolean {
-  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-}
 
 declare global {
   interface HTMLElementTagNameMap {

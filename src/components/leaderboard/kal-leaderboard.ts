@@ -11,6 +11,7 @@ import {
 import { ksUserId } from '../../api/ks.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { KalElement } from '../shared/kal-element.js';
+import { prefersReducedMotion, safeImageUrl } from '../shared/safe-image-url.js';
 import { LiveController, liveShareWindowMs } from '../shared/live-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import {
@@ -68,22 +69,6 @@ const PLACE_KEYS: Record<number, MessageKey> = {
 
 function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
   return !!a && a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
-}
-
-/** Images only over https or from this origin (DESIGN §4). */
-function safeImageUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    // The document's base URL and origin: in a srcdoc frame, location is about:srcdoc (origin "null").
-    const parsed = new URL(url, globalThis.document?.baseURI ?? globalThis.location?.href);
-    return parsed.protocol === 'https:' || parsed.origin === (globalThis.origin ?? globalThis.location?.origin) ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function prefersReducedMotion(): boolean {
-  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
 
 /**

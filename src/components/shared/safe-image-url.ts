@@ -1,0 +1,27 @@
+/**
+ * An image URL fit to load (DESIGN §4), or undefined: only `https:` URLs, or `http:` ones on the
+ * page's own origin (relative URLs included). `javascript:`, `data:`, `blob:` and other origins over
+ * plain http never reach an `<img>`.
+ */
+export function safeImageUrl(
+  url: string | undefined,
+  base: string | undefined = globalThis.document?.baseURI,
+  // The document's origin (a srcdoc frame's location.origin is "null").
+  pageOrigin: string | undefined = globalThis.origin ?? globalThis.location?.origin,
+): string | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url, base);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol === 'https:') return parsed.href;
+  if (parsed.protocol === 'http:' && pageOrigin && parsed.origin === pageOrigin) return parsed.href;
+  return undefined;
+}
+
+/** Whether the person asked for less motion (animations are then skipped). */
+export function prefersReducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
