@@ -21,7 +21,7 @@ export const KIT_ENTRIES = {
 
 /**
  * Each entry is bundled on its own (as a page embedding one widget loads it): one file, plus a chunk
- * per dynamic import (locale catalogues, the virtualizer's layout), fetched only when used.
+ * per dynamic import (locale catalogues, the leaderboard's scroll layout), fetched only when used.
  * @returns {Promise<{ files: Map<string, string>, sizes: Record<string, number> }>} `/__kit/<entry>.js`
  *   (and its chunks under `/__kit/<entry>/`) → code, and each entry file's size in bytes.
  */
