@@ -1,0 +1,54 @@
+// The CDN build (dist/cdn/, made by `npm run build`: bundled, chunked, minified twice) as a page
+// uses it with no bundler: each element's own entry, settings by attribute. The elements share one
+// Lit and one session; lazily loaded chunks (the scroll layout, a catalogue) arrive when needed.
+import { expect } from '@open-wc/testing';
+import { callsTo, newPartner, until } from './helpers.js';
+
+interface CdnWindow extends Window {
+  kitEvents: Array<{ name: string; tag: string; detail: { code?: string } }>;
+  litHtmlVersions: string[];
+}
+
+describe('CDN build, one entry per element', () => {
+  it('shows every element, with one Lit and one token call, and loads the scroll layout and catalogues on demand', async () => {
+    const partnerId = newPartner();
+    const frame = document.createElement('iframe');
+    frame.title = 'plain page';
+    // The virtualizer renders what is in view: a viewport with the leaderboard in it.
+    frame.style.cssText = 'position: fixed; inset: 0; inline-size: 100%; block-size: 100%; border: 0';
+    frame.src = `/test/fixtures/cdn.html?partner=${partnerId}`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as unknown as CdnWindow;
+    const shadow = (tag: string) => win.document.querySelector(tag)?.shadowRoot;
+    try {
+      await until(
+        () => ['kal-leaderboard', 'kal-badge-progress', 'kal-unsubscribe-prefs'].every((tag) => win.kitEvents.some((event) => event.name === 'kal-load' && event.tag === tag)),
+        'data in every element',
+      );
+      expect(win.kitEvents.filter((event) => event.name === 'kal-error')).to.deep.equal([]);
+      expect(shadow('kal-leaderboard')?.querySelectorAll('tbody tr')).to.have.length(5);
+      expect(shadow('kal-room-embed')?.querySelector('[part~=join]')).to.not.equal(null);
+      const requested = (part: string) => win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes(part));
+      expect(win.litHtmlVersions).to.have.length(1);
+      // One session for the four elements (same settings), though each came from its own entry.
+      expect(requested('/sandbox/ks?')).to.have.length(1);
+      expect(await callsTo(partnerId, 'userScore/list')).to.have.length(1);
+      expect(requested('/dist/cdn/chunks/scroll-layout-')).to.have.length(0);
+      win.document.querySelector('kal-leaderboard')!.setAttribute('layout', 'scroll');
+      await until(() => (shadow('kal-leaderboard')?.querySelectorAll('.scroller [role=row]').length ?? 0) > 0, 'rows in the scroll layout');
+      expect(requested('/dist/cdn/chunks/scroll-layout-')).to.have.length(1);
+
+      expect(requested('/dist/cdn/chunks/de-DE-')).to.have.length(0);
+      const englishJoin = shadow('kal-room-embed')?.querySelector('[part~=join]')?.textContent?.trim();
+      win.document.documentElement.lang = 'de';
+      await until(() => shadow('kal-room-embed')?.querySelector('[part~=join]')?.textContent?.trim() !== englishJoin, 'German text');
+      expect(requested('/dist/cdn/chunks/de-DE-')).to.have.length(1);
+      expect(win.litHtmlVersions).to.have.length(1);
+      expect(win.kitEvents.filter((event) => event.name === 'kal-error')).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+});
