@@ -1,5 +1,20 @@
 import { css } from 'lit';
 
+/** The dark defaults: for `theme="dark"`, and for `auto` when the system prefers dark. */
+const darkPalette = css`
+  --_bg: var(--kal-color-bg, #16181c);
+  --_surface: var(--kal-color-surface, #22252b);
+  --_fg: var(--kal-color-fg, #eceef2);
+  --_muted: var(--kal-color-muted, #a9afba);
+  --_border: var(--kal-color-border, #3a3f48);
+  --_accent: var(--kal-color-accent, #7fb0ff);
+  --_accent-fg: var(--kal-color-accent-fg, #0b1a33);
+  --_highlight: var(--kal-color-highlight, #4a3f10);
+  --_success: var(--kal-color-success, #6fd49a);
+  --_danger: var(--kal-color-danger, #ff8a80);
+  color-scheme: dark;
+`;
+
 /**
  * The kit's design tokens. Hosts set `--kal-*` on the element or any ancestor; the private
  * `--_*` copies pick the light or dark default when a token is not set.
@@ -46,31 +61,11 @@ export const themeStyles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--kal-color-bg, #16181c);
-      --_surface: var(--kal-color-surface, #22252b);
-      --_fg: var(--kal-color-fg, #eceef2);
-      --_muted: var(--kal-color-muted, #a9afba);
-      --_border: var(--kal-color-border, #3a3f48);
-      --_accent: var(--kal-color-accent, #7fb0ff);
-      --_accent-fg: var(--kal-color-accent-fg, #0b1a33);
-      --_highlight: var(--kal-color-highlight, #4a3f10);
-      --_success: var(--kal-color-success, #6fd49a);
-      --_danger: var(--kal-color-danger, #ff8a80);
-      color-scheme: dark;
+      ${darkPalette}
     }
   }
   :host([theme='dark']) {
-    --_bg: var(--kal-color-bg, #16181c);
-    --_surface: var(--kal-color-surface, #22252b);
-    --_fg: var(--kal-color-fg, #eceef2);
-    --_muted: var(--kal-color-muted, #a9afba);
-    --_border: var(--kal-color-border, #3a3f48);
-    --_accent: var(--kal-color-accent, #7fb0ff);
-    --_accent-fg: var(--kal-color-accent-fg, #0b1a33);
-    --_highlight: var(--kal-color-highlight, #4a3f10);
-    --_success: var(--kal-color-success, #6fd49a);
-    --_danger: var(--kal-color-danger, #ff8a80);
-    color-scheme: dark;
+    ${darkPalette}
   }
   *,
   *::before,
