@@ -47,11 +47,18 @@ for (const name of ['kaltura-widgets', 'leaderboard', 'badge-progress', 'room-em
   const file = join('dist', `${name}.js`);
   if (existsSync(file)) rows.push({ entry: `${name}.js (npm, deps external, own code only)`, bytes: [...closure(resolve(file))].reduce((sum, each) => sum + gzippedFile(each), 0) });
 }
-rows.push({ entry: 'kaltura-widgets.leaderboard-scroll.js (script tag, layout="scroll" only)', bytes: gzippedFile('dist/kaltura-widgets.leaderboard-scroll.js') });
+if (existsSync('dist/kaltura-widgets.leaderboard-scroll.js')) {
+  rows.push({ entry: 'kaltura-widgets.leaderboard-scroll.js (script tag, layout="scroll" only)', bytes: gzippedFile('dist/kaltura-widgets.leaderboard-scroll.js') });
+}
 
 const gateArgument = process.argv.find((argument) => argument.startsWith('--gate='));
 const gated = new Set(gateArgument ? gateArgument.slice('--gate='.length).split(',') : []);
 const strict = process.argv.includes('--strict');
+const unknown = [...gated].filter((name) => !rows.some((row) => row.name === name && row.budget !== undefined));
+if (unknown.length) {
+  console.error(`bench/size: no budgeted entry named ${unknown.join(', ')}`);
+  process.exit(1);
+}
 let failed = false;
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 console.log('entry'.padEnd(72), 'gzip'.padStart(10), 'bytes'.padStart(8), 'one stream'.padStart(11), 'budget'.padStart(8));

@@ -5,7 +5,8 @@
 //   server.js           the Node-only companion
 //   types/              .d.ts for all of it
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { build } from 'vite';
 import { minifyTemplates } from './minify-templates.mjs';
 import { modulesIn, terserPass } from './terser-pass.mjs';
@@ -81,10 +82,11 @@ await build({
 // script's own Lit, which load-scroll-layout.script.ts hands over on a global (names from
 // scroll-layout-lit.ts). It may not carry kit code: that would be a second copy beside the script's.
 const SCROLL_LAYOUT = 'src/components/leaderboard/scroll-layout.ts';
+const KIT_SOURCES = resolve('src') + sep;
 const LIT_KEY = `kaltura-widgets.lit@${JSON.parse(readFileSync('package.json', 'utf8')).version}`;
 const litNames = new Map(
   [...readFileSync('src/components/leaderboard/scroll-layout-lit.ts', 'utf8').matchAll(/export \{ ([^}]+) \} from '([^']+)'/g)].map(
-    ([, names, specifier]) => [specifier, names.split(',').map((name) => name.trim())],
+    ([, names, specifier]) => [specifier, names.split(',').map((name) => name.trim()).filter(Boolean)],
   ),
 );
 // Lit modules the scroll layout file may carry itself: stateless, and built only on handed-over parts.
@@ -99,14 +101,20 @@ const scriptLit = {
       specifier = `lit/${(await this.resolve(source, importer, { skipSelf: true }))?.id.split(/[\\/]node_modules[\\/]lit-html[\\/]/)[1]}`;
     }
     if (litNames.has(specifier)) return `\0script-lit:${specifier}`;
-    if (!/^(lit|lit-element|@lit\/)($|\/)/.test(specifier) || BUNDLED_LIT.has(specifier)) return null;
+    if (!/^(lit|lit-element|lit-html|@lit\/[^/]+)($|\/)/.test(specifier) || BUNDLED_LIT.has(specifier)) return null;
     this.error(`the script-tag scroll layout imports ${specifier}: add it to scroll-layout-lit.ts`);
   },
   load(id) {
-    if (/[\\/]src[\\/]/.test(id) && !id.endsWith(SCROLL_LAYOUT)) this.error(`the script-tag scroll layout would carry a copy of ${id}`);
+    if (id.startsWith(KIT_SOURCES) && id !== resolve(SCROLL_LAYOUT)) this.error(`the script-tag scroll layout would carry a copy of ${id}`);
     if (!id.startsWith('\0script-lit:')) return null;
     const names = litNames.get(id.slice('\0script-lit:'.length));
-    return `const lit = globalThis[Symbol.for(${JSON.stringify(LIT_KEY)})];\n${names.map((name) => `export const ${name} = lit.${name};`).join('\n')}`;
+    const key = JSON.stringify(LIT_KEY);
+    return [
+      `const lit = globalThis[Symbol.for(${key})];`,
+      // Served beside a script of another version (a partial deploy, a stale cache): say so.
+      `if (!lit) throw new Error(${JSON.stringify(`kaltura-widgets.leaderboard-scroll.js is not from the same release as kaltura-widgets.iife.js (${LIT_KEY})`)});`,
+      ...names.map((name) => `export const ${name} = lit.${name};`),
+    ].join('\n');
   },
 };
 await build({
@@ -156,4 +164,15 @@ await build({
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 copyFileSync('src/defined.css', 'dist/defined.css');
+
+// The CDN and script-tag files carry Lit without its licence comments (minified away): its notices
+// ship beside them instead, as the BSD licence asks of binary redistribution.
+const BUNDLED_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/task', '@lit-labs/virtualizer'];
+writeFileSync(
+  'dist/THIRD-PARTY-NOTICES.txt',
+  `The bundled files in this folder (cdn/, kaltura-widgets.iife.js, kaltura-widgets.leaderboard-scroll.js)\ninclude the following packages.\n\n${BUNDLED_PACKAGES.map((name) => {
+    const { version, license } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
+    return `${name} ${version} (${license})\n\n${readFileSync(`node_modules/${name}/LICENSE`, 'utf8').trim()}\n`;
+  }).join('\n----------------------------------------------------------------------\n\n')}`,
+);
 console.log('build: dist/ ready');

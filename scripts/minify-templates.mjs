@@ -5,6 +5,7 @@
 //   css:  comments go, whitespace runs become one space, and spaces next to { } ; , and after a
 //         declaration's colon go. Selectors keep the space before a colon (`.a :hover`).
 // Each text part between ${…} is minified on its own, so bindings are never touched.
+import { resolve, sep } from 'node:path';
 import MagicString from 'magic-string';
 
 const TAGS = new Set(['html', 'css', 'svg']);
@@ -32,12 +33,15 @@ function walk(node, visit) {
   }
 }
 
+/** Our own sources only (not a dependency's, wherever the project is checked out). */
+const OWN_SOURCES = resolve('src') + sep;
+
 export function minifyTemplates() {
   return {
     name: 'kal-minify-templates',
     enforce: 'post',
     transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
+      if (!id.startsWith(OWN_SOURCES) || !id.endsWith('.ts') || !/\b(html|css|svg)`/.test(code)) return null;
       const output = new MagicString(code);
       walk(this.parse(code), (node) => {
         if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier' || !TAGS.has(node.tag.name)) return;

@@ -47,9 +47,12 @@ function isTraditionalChinese(locale: string): boolean {
   }
 }
 
+/** The built-in English (an element's own text) ends the search, unless a host registered `en` itself. */
+const isBuiltInEnglish = (name: string) => name === 'en' && !loaders.has('en');
+
 function ensureLoaded(locale: string): void {
   for (const name of candidates(locale)) {
-    if (catalogues.has(name) || loading.has(name)) return;
+    if (catalogues.has(name) || loading.has(name) || isBuiltInEnglish(name)) return;
     const load = loaders.get(name);
     if (!load) continue;
     loading.set(
@@ -69,6 +72,7 @@ function ensureLoaded(locale: string): void {
 function lookup(locale: string, key: MessageKey): Message | undefined {
   ensureLoaded(locale);
   for (const name of candidates(locale)) {
+    if (isBuiltInEnglish(name)) return undefined;
     const message = catalogues.get(name)?.[key];
     if (message !== undefined) return message;
   }

@@ -7,7 +7,7 @@ import type { KalRoomEmbed } from '../../src/components/room-embed/kal-room-embe
 import '../../src/components/room-embed/define.js';
 import { type Catalogue, type Message, type MessageKey, en } from '../../src/i18n/en.js';
 import { SHIPPED_LOCALES } from '../../src/i18n/locale-list.js';
-import { translate } from '../../src/i18n/localize.js';
+import { registerLocale, translate } from '../../src/i18n/localize.js';
 import { until } from './helpers.js';
 
 // The kit and the tests load well over the default 250 resource entries; keep them all, so a
@@ -233,6 +233,21 @@ describe('i18n at run time', () => {
     const arForms = (await catalogue('ar'))['badges.missing'] as Record<string, string>;
     expect(translate('ar', 'badges.missing', { count: 2 })).to.equal(arForms.two!.replace('{count}', '2'));
     expect(translate('ar', 'badges.missing', { count: 11 })).to.equal(arForms.many!.replace('{count}', '11'));
+  });
+
+  it('a host’s English variant serves its own region only: other English pages keep the built-in text', async () => {
+    let loads = 0;
+    registerLocale('en-GB', async () => {
+      loads++;
+      return { 'state.retry': 'Have another go' };
+    });
+    expect(translate('en-US', 'state.retry')).to.equal(en['state.retry']);
+    expect(translate('en', 'state.retry')).to.equal(en['state.retry']);
+    expect(loads).to.equal(0);
+    await until(() => translate('en-GB', 'state.retry') === 'Have another go', 'the en-GB text');
+    expect(translate('en-US', 'state.retry')).to.equal(en['state.retry']);
+    expect(translate('en-GB', 'state.loading')).to.equal(en['state.loading']);
+    expect(loads).to.equal(1);
   });
 });
 

@@ -716,9 +716,10 @@ export class KalLeaderboard extends KalElement {
           score: (row) => this.formatNumber(row.score),
         });
       },
-      () => {
+      (error: unknown) => {
         this.#scrollReady = undefined;
-        throw new KalError('network', 'kal-leaderboard: the scroll layout could not be loaded');
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new KalError('network', `kal-leaderboard: the scroll layout could not be loaded (${reason})`);
       },
     );
     return this.#scrollReady;

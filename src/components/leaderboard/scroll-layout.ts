@@ -137,8 +137,13 @@ export class ScrollLayout implements ReactiveController {
     this.#host = host;
     this.#parts = parts;
     host.addController(this);
-    if (host.renderRoot instanceof ShadowRoot) {
-      adoptStyles(host.renderRoot, [...(host.constructor as typeof ReactiveElement).elementStyles, scrollStyles]);
+    // Its own styles join the element's (added to the shadow root's sheets, or as one <style>
+    // where constructable sheets are missing, as Lit does).
+    const root = host.renderRoot;
+    if (root instanceof ShadowRoot) {
+      const sheet = scrollStyles.styleSheet;
+      if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      else adoptStyles(root, [scrollStyles]);
     }
   }
 
@@ -154,6 +159,7 @@ export class ScrollLayout implements ReactiveController {
   /** A new board is on screen: a failed "more" from the previous one no longer stands. */
   reset(): void {
     this.#failed = false;
+    this.#host.requestUpdate();
   }
 
   /** Pages covering the rows in view, for a live refresh. */
@@ -210,6 +216,7 @@ export class ScrollLayout implements ReactiveController {
 
   readonly #retry = (): void => {
     this.#failed = false;
+    this.#host.requestUpdate();
     void this.#loadMore();
   };
 
