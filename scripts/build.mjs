@@ -30,20 +30,17 @@ const forBrowsers = { comments: { legal: false, annotation: false, jsdoc: false 
 
 rmSync('dist', { recursive: true, force: true });
 
-/** An ES library build of `entry` into `outDir`, minified, with source maps. */
-const esBuild = (outDir, entry, external = [], output = {}) =>
+/** A browser library build into `outDir` (kept, not emptied), minified, with source maps. */
+const libraryBuild = ({ outDir, lib, plugins = [], external = [], output = {} }) =>
   build({
     ...shared,
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'es2022',
-      sourcemap: true,
-      minify: true,
-      lib: { entry, formats: ['es'] },
-      rolldownOptions: { external, output: { ...esOutput, ...output } },
-    },
+    plugins: [...shared.plugins, ...plugins],
+    build: { outDir, emptyOutDir: false, target: 'es2022', sourcemap: true, minify: true, lib, rolldownOptions: { external, output } },
   });
+
+/** An ES library build of `entry` into `outDir`, chunks under chunks/. */
+const esBuild = (outDir, entry, external = [], output = {}) =>
+  libraryBuild({ outDir, lib: { entry, formats: ['es'] }, external, output: { ...esOutput, ...output } });
 
 // npm: bare dependency imports, so an app's bundler shares one Lit with everything else.
 await esBuild('dist', { ...ENTRIES, react: 'src/react/index.ts' }, DEPENDENCIES);
@@ -64,18 +61,11 @@ const scriptTwins = {
     return this.resolve(source.replace(/\.js$/, '.script.ts'), importer);
   },
 };
-await build({
-  ...shared,
-  plugins: [...shared.plugins, scriptTwins],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    sourcemap: true,
-    minify: true,
-    lib: { entry: 'src/index.ts', formats: ['iife'], name: 'KalturaWidgets', fileName: () => 'kaltura-widgets.iife.js' },
-    rolldownOptions: { output: forBrowsers },
-  },
+await libraryBuild({
+  outDir: 'dist',
+  lib: { entry: 'src/index.ts', formats: ['iife'], name: 'KalturaWidgets', fileName: () => 'kaltura-widgets.iife.js' },
+  plugins: [scriptTwins],
+  output: forBrowsers,
 });
 
 // The script tag's scroll layout (with the virtualizer): Lit imports become stand-ins for the
@@ -117,18 +107,11 @@ const scriptLit = {
     ].join('\n');
   },
 };
-await build({
-  ...shared,
-  plugins: [...shared.plugins, scriptLit],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    sourcemap: true,
-    minify: true,
-    lib: { entry: { 'kaltura-widgets.leaderboard-scroll': SCROLL_LAYOUT }, formats: ['es'] },
-    rolldownOptions: { output: { minify: true, codeSplitting: false, ...forBrowsers } },
-  },
+await libraryBuild({
+  outDir: 'dist',
+  lib: { entry: { 'kaltura-widgets.leaderboard-scroll': SCROLL_LAYOUT }, formats: ['es'] },
+  plugins: [scriptLit],
+  output: { minify: true, codeSplitting: false, ...forBrowsers },
 });
 await terserPass('dist/kaltura-widgets.iife.js', { module: false });
 await terserPass('dist/kaltura-widgets.leaderboard-scroll.js', { module: true });
