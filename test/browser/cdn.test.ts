@@ -2,7 +2,7 @@
 // uses it with no bundler: each element's own entry, settings by attribute. The elements share one
 // Lit and one session; lazily loaded chunks (the scroll layout, a catalogue) arrive when needed.
 import { expect } from '@open-wc/testing';
-import { callsTo, newPartner, until } from './helpers.js';
+import { callsTo, newPartner, openPlainPage, until } from './helpers.js';
 
 interface CdnWindow extends Window {
   kitEvents: Array<{ name: string; tag: string; detail: { code?: string } }>;
@@ -12,15 +12,7 @@ interface CdnWindow extends Window {
 describe('CDN build, one entry per element', () => {
   it('shows every element, with one Lit and one token call, and loads the scroll layout and catalogues on demand', async () => {
     const partnerId = newPartner();
-    const frame = document.createElement('iframe');
-    frame.title = 'plain page';
-    // The virtualizer renders what is in view: a viewport with the leaderboard in it.
-    frame.style.cssText = 'position: fixed; inset: 0; inline-size: 100%; block-size: 100%; border: 0';
-    frame.src = `/test/fixtures/cdn.html?partner=${partnerId}`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const win = frame.contentWindow as unknown as CdnWindow;
+    const { frame, win } = await openPlainPage<CdnWindow>(`/test/fixtures/cdn.html?partner=${partnerId}`, { fillWindow: true });
     const shadow = (tag: string) => win.document.querySelector(tag)?.shadowRoot;
     try {
       await until(

@@ -126,3 +126,18 @@ export function restoreAfterEach(): Array<() => void> {
   });
   return restores;
 }
+
+/**
+ * A fixture page (a plain page, no bundler) loaded in an iframe. With `fillWindow` the frame covers
+ * the test window: the virtualizer renders only what is in view.
+ */
+export async function openPlainPage<W extends Window>(src: string, { fillWindow = false } = {}): Promise<{ frame: HTMLIFrameElement; win: W }> {
+  const frame = document.createElement('iframe');
+  frame.title = 'plain page';
+  if (fillWindow) frame.style.cssText = 'position: fixed; inset: 0; inline-size: 100%; block-size: 100%; border: 0';
+  frame.src = src;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return { frame, win: frame.contentWindow as unknown as W };
+}

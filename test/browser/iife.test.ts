@@ -1,7 +1,7 @@
 // The script-tag build (dist/kaltura-widgets.iife.js, made by `npm run build`) in a plain HTML page
 // with no bundler: the global, every element, two copies on one page, lazy catalogues by URL.
 import { expect } from '@open-wc/testing';
-import { newPartner, until } from './helpers.js';
+import { newPartner, openPlainPage, until } from './helpers.js';
 
 interface KitWindow extends Window {
   console: Console;
@@ -10,15 +10,8 @@ interface KitWindow extends Window {
   kitWarnings: string[];
 }
 
-async function openPage(): Promise<{ frame: HTMLIFrameElement; win: KitWindow }> {
-  const frame = document.createElement('iframe');
-  frame.title = 'plain page';
-  frame.src = `/test/fixtures/iife.html?partner=${newPartner()}`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  return { frame, win: frame.contentWindow as unknown as KitWindow };
-}
+const openPage = (options?: { fillWindow?: boolean }) =>
+  openPlainPage<KitWindow>(`/test/fixtures/iife.html?partner=${newPartner()}`, options);
 
 const shadow = (win: KitWindow, tag: string) => win.document.querySelector(tag)?.shadowRoot;
 
@@ -81,10 +74,9 @@ describe('script-tag build in a plain page', () => {
   });
 
   it('loads the scroll layout beside the script for layout="scroll" only, and it renders with the page\'s Lit', async () => {
-    const { frame, win } = await openPage();
+    // The virtualizer renders what is in view: give the page a viewport with the leaderboard in it.
+    const { frame, win } = await openPage({ fillWindow: true });
     try {
-      // The virtualizer renders what is in view: give the page a viewport with the leaderboard in it.
-      frame.style.cssText = 'position: fixed; inset: 0; inline-size: 100%; block-size: 100%; border: 0';
       await until(() => win.kitEvents.some((event) => event.name === 'kal-load' && event.tag === 'kal-leaderboard'), 'the table layout');
       const scrollLayoutRequests = () =>
         win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('kaltura-widgets.leaderboard-scroll.js'));

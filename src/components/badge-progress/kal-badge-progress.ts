@@ -6,7 +6,8 @@ import { type UserBadge, listBadges, listUserBadges } from '../../api/game.js';
 import { ksUserId } from '../../api/ks.js';
 import { KalElement } from '../shared/kal-element.js';
 import { LiveController, liveShareWindowMs } from '../shared/live-controller.js';
-import { prefersReducedMotion, safeImageUrl } from '../shared/safe-image-url.js';
+import { prefersReducedMotion } from '../shared/reduced-motion.js';
+import { safeImageUrl } from '../shared/safe-image-url.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import {
   type BadgeLayout,

@@ -11,7 +11,8 @@ import {
 import { ksUserId } from '../../api/ks.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { KalElement } from '../shared/kal-element.js';
-import { prefersReducedMotion, safeImageUrl } from '../shared/safe-image-url.js';
+import { prefersReducedMotion } from '../shared/reduced-motion.js';
+import { safeImageUrl } from '../shared/safe-image-url.js';
 import { LiveController, liveShareWindowMs } from '../shared/live-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import {

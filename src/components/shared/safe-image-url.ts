@@ -20,8 +20,3 @@ export function safeImageUrl(
   if (parsed.protocol === 'http:' && pageOrigin && parsed.origin === pageOrigin) return parsed.href;
   return undefined;
 }
-
-/** Whether the person asked for less motion (animations are then skipped). */
-export function prefersReducedMotion(): boolean {
-  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-}
