@@ -150,7 +150,7 @@ copyFileSync('src/defined.css', 'dist/defined.css');
 
 // The CDN and script-tag files carry Lit without its licence comments (minified away): its notices
 // ship beside them instead, as the BSD licence asks of binary redistribution.
-const BUNDLED_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/task', '@lit-labs/virtualizer'];
+const BUNDLED_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit-labs/virtualizer'];
 writeFileSync(
   'dist/THIRD-PARTY-NOTICES.txt',
   `The bundled files in this folder (cdn/, kaltura-widgets.iife.js, kaltura-widgets.leaderboard-scroll.js)\ninclude the following packages.\n\n${BUNDLED_PACKAGES.map((name) => {

@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { Task } from '@lit/task';
 import { html as litHtml } from 'lit';
 import { getLeaderboard } from '../../src/api/game.js';
 import { configure, currentConfig } from '../../src/config.js';
 import { KalElement } from '../../src/components/shared/kal-element.js';
 import { define } from '../../src/components/shared/define.js';
+import { LoadTask } from '../../src/components/shared/load-task.js';
 import { themeStyles } from '../../src/components/shared/theme.styles.js';
 import { registerLocale } from '../../src/i18n/localize.js';
 import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, countingGetKs, newPartner, until } from './helpers.js';
@@ -15,19 +15,23 @@ class KalTestBoard extends KalElement {
   static override properties = { boardId: { attribute: 'board-id' } };
   declare boardId: string;
 
-  private readonly task = new Task(this, {
-    task: async ([boardId], { signal }) => getLeaderboard(this.api(signal), String(boardId)),
+  private board?: Awaited<ReturnType<typeof getLeaderboard>>;
+  private readonly task = new LoadTask(this, {
+    task: async ([boardId], signal) => getLeaderboard(this.api(signal), String(boardId)),
     args: () => [this.boardId, ...this.settingsKey()],
-    onComplete: () => this.loaded(),
+    onComplete: (board) => {
+      this.board = board;
+      this.loaded();
+    },
     onError: (error) => this.reportError(error),
   });
 
   override render() {
-    return litHtml`<div dir=${this.direction} lang=${this.locale}>${this.task.render({
-      pending: () => this.renderLoading(),
-      complete: (board) => litHtml`<h2>${board.name}</h2>`,
-      error: (error) => this.renderError(error, () => void this.task.run()),
-    })}</div>`;
+    return litHtml`<div dir=${this.direction} lang=${this.locale}>${this.task.state === 'failed'
+      ? this.renderError(this.task.error, () => void this.task.run())
+      : this.task.state === 'done' && this.board
+        ? litHtml`<h2>${this.board.name}</h2>`
+        : this.renderLoading()}</div>`;
   }
 }
 define('kal-test-board', KalTestBoard);

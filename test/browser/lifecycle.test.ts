@@ -3,7 +3,7 @@
 //
 // Timers and window/document listeners are tracked by wrapping setTimeout/clearTimeout/
 // setInterval/clearInterval and window/document add/removeEventListener before the element is
-// mounted (restored after). Only those created by the kit and its dependencies (Lit, @lit/task,
+// mounted (restored after). Only those created by the kit and its dependencies (Lit,
 // @lit-labs/virtualizer: found by the creating code's stack) count, so the test runner's own
 // timers do not blur the picture.
 import { expect, oneEvent } from '@open-wc/testing';

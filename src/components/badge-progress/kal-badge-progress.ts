@@ -1,10 +1,10 @@
-import { Task, TaskStatus, initialState, shallowArrayEquals } from '@lit/task';
 import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { KalError, isAbort, toKalError } from '../../api/errors.js';
 import { type UserBadge, listBadges, listUserBadges } from '../../api/game.js';
 import { ksUserId } from '../../api/ks.js';
 import { KalElement } from '../shared/kal-element.js';
+import { LoadTask, sameArgs } from '../shared/load-task.js';
 import { LiveController, liveShareWindowMs } from '../shared/live-controller.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
 import { safeImageUrl } from '../shared/safe-image-url.js';
@@ -149,11 +149,11 @@ export class KalBadgeProgress extends KalElement {
   /** Set while the live timer starts a refresh (see load). */
   #liveTick = false;
 
-  readonly #task = new Task(this, {
+  readonly #task = new LoadTask<BadgeData>(this, {
     args: () => this.#taskArgs(),
-    task: async (args, { signal }) => {
+    task: async (args, signal) => {
       const [attributesOk, ...dataArgs] = args;
-      if (!attributesOk) return initialState;
+      if (!attributesOk) return undefined;
       const [badgeIds, virtualEventId, userId] = dataArgs as [string | undefined, string | undefined, string | undefined];
       return this.#load(dataArgs, badgeIds, virtualEventId, userId, signal);
     },
@@ -181,7 +181,7 @@ export class KalBadgeProgress extends KalElement {
     document.addEventListener('keydown', this.#onDocumentKeydown);
     // Put back after a removal (a framework moving it): what the removal cancelled loads again. A load
     // still settling its cancellation is re-run by failed() once it lands.
-    if (this.hasUpdated && this.#task.status === TaskStatus.ERROR && isAbort(this.#task.error)) void this.#task.run();
+    if (this.hasUpdated && this.#task.state === 'failed' && isAbort(this.#task.error)) void this.#task.run();
   }
 
   override disconnectedCallback(): void {
@@ -291,7 +291,7 @@ export class KalBadgeProgress extends KalElement {
 
   /** The last good data, when it was loaded for the current inputs. */
   #currentView(): BadgeData | undefined {
-    return this.view && shallowArrayEquals(this.view.args, this.#dataArgs()) ? this.view : undefined;
+    return this.view && sameArgs(this.view.args, this.#dataArgs()) ? this.view : undefined;
   }
 
   #accept(data: BadgeData): void {
@@ -331,7 +331,7 @@ export class KalBadgeProgress extends KalElement {
 
   #canRefresh(): boolean {
     if (this.attrError) return false;
-    return !(this.#task.status === TaskStatus.ERROR && toKalError(this.#task.error).code === 'config');
+    return !(this.#task.state === 'failed' && toKalError(this.#task.error).code === 'config');
   }
 
   #retry(): void {
@@ -394,14 +394,14 @@ export class KalBadgeProgress extends KalElement {
     const view = this.#currentView();
     if (view) return this.#renderView(view);
     // A cancelled load (the element was removed) is not an error to show: it loads again when put back.
-    if (this.#task.status === TaskStatus.ERROR && !isAbort(this.#task.error)) return this.renderError(this.#task.error, () => this.#retry());
+    if (this.#task.state === 'failed' && !isAbort(this.#task.error)) return this.renderError(this.#task.error, () => this.#retry());
     return this.renderLoading();
   }
 
   #renderView(view: BadgeData): TemplateResult {
     const badges = sortBadges(view.badges, this.sort || 'definition');
     const achieved = badges.filter((badge) => badge.state === 'achieved').length;
-    const busy = this.#task.status === TaskStatus.PENDING;
+    const busy = this.#task.state === 'pending';
     return html`
       ${badges.length
         ? html`<p class="summary" part="summary">

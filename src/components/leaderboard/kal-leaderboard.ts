@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { KalError, isAbort } from '../../api/errors.js';
 import {
@@ -11,6 +10,7 @@ import {
 import { ksUserId } from '../../api/ks.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { KalElement } from '../shared/kal-element.js';
+import { LoadTask, sameArgs } from '../shared/load-task.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
 import { safeImageUrl } from '../shared/safe-image-url.js';
 import { LiveController, liveShareWindowMs } from '../shared/live-controller.js';
@@ -67,10 +67,6 @@ const PLACE_KEYS: Record<number, MessageKey> = {
   2: 'leaderboard.place2',
   3: 'leaderboard.place3',
 };
-
-function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
-  return !!a && a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
-}
 
 /**
  * A ranked list from Game Services: rank, name and score, the viewer's own row highlighted (and
@@ -199,10 +195,10 @@ export class KalLeaderboard extends KalElement {
     },
   });
 
-  readonly #task = new Task(this, {
+  readonly #task = new LoadTask<Fetched>(this, {
     // The interval is checked with the other attributes, but changing it only re-reads in place.
     args: () => [...this.#inputs(), String(this.refreshInterval), this.subLeaderboard ?? '', this.pageIndex],
-    task: (_args, { signal }) => this.#fetchView(signal),
+    task: (_args, signal) => this.#fetchView(signal),
     onComplete: (fetched) => this.#apply(fetched),
     onError: (error) => this.#failed(error),
   });
@@ -213,8 +209,8 @@ export class KalLeaderboard extends KalElement {
    */
   async refresh(): Promise<void> {
     try {
-      if (this.#task.status === TaskStatus.PENDING) {
-        await this.#task.taskComplete.catch(() => undefined);
+      if (this.#task.state === 'pending') {
+        await this.#task.settled();
         return;
       }
       this.#liveController.refreshed();
@@ -228,7 +224,7 @@ export class KalLeaderboard extends KalElement {
     super.connectedCallback();
     // Leaving the page aborted what was loading: moved elsewhere (or re-attached), load it again.
     const interrupted =
-      this.#task.status === TaskStatus.PENDING || (this.#task.status === TaskStatus.ERROR && isAbort(this.#task.error));
+      this.#task.state === 'pending' || (this.#task.state === 'failed' && isAbort(this.#task.error));
     // After a turn, so that requests shared with the aborted run have let go of it.
     if (this.hasUpdated && interrupted) setTimeout(() => this.isConnected && void this.#task.run());
   }
@@ -588,12 +584,12 @@ export class KalLeaderboard extends KalElement {
 
   #renderContent(): TemplateResult {
     const view = this.view;
-    const failed = this.#task.status === TaskStatus.ERROR && !this.#runSilent && !isAbort(this.#task.error);
+    const failed = this.#task.state === 'failed' && !this.#runSilent && !isAbort(this.#task.error);
     if (!view || !sameArgs(view.inputs, this.#inputs())) {
       if (failed) return this.renderError(this.#task.error, () => void this.#task.run());
       return this.renderLoading();
     }
-    const busy = this.#task.status === TaskStatus.PENDING && !this.#runSilent;
+    const busy = this.#task.state === 'pending' && !this.#runSilent;
     const tabs = view.board.subLeaderboards;
     const activeSub = this.subLeaderboard ?? '';
     const activeTab = Math.max(0, tabs.findIndex((tab) => tab.id === activeSub) + 1);
@@ -707,7 +703,7 @@ export class KalLeaderboard extends KalElement {
       ({ ScrollLayout }) => {
         this.#scroll = new ScrollLayout(this, {
           view: () => this.view && this.#scrollView(this.view),
-          canLoadMore: () => this.#task.status !== TaskStatus.PENDING || this.#runSilent,
+          canLoadMore: () => this.#task.state !== 'pending' || this.#runSilent,
           readMore: (index, signal) => this.#readMore(index, signal),
           reportError: (error) => this.reportError(error),
           text: (key) => this.t(key),

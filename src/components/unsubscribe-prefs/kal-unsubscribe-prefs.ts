@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiContext } from '../../api/context.js';
@@ -7,6 +6,7 @@ import { type GroupChanges, getUnsubscribedGroups, syncGroups } from '../../api/
 import type { GetKs } from '../../api/session.js';
 import { resolveApi } from '../../config.js';
 import { KalElement } from '../shared/kal-element.js';
+import { LoadTask } from '../shared/load-task.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { prefsStyles } from './kal-unsubscribe-prefs.styles.js';
 import { linkGetKs, pageParam, takeLinkKs } from './link-ks.js';
@@ -146,8 +146,8 @@ export class KalUnsubscribePrefs extends KalElement {
   #urlGroup: string | undefined;
   #guarding = false;
 
-  readonly #loader = new Task(this, {
-    task: async ([, hasGroups, documentLoaded], { signal }) => {
+  readonly #loader = new LoadTask<string[]>(this, {
+    task: async ([, hasGroups, documentLoaded], signal) => {
       if (!hasGroups) {
         // Children may still be arriving from the parser: decide once the document is read.
         if (!documentLoaded) return undefined;
@@ -190,7 +190,7 @@ export class KalUnsubscribePrefs extends KalElement {
     globalThis.addEventListener('online', this.#onOnline);
     this.#guard(this.hasUnsavedChanges);
     // Back on the page after a removal cut a load short: load again.
-    if (this.hasUpdated && this.#loader.status === TaskStatus.ERROR && toKalError(this.#loader.error).code === 'aborted') {
+    if (this.hasUpdated && this.#loader.state === 'failed' && toKalError(this.#loader.error).code === 'aborted') {
       void this.#loader.run();
     }
   }
@@ -439,10 +439,10 @@ export class KalUnsubscribePrefs extends KalElement {
 
   #renderBody(): TemplateResult {
     if (this.declared.length === 0 && this.documentLoaded) return this.#renderProblem(this.t('prefs.noGroups'));
-    const status = this.#loader.status;
+    const state = this.#loader.state;
     // A load cut short by a removal is no failure: it loads again if the element comes back.
-    if (status === TaskStatus.ERROR && toKalError(this.#loader.error).code !== 'aborted') return this.#renderLoadError(this.#loader.error);
-    if (status !== TaskStatus.COMPLETE || !this.saved) return this.renderLoading();
+    if (state === 'failed' && toKalError(this.#loader.error).code !== 'aborted') return this.#renderLoadError(this.#loader.error);
+    if (state !== 'done' || !this.saved) return this.renderLoading();
     if (this.oneClick?.active) return this.#renderOneClick(this.oneClick);
     return this.#renderManager();
   }
