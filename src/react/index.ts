@@ -5,16 +5,13 @@
  */
 import { type EventName, createComponent } from '@lit/react';
 import * as React from 'react';
-import { registerAll } from '../register.js';
-import { KalBadgeProgress } from '../components/badge-progress/kal-badge-progress.js';
-import { KalLeaderboard } from '../components/leaderboard/kal-leaderboard.js';
-import { KalRoomEmbed } from '../components/room-embed/kal-room-embed.js';
+// The per-element entries register the elements as they load.
+import { KalBadgeProgress } from '../components/badge-progress/define.js';
+import { KalLeaderboard } from '../components/leaderboard/define.js';
+import { KalRoomEmbed } from '../components/room-embed/define.js';
 import type { KalEventDetails } from '../components/shared/events.js';
 export type * from './jsx.js';
-import { KalPrefGroup } from '../components/unsubscribe-prefs/kal-pref-group.js';
-import { KalUnsubscribePrefs } from '../components/unsubscribe-prefs/kal-unsubscribe-prefs.js';
-
-registerAll();
+import { KalPrefGroup, KalUnsubscribePrefs } from '../components/unsubscribe-prefs/define.js';
 
 type KitEvent<K extends keyof KalEventDetails> = EventName<CustomEvent<KalEventDetails[K]>>;
 

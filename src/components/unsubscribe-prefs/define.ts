@@ -5,3 +5,5 @@ import { KalUnsubscribePrefs } from './kal-unsubscribe-prefs.js';
 
 define('kal-pref-group', KalPrefGroup);
 define('kal-unsubscribe-prefs', KalUnsubscribePrefs);
+
+export { KalPrefGroup, KalUnsubscribePrefs };
