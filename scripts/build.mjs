@@ -53,15 +53,15 @@ const esBuild = (outDir, entry, external = [], output = {}) =>
 // npm: bare dependency imports, so an app's bundler shares one Lit with everything else.
 await esBuild('dist', { ...ENTRIES, react: 'src/react/index.ts' }, DEPENDENCIES);
 
-const CDN_CORE = /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](reactive-element|css-tag))\.js$|src[\\/](config|version|api[\\/](client|context|errors|ks|regions|schema|session|tab-share)|i18n[\\/](localize|messages|register-locales)|components[\\/]shared[\\/](define|events|kal-element|lang-watch|load-task|theme\.styles))\.ts$/;
+const CDN_CORE = /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](reactive-element|css-tag))\.js$|src[\\/](config|version|api[\\/](client|context|errors|ks|regions|schema|session)|i18n[\\/](localize|messages|register-locales)|components[\\/]shared[\\/](define|events|kal-element|lang-watch|load-task|theme\.styles))\.ts$/;
 // CDN: everything bundled; per-element entries share chunks (Lit, the API core) with each other.
 await esBuild('dist/cdn', ENTRIES, [], { ...forBrowsers, codeSplitting: { groups: [{ name: 'core', test: CDN_CORE }] } });
 for (const file of modulesIn('dist/cdn')) await terserPass(file, { module: true });
 
 // Script tag: one classic script with a global. What it cannot bundle (catalogues, the
 // leaderboard's scroll layout) are ES modules beside it, imported by URL: modules with a
-// `.script.ts` twin (register-locales, load-scroll-layout) are swapped for it in this build.
-const SCRIPT_TWINS = /\/(register-locales|load-scroll-layout)\.js$/;
+// `.script.ts` twin (register-locales, load-scroll-layout, live-refresh) are swapped for it in this build.
+const SCRIPT_TWINS = /\/(register-locales|load-scroll-layout|live-refresh)\.js$/;
 const scriptTwins = {
   name: 'script-tag-twins',
   enforce: 'pre',

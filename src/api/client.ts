@@ -1,6 +1,5 @@
 import { KalError, errorFromStatus, toKalError } from './errors.js';
 import { type Session, withAbort } from './session.js';
-import { publishAnswer, recentAnswer } from './tab-share.js';
 import { type Schema, SchemaError } from './schema.js';
 
 /** The guides' backoff for transient failures: 1 s, 2 s, 4 s with jitter, at most 3 retries. */
@@ -76,12 +75,14 @@ function shared<T>(request: PostJsonRequest<T>): Promise<T> {
 async function send<T>(request: PostJsonRequest<T>, signal: AbortSignal | undefined): Promise<T> {
   const what = describe(request.url);
   const shareKey = request.shareAcrossTabsMs ? `${request.session.identity}\n${request.url}\n${JSON.stringify(request.body)}` : undefined;
-  if (shareKey) {
-    const shared = recentAnswer(shareKey, request.shareAcrossTabsMs ?? 0);
+  // Only live refreshes share, and the live timer has loaded tab-share.js already: no round trip here.
+  const tabs = shareKey ? await import('./tab-share.js') : undefined;
+  if (tabs && shareKey) {
+    const shared = tabs.recentAnswer(shareKey, request.shareAcrossTabsMs ?? 0);
     if (shared !== undefined) return validate(shared, request.schema, what);
   }
   const json = await fetchJson(request, signal, what);
-  if (shareKey) publishAnswer(shareKey, json);
+  if (tabs && shareKey) tabs.publishAnswer(shareKey, json);
   return validate(json, request.schema, what);
 }
 

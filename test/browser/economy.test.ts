@@ -168,7 +168,7 @@ describe('economy: jittered refresh times', () => {
     const delays = spyOnLiveTimers();
     const hosts = Array.from({ length: 12 }, () => {
       const host = new LiveHost();
-      new LiveController(host, { enabled: () => true, intervalSeconds: () => 30, refresh: () => undefined });
+      new LiveController(host, { enabled: () => true, intervalSeconds: () => 30, shownAt: () => undefined, refresh: () => undefined });
       return host;
     });
     const host = stage('');

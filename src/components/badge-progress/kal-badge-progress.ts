@@ -5,7 +5,7 @@ import { type UserBadge, listBadges, listUserBadges } from '../../api/game.js';
 import { ksUserId } from '../../api/ks.js';
 import { KalElement } from '../shared/kal-element.js';
 import { LoadTask, sameArgs } from '../shared/load-task.js';
-import { LiveController, liveShareWindowMs } from '../shared/live-controller.js';
+import { LiveRefresh } from '../shared/live-refresh.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
 import { safeImageUrl } from '../shared/safe-image-url.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -135,19 +135,20 @@ export class KalBadgeProgress extends KalElement {
   private brokenIcons = new Map<string, string>();
   private openTip: string | undefined;
 
-  readonly #liveRefresh = new LiveController(this, {
+  readonly #liveRefresh = new LiveRefresh(this, {
     enabled: () => this.live,
     intervalSeconds: () => this.#intervalSeconds(),
-    refresh: () => {
+    shownAt: () => this.#currentView()?.loadedAt,
+    refresh: (shareWindowMs) => {
       if (!this.#canRefresh()) return;
       // Marks the run that refresh() starts (synchronously) as a live one: it may reuse another tab's answer.
-      this.#liveTick = true;
+      this.#liveShareMs = shareWindowMs;
       void this.refresh();
-      this.#liveTick = false;
+      this.#liveShareMs = 0;
     },
   });
-  /** Set while the live timer starts a refresh (see load). */
-  #liveTick = false;
+  /** Set while the live timer starts a refresh: how old another tab's answer it may reuse can be (see load). */
+  #liveShareMs = 0;
 
   readonly #task = new LoadTask<BadgeData>(this, {
     args: () => this.#taskArgs(),
@@ -249,8 +250,7 @@ export class KalBadgeProgress extends KalElement {
       throw new KalError('config', 'kal-badge-progress: set badge-ids (a comma list) or virtual-event-id');
     }
     // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
-    const shown = this.#liveTick ? this.#currentView() : undefined;
-    const share = shown ? liveShareWindowMs(this.#intervalSeconds(), shown.loadedAt) : 0;
+    const share = this.#liveShareMs;
     const api = share > 0 ? { ...this.api(signal), shareAcrossTabsMs: share } : this.api(signal);
     const viewer = userIdAttribute?.trim();
     const userId = viewer ? Promise.resolve(viewer) : api.session.ks(api.signal).then(ksUserId);

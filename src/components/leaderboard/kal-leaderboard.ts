@@ -13,7 +13,7 @@ import { KalElement } from '../shared/kal-element.js';
 import { LoadTask, sameArgs } from '../shared/load-task.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
 import { safeImageUrl } from '../shared/safe-image-url.js';
-import { LiveController, liveShareWindowMs } from '../shared/live-controller.js';
+import { LiveRefresh } from '../shared/live-refresh.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import {
   DEFAULT_PAGE_SIZE,
@@ -181,17 +181,18 @@ export class KalLeaderboard extends KalElement {
   /** The locale and number format of the current render: thousands of rows, one formatter. */
   #numbers?: { locale: string; format: Intl.NumberFormat };
   #abortRetries = 0;
-  /** Set while the live timer starts a refresh (see fetchView). */
-  #liveTick = false;
+  /** Set while the live timer starts a refresh: how old another tab's answer it may reuse can be (see fetchView). */
+  #liveShareMs = 0;
 
-  readonly #liveController = new LiveController(this, {
+  readonly #liveController = new LiveRefresh(this, {
     enabled: () => this.live && !!this.view && this.view.board.status !== 'disabled',
     intervalSeconds: () => refreshSeconds(this.refreshInterval),
-    refresh: () => {
+    shownAt: () => this.view?.loadedAt,
+    refresh: (shareWindowMs) => {
       // Marks the run that refresh() starts (synchronously) as a live one: it may reuse another tab's answer.
-      this.#liveTick = true;
+      this.#liveShareMs = shareWindowMs;
       void this.refresh();
-      this.#liveTick = false;
+      this.#liveShareMs = 0;
     },
   });
 
@@ -278,7 +279,7 @@ export class KalLeaderboard extends KalElement {
     if (!silent) this.#scroll?.cancel();
 
     // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
-    const share = this.#liveTick && silent ? liveShareWindowMs(settings.refreshSeconds, view?.loadedAt) : 0;
+    const share = silent ? this.#liveShareMs : 0;
     const api = share > 0 ? { ...this.api(signal), shareAcrossTabsMs: share } : this.api(signal);
     const query = (index: number) =>
       listUserScores(api, {

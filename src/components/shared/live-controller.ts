@@ -6,8 +6,13 @@ export interface LiveOptions {
   enabled: () => boolean;
   /** Seconds between refreshes, already clamped by the element. */
   intervalSeconds: () => number;
-  /** Refreshes the data. */
-  refresh: () => void;
+  /** When what is shown was read (undefined: nothing shown yet). */
+  shownAt: () => number | undefined;
+  /**
+   * Refreshes the data. `shareWindowMs`: how old an answer another tab (or another element here)
+   * got may be for this refresh to reuse it (`shareAcrossTabsMs`; see liveShareWindowMs).
+   */
+  refresh: (shareWindowMs: number) => void;
 }
 
 /**
@@ -89,7 +94,7 @@ export class LiveController implements ReactiveController {
 
   #fire(): void {
     this.#lastRefresh = Date.now();
-    this.#options.refresh();
+    this.#options.refresh(liveShareWindowMs(this.#options.intervalSeconds(), this.#options.shownAt()));
     this.#schedule();
   }
 
@@ -108,9 +113,8 @@ export class LiveController implements ReactiveController {
  * of this page, got may be for this refresh to use it instead of asking the service. Younger than
  * 90 % of the interval (so the tab that polls first serves the others' refreshes of that interval),
  * and newer than what this element shows (so it never "refreshes" to its own last answer). 0 when
- * nothing may be reused.
+ * nothing may be reused, or nothing is shown yet.
  */
-export function liveShareWindowMs(intervalSeconds: number, shownAt: number | undefined): number {
-  const window = Math.max(0, intervalSeconds * 900);
-  return shownAt === undefined ? window : Math.max(0, Math.min(window, Date.now() - shownAt));
+function liveShareWindowMs(intervalSeconds: number, shownAt: number | undefined): number {
+  return shownAt === undefined ? 0 : Math.max(0, Math.min(intervalSeconds * 900, Date.now() - shownAt));
 }
