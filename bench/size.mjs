@@ -61,7 +61,7 @@ if (unknown.length) {
 }
 let failed = false;
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
-console.log('entry'.padEnd(72), 'gzip'.padStart(10), 'bytes'.padStart(8), 'one stream'.padStart(11), 'budget'.padStart(8));
+console.log('entry'.padEnd(72), 'gzip'.padStart(10), 'bytes'.padStart(8), 'one stream'.padStart(19), 'budget'.padStart(8));
 for (const row of rows) {
   const exceeded = row.budget !== undefined && row.bytes > row.budget;
   const gate = strict || gated.has(row.name);
@@ -70,7 +70,7 @@ for (const row of rows) {
     row.entry.padEnd(72),
     kb(row.bytes).padStart(10),
     String(row.bytes).padStart(8),
-    (row.oneStream ? kb(row.oneStream) : '').padStart(11),
+    (row.oneStream ? `${kb(row.oneStream)} (${row.oneStream})` : '').padStart(19),
     (row.budget ? `${row.budget / KB} KB` : '—').padStart(8),
     exceeded ? `OVER BUDGET by ${row.bytes - row.budget} bytes` : '',
   );

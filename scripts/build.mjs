@@ -53,8 +53,12 @@ const esBuild = (outDir, entry, external = [], output = {}) =>
 // npm: bare dependency imports, so an app's bundler shares one Lit with everything else.
 await esBuild('dist', { ...ENTRIES, react: 'src/react/index.ts' }, DEPENDENCIES);
 
-const CDN_CORE = /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](reactive-element|css-tag))\.js$|src[\\/](config|version|api[\\/](client|context|errors|ks|regions|schema|session)|i18n[\\/](localize|messages|register-locales)|components[\\/]shared[\\/](define|events|kal-element|lang-watch|load-task|theme\.styles))\.ts$/;
-// CDN: everything bundled; per-element entries share chunks (Lit, the API core) with each other.
+// CDN: everything bundled. What every element needs on its first render (Lit, session, client,
+// config, i18n, the base element) is one shared "core" chunk: one request instead of several, and
+// gzip sees it whole. Element code stays in each element's entry file; code that only some
+// elements use (schema readers, repeat) is chunked as the bundler finds it. Keep this list to
+// modules that every element loads: a module here that one element lacks costs that element bytes.
+const CDN_CORE = /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](reactive-element|css-tag))\.js$|src[\\/](config|version|api[\\/](client|context|errors|ks|regions|schema-error|session)|i18n[\\/](localize|messages|register-locales)|components[\\/]shared[\\/](define|events|kal-element|lang-watch|load-task|theme\.styles))\.ts$/;
 await esBuild('dist/cdn', ENTRIES, [], { ...forBrowsers, codeSplitting: { groups: [{ name: 'core', test: CDN_CORE }] } });
 for (const file of modulesIn('dist/cdn')) await terserPass(file, { module: true });
 

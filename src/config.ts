@@ -1,6 +1,6 @@
 import type { ApiContext } from './api/context.js';
 import { KalError } from './api/errors.js';
-import { type ServiceUrls, isRegion, serviceUrlsFor } from './api/regions.js';
+import { type ServiceUrls, serviceUrlsFor } from './api/regions.js';
 import { type GetKs, type SessionSource, sessionFor } from './api/session.js';
 
 /** Page-wide defaults: `KalturaWidgets.configure({...})`. Each element may override them. */
@@ -28,7 +28,6 @@ export interface ElementSettings {
   region?: string;
   gameUrl?: string;
   messagingUrl?: string;
-  kafUrl?: string;
   getKs?: GetKs;
   tokenEndpoint?: string;
 }
@@ -75,36 +74,26 @@ export function resolveApi(element: ElementSettings, scope?: SessionSource['scop
   if (partnerId !== undefined && (!Number.isInteger(partnerId) || partnerId <= 0)) {
     throw new KalError('config', `partner-id must be a positive whole number`);
   }
-  const region = element.region || config.region;
-  if (region !== undefined && !isRegion(region)) {
-    throw new KalError('config', `unknown region "${region}": use nvp1, irp2, frp2, sgp2, syp2 or cap2`);
-  }
+  // Checks the region (a `config` error before any other but the partner's).
+  const urls = serviceUrlsFor(element.region || config.region, {
+    game: element.gameUrl || config.serviceUrls?.game,
+    messaging: element.messagingUrl || config.serviceUrls?.messaging,
+  });
   const getKs = element.getKs ?? (element.tokenEndpoint ? undefined : config.getKs);
   const tokenEndpoint = element.tokenEndpoint || config.tokenEndpoint;
   if (!getKs && !tokenEndpoint) {
     throw new KalError('config', 'no KS source: set getKs or token-endpoint (KalturaWidgets.configure({ getKs }))', {
       messageKey: 'error.noToken',
-      retryable: false,
     });
   }
   if (getKs !== undefined && typeof getKs !== 'function') {
-    throw new KalError('config', 'getKs must be a function returning a KS', { retryable: false });
+    throw new KalError('config', 'getKs must be a function returning a KS');
   }
-  const urls = serviceUrlsFor(region, {
-    ...config.serviceUrls,
-    ...(element.gameUrl ? { game: element.gameUrl } : {}),
-    ...(element.messagingUrl ? { messaging: element.messagingUrl } : {}),
-    ...(element.kafUrl ? { kaf: element.kafUrl } : {}),
-  });
-  const session = sessionFor({
-    ...(partnerId !== undefined ? { partnerId } : {}),
-    ...(getKs ? { getKs } : { tokenEndpoint }),
-    ...(scope ? { scope } : {}),
-  }, config.timeoutMs);
   return {
-    session,
+    // Undefined fields are as good as missing to the session and the client.
+    session: sessionFor({ partnerId, ...(getKs ? { getKs } : { tokenEndpoint }), scope }, config.timeoutMs),
     urls,
-    ...(config.timeoutMs ? { timeoutMs: config.timeoutMs } : {}),
-    ...(config.retryDelaysMs ? { retryDelaysMs: config.retryDelaysMs } : {}),
+    timeoutMs: config.timeoutMs || undefined,
+    retryDelaysMs: config.retryDelaysMs || undefined,
   };
 }

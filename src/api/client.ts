@@ -1,6 +1,6 @@
 import { KalError, errorFromStatus, toKalError } from './errors.js';
 import { type Session, withAbort } from './session.js';
-import { type Schema, SchemaError } from './schema.js';
+import { type Schema, SchemaError } from './schema-error.js';
 
 /** The guides' backoff for transient failures: 1 s, 2 s, 4 s with jitter, at most 3 retries. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
@@ -140,7 +140,7 @@ async function attemptOnce(request: PostJsonRequest<unknown>, ks: string, signal
     return response;
   } catch (error) {
     if (error instanceof KalError) throw error;
-    if (signal?.aborted) throw new KalError('aborted', `${what}: cancelled`, { retryable: false });
+    if (signal?.aborted) throw new KalError('aborted', `${what}: cancelled`);
     if (timedOut) throw new KalError('timeout', `${what}: no answer within ${timeoutMs / 1000} s`);
     throw new KalError('network', `${what}: the service could not be reached`);
   } finally {
@@ -153,7 +153,7 @@ async function readJson(response: Response, what: string): Promise<unknown> {
   try {
     return JSON.parse(await response.text()) as unknown;
   } catch {
-    throw new KalError('invalid-response', `${what}: the answer is not JSON`, { retryable: false });
+    throw new KalError('invalid-response', `${what}: the answer is not JSON`);
   }
 }
 
@@ -162,7 +162,7 @@ function validate<T>(json: unknown, schema: Schema<T>, what: string): T {
     return schema(json, 'body');
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
-    throw new KalError('invalid-response', `${what}: unexpected answer at ${error.path}: ${error.message}`, { retryable: false });
+    throw new KalError('invalid-response', `${what}: unexpected answer at ${error.path}: ${error.message}`);
   }
 }
 
@@ -193,7 +193,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new KalError('aborted', 'the request was cancelled', { retryable: false }));
+      reject(new KalError('aborted', 'the request was cancelled'));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

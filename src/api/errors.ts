@@ -30,17 +30,8 @@ export type ErrorMessageKey =
   | 'error.noToken'
   | 'error.aborted';
 
-const defaultKeys: Record<ErrorCode, ErrorMessageKey> = {
-  unauthorized: 'error.unauthorized',
-  forbidden: 'error.forbidden',
-  'not-found': 'error.notFound',
-  'invalid-response': 'error.invalidResponse',
-  network: 'error.network',
-  timeout: 'error.timeout',
-  server: 'error.server',
-  config: 'error.config',
-  aborted: 'error.aborted',
-};
+/** Each code's own text: `not-found` → `error.notFound`. */
+const defaultKey = (code: ErrorCode) => `error.${code.replace(/-(.)/g, (_, letter: string) => letter.toUpperCase())}` as ErrorMessageKey;
 
 const retryableCodes = new Set<ErrorCode>(['network', 'timeout', 'server']);
 
@@ -69,7 +60,7 @@ export class KalError extends Error {
     this.name = 'KalError';
     this.code = code;
     this.retryable = options.retryable ?? retryableCodes.has(code);
-    this.messageKey = options.messageKey ?? defaultKeys[code];
+    this.messageKey = options.messageKey ?? defaultKey(code);
     this.status = options.status;
     this.retryAfter = options.retryAfter;
   }
@@ -106,7 +97,7 @@ export function errorFromStatus(status: number, what: string, retryAfter?: numbe
 export function toKalError(error: unknown): KalError {
   if (error instanceof KalError) return error;
   if (error instanceof DOMException && error.name === 'AbortError')
-    return new KalError('aborted', 'the request was cancelled', { retryable: false });
+    return new KalError('aborted', 'the request was cancelled');
   const message = error instanceof Error ? error.message : String(error);
   return new KalError('network', message || 'unexpected failure');
 }

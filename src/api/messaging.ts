@@ -1,7 +1,7 @@
 import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { KalError } from './errors.js';
-import { type Schema, SchemaError, unknown } from './schema.js';
+import { type Schema, SchemaError, unknown } from './schema-error.js';
 
 // Messaging guide, section 10: a user-scoped KS reads and syncs its own unsubscribe groups.
 
@@ -76,7 +76,7 @@ export interface GroupChanges {
 /** Saves the difference. Answers the new list of left groups when the service tells it. */
 export async function syncGroups(api: ApiContext, changes: GroupChanges): Promise<string[] | undefined> {
   if (!changes.unsubscribed.length && !changes.subscribed.length) {
-    throw new KalError('config', 'syncGroups: nothing to save', { retryable: false });
+    throw new KalError('config', 'syncGroups: nothing to save');
   }
   const answer = await postJson({
     ...api,
@@ -108,7 +108,5 @@ export function readSyncAnswer(answer: unknown): string[] | undefined {
       return undefined;
     }
   }
-  throw new KalError('invalid-response', 'unsubscribe-users/syncGroups: unexpected answer (no list of unsubscribed groups); the save may not have happened', {
-    retryable: false,
-  });
+  throw new KalError('invalid-response', 'unsubscribe-users/syncGroups: unexpected answer (no list of unsubscribed groups); the save may not have happened');
 }

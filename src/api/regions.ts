@@ -18,15 +18,14 @@ export function isRegion(value: unknown): value is Region {
 }
 
 /** Base URLs for a region, with overrides (a host proxy or the sandbox) taking precedence. */
-export function serviceUrlsFor(region: string | undefined, overrides: ServiceUrls = {}): Required<Omit<ServiceUrls, 'kaf'>> & ServiceUrls {
+export function serviceUrlsFor(region: string | undefined, overrides: ServiceUrls = {}): Required<Omit<ServiceUrls, 'kaf'>> {
   const name = region ?? 'nvp1';
   if (!isRegion(name)) {
-    throw new KalError('config', `unknown region "${name}": use one of ${REGIONS.join(', ')}`);
+    throw new KalError('config', `unknown region "${name}": use nvp1, irp2, frp2, sgp2, syp2 or cap2`);
   }
   return {
     game: trimSlash(overrides.game ?? `https://scm.${name}.ovp.kaltura.com/api/v1`),
     messaging: trimSlash(overrides.messaging ?? `https://messaging.${name}.ovp.kaltura.com/api/v1`),
-    kaf: overrides.kaf ? trimSlash(overrides.kaf) : undefined,
   };
 }
 

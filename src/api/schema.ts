@@ -3,18 +3,12 @@
 // valibot cost ~1.5 KB gzipped of every entry for the handful of checks below; zod/mini more).
 // Lenient in what they accept: an optional field may be missing or null.
 
-/** Reads `value` (found at `path`) as a T, or throws a SchemaError. */
-export type Schema<T> = (value: unknown, path: string) => T;
-export type Infer<S> = S extends Schema<infer T> ? T : never;
+import { type Schema, SchemaError } from './schema-error.js';
 
-export class SchemaError extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+// The type and error live in schema-error.ts: the API client needs them on every page, the readers
+// below only the pages whose elements read Game Services answers.
+export { type Schema, SchemaError };
+export type Infer<S> = S extends Schema<infer T> ? T : never;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -36,7 +30,7 @@ export const number = check('a number', (value): value is number => typeof value
 export const boolean = check('true or false', (value): value is boolean => typeof value === 'boolean');
 /** Ids: services send them as text or as numbers. */
 export const id = check('an id', (value): value is string | number => typeof value === 'string' || typeof value === 'number');
-export const unknown: Schema<unknown> = (value) => value;
+export { unknown } from './schema-error.js';
 
 /** A number, or a numeric string (the guides write goals as "3"); anything else fails. */
 export const numberLike: Schema<number> = (value, path) =>
@@ -67,4 +61,11 @@ export function object<S extends Record<string, Schema<unknown>>>(shape: S): Sch
 /** The `{ totalCount, objects }` envelope every list action answers with. */
 export function listOf<T>(item: Schema<T>) {
   return object({ totalCount: optional(numberLike), objects: array(item) });
+}
+
+/** A service date (ISO text, or Unix seconds or milliseconds) as a Date; undefined when missing or unreadable. */
+export function toDate(value: string | number | undefined): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  const date = typeof value === 'number' ? new Date(value < 1e12 ? value * 1000 : value) : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }

@@ -58,7 +58,7 @@ export class Session {
   /** The service refused `rejectedKs` (401): ask the host once more, unless someone already did. */
   rejected(rejectedKs: string, signal?: AbortSignal): Promise<string> {
     if (this.#token && this.#token.ks !== rejectedKs) return Promise.resolve(this.#token.ks);
-    if (this.#token?.ks === rejectedKs) this.#token = undefined;
+    this.#token = undefined;
     return this.#fetch('rejected', signal);
   }
 
@@ -99,16 +99,8 @@ export class Session {
   async #callSource(reason: TokenReason): Promise<Token> {
     const { getKs, tokenEndpoint, partnerId, scope } = this.#source;
     const context: TokenContext = { reason, ...(partnerId ? { partnerId } : {}), ...scope };
-    let result: unknown;
-    if (getKs) {
-      result = await withTimeout(callHost(getKs, context), this.timeoutMs);
-    } else if (tokenEndpoint) {
-      result = await withTimeout(fetchTokenEndpoint(tokenEndpoint, context), this.timeoutMs);
-    } else {
-      throw new KalError('config', 'no KS source: set getKs or token-endpoint (see configure())', {
-        messageKey: 'error.noToken',
-      });
-    }
+    // resolveApi() makes no session without one of the two (a `config` error with `error.noToken`).
+    const result = await withTimeout(getKs ? callHost(getKs, context) : fetchTokenEndpoint(tokenEndpoint!, context), this.timeoutMs);
     return checkToken(result, partnerId);
   }
 }
@@ -129,9 +121,7 @@ async function fetchTokenEndpoint(endpoint: string, context: TokenContext): Prom
   // Relative to the document's base URL, as fetch() resolves it: a srcdoc or about:blank frame's
   // location.href is no base at all.
   const url = new URL(endpoint, globalThis.document?.baseURI ?? globalThis.location?.href);
-  url.searchParams.set('reason', context.reason);
-  if (context.widget) url.searchParams.set('widget', context.widget);
-  if (context.entryId) url.searchParams.set('entryId', context.entryId);
+  for (const name of ['reason', 'widget', 'entryId'] as const) if (context[name]) url.searchParams.set(name, context[name]);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -167,7 +157,6 @@ function checkToken(result: unknown, partnerId: number | undefined): Token {
   if (!ks || /\s/.test(ks)) {
     throw new KalError('config', 'the token source did not return a KS (expected a string or { ks, expiresAt })', {
       messageKey: 'error.tokenInvalid',
-      retryable: false,
     });
   }
   rememberSecret(ks);
@@ -175,14 +164,12 @@ function checkToken(result: unknown, partnerId: number | undefined): Token {
   if (info?.type === KS_TYPE_ADMIN) {
     throw new KalError(
       'config',
-      'refused an ADMIN KS (type 2): a browser must only hold a USER KS; mint a USER KS on your server (see kaltura-widgets/server)',
-      { messageKey: 'error.adminKs', retryable: false },
+      'refused an ADMIN KS: a browser may only hold a USER KS (mint one on your server: kaltura-widgets/server)',
+      { messageKey: 'error.adminKs' },
     );
   }
   if (info && partnerId && info.partnerId !== partnerId) {
-    throw new KalError('config', `the KS is for partner ${info.partnerId}, but the widget is set to partner ${partnerId}`, {
-      retryable: false,
-    });
+    throw new KalError('config', `the KS is for partner ${info.partnerId}, but the widget is set to partner ${partnerId}`);
   }
   const declared = isRecord(result) ? toEpochMs(result.expiresAt) : undefined;
   const expiresAt = declared ?? info?.expiresAt?.getTime();
@@ -230,9 +217,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** Lets one caller stop waiting on a shared promise without cancelling it for the others. */
 export function withAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new KalError('aborted', 'the request was cancelled', { retryable: false }));
+  if (signal.aborted) return Promise.reject(new KalError('aborted', 'the request was cancelled'));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new KalError('aborted', 'the request was cancelled', { retryable: false }));
+    const onAbort = () => reject(new KalError('aborted', 'the request was cancelled'));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {

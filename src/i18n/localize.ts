@@ -15,7 +15,7 @@ const listeners = new Set<() => void>();
 export function registerLocale(locale: string, load: () => Promise<Catalogue>): void {
   const tag = locale.toLowerCase();
   loaders.set(tag, load);
-  const language = tag.split('-')[0] ?? tag;
+  const language = tag.split('-')[0]!;
   if (!languageDefaults.has(language)) languageDefaults.set(language, tag);
 }
 
@@ -31,7 +31,7 @@ export function onCatalogueLoaded(listener: () => void): () => void {
  */
 function candidates(locale: string): string[] {
   const lower = locale.toLowerCase();
-  const language = lower.split('-')[0] ?? lower;
+  const language = lower.split('-')[0]!;
   const list = [lower, language];
   if (language === 'zh' && isTraditionalChinese(locale)) list.push('zh-tw');
   const fallback = languageDefaults.get(language === 'iw' ? 'he' : language);
@@ -95,7 +95,7 @@ export function translate(locale: string, key: MessageKey, params: MessageParams
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb']);
 
 export function directionOf(locale: string): 'ltr' | 'rtl' {
-  return RTL_LANGUAGES.has(locale.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(locale.toLowerCase().split('-')[0]!) ? 'rtl' : 'ltr';
 }
 
 /** A usable BCP 47 tag, or English when the text is not one. */

@@ -1,5 +1,5 @@
 // Pure helpers of <kal-badge-progress>: no DOM, no fetch. Definitions + the viewer's rows → what is shown.
-import type { Badge, UserBadge } from '../../api/game.js';
+import type { Badge, UserBadge } from '../../api/badges.js';
 
 export type BadgeState = 'locked' | 'in-progress' | 'achieved';
 export type BadgeLayout = 'grid' | 'list' | 'compact';

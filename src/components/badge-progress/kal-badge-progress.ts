@@ -1,7 +1,7 @@
 import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { KalError, isAbort, toKalError } from '../../api/errors.js';
-import { type UserBadge, listBadges, listUserBadges } from '../../api/game.js';
+import { type UserBadge, listBadges, listUserBadges } from '../../api/badges.js';
 import { ksUserId } from '../../api/ks.js';
 import { KalElement } from '../shared/kal-element.js';
 import { LoadTask, sameArgs } from '../shared/load-task.js';

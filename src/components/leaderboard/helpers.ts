@@ -68,7 +68,7 @@ export function checkSettings(input: {
   if (!Number.isFinite(refresh) || refresh <= 0) {
     throw new KalError(
       'config',
-      `kal-leaderboard: refresh-interval must be a number of seconds, at least ${MIN_REFRESH_SECONDS} (got "${String(input.refreshInterval)}")`,
+      `kal-leaderboard: refresh-interval must be a positive number of seconds (got "${String(input.refreshInterval)}")`,
     );
   }
   const layout = input.layout ?? 'table';

@@ -8,7 +8,6 @@ import {
   listUserScores,
 } from '../../api/game.js';
 import { ksUserId } from '../../api/ks.js';
-import type { MessageKey } from '../../i18n/en.js';
 import { KalElement } from '../shared/kal-element.js';
 import { LoadTask, sameArgs } from '../shared/load-task.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
@@ -29,13 +28,13 @@ import {
 } from './helpers.js';
 import { leaderboardStyles } from './kal-leaderboard.styles.js';
 import { loadScrollLayout } from './load-scroll-layout.js';
+import type { KnownNames } from './resolve-names.js';
+
+type ReorderAnimation = typeof import('./reorder-animation.js');
 import type { ScrollLayout, ScrollView } from './scroll-layout.js';
 import { leaderboardMessages } from './messages.js';
 
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './helpers.js';
-
-/** How long a host's `resolveUsers` may take before the rows show their ids instead. */
-const RESOLVE_TIMEOUT_MS = 5000;
 
 /** What both a fetch and the screen know: the inputs and the board they were read for. */
 interface BoardState {
@@ -53,6 +52,8 @@ interface Fetched extends BoardState {
   silent: boolean;
   pages: Array<{ index: number; rows: ScoreRow[] }>;
   self?: ScoreRow;
+  /** Loaded with a table's refresh: its rows slide to their new places. */
+  reorder?: ReorderAnimation;
 }
 
 /** What is on screen. */
@@ -61,12 +62,6 @@ interface View extends BoardState {
   self?: DisplayRow;
   loadedAt: number;
 }
-
-const PLACE_KEYS: Record<number, MessageKey> = {
-  1: 'leaderboard.place1',
-  2: 'leaderboard.place2',
-  3: 'leaderboard.place3',
-};
 
 /**
  * A ranked list from Game Services: rank, name and score, the viewer's own row highlighted (and
@@ -174,10 +169,12 @@ export class KalLeaderboard extends KalElement {
 
   /** Whether the latest run of the task refreshes what is on screen (then a failure keeps it). */
   #runSilent = false;
-  #names = new Map<string, { name: string; avatar?: string }>();
+  #names: KnownNames = new Map();
   #namesFrom?: ResolveUsers;
+  #resolver?: Promise<typeof import('./resolve-names.js')>;
   #viewerRank?: { inputs: unknown[]; rank: number };
-  #flipFrom?: Map<string, number>;
+  #flipFrom?: { animation: ReorderAnimation; positions: Map<string, number> };
+  #reorder?: Promise<ReorderAnimation | undefined>;
   /** The locale and number format of the current render: thousands of rows, one formatter. */
   #numbers?: { locale: string; format: Intl.NumberFormat };
   #abortRetries = 0;
@@ -255,6 +252,7 @@ export class KalLeaderboard extends KalElement {
     if (changed.has('resolveUsers') && this.resolveUsers !== this.#namesFrom) {
       this.#names.clear();
       this.#namesFrom = this.resolveUsers;
+      if (typeof this.resolveUsers === 'function') this.#loadResolver().catch(() => undefined);
     }
   }
 
@@ -312,12 +310,13 @@ export class KalLeaderboard extends KalElement {
         return undefined; // The board is worth showing without the viewer's row.
       });
     const expectOnPage = silent && (view.totalCount === 0 || view.rows.some((row) => row.self));
-    const [resolvedBoard, , ksViewer, pages, early] = await Promise.all([
+    const [resolvedBoard, , ksViewer, pages, early, reorder] = await Promise.all([
       board ?? getLeaderboard(api, settings.leaderboardId),
       scroll ? this.#loadScrollLayout() : undefined,
       viewer,
       listed,
       sub || expectOnPage ? undefined : viewer.then(ownRow),
+      silent && !scroll && !prefersReducedMotion() ? this.#loadReorder() : undefined,
     ]);
     const totalCount = pages[0]?.totalCount ?? 0;
 
@@ -346,37 +345,23 @@ export class KalLeaderboard extends KalElement {
       pages: pages.map((page, i) => ({ index: indexes[i] ?? 1, rows: page.rows })),
       ...(self ? { self } : {}),
       ...(viewerId ? { viewerId } : {}),
+      ...(reorder ? { reorder } : {}),
     };
   }
 
-  /** Asks the host for the names this page lacks, once; failures and slow answers fall back quietly. */
+  /**
+   * Asks the host for the names these rows lack, once. The code that asks is loaded only when a
+   * `resolveUsers` is set, and starts loading as soon as it is (alongside the token and the rows).
+   */
   async #resolveNames(rows: ScoreRow[], signal: AbortSignal): Promise<void> {
     const resolver = this.resolveUsers;
     if (typeof resolver !== 'function') return;
-    const missing = [...new Set(rows.filter((row) => !row.name && !this.#names.has(row.userId)).map((row) => row.userId))];
-    if (missing.length === 0) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const answer = await Promise.race([
-        Promise.resolve().then(() => resolver(missing)),
-        new Promise<undefined>((resolve) => {
-          timer = setTimeout(() => resolve(undefined), RESOLVE_TIMEOUT_MS);
-          signal.addEventListener('abort', () => resolve(undefined), { once: true });
-        }),
-      ]);
-      if (signal.aborted || !answer || typeof answer !== 'object') return;
-      for (const id of missing) {
-        const entry = (answer as Record<string, unknown>)[id] as { name?: unknown; avatarUrl?: unknown } | undefined;
-        const name = typeof entry?.name === 'string' ? entry.name.trim() : '';
-        if (!name) continue;
-        const avatar = safeImageUrl(typeof entry?.avatarUrl === 'string' ? entry.avatarUrl : undefined);
-        this.#names.set(id, avatar ? { name, avatar } : { name });
-      }
-    } catch {
-      // A host callback that fails leaves the privacy-safe ids in place.
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
-    }
+    const module = await this.#loadResolver().catch(() => undefined); // Not loaded: ids stay.
+    await module?.resolveNames(resolver, rows, this.#names, signal);
+  }
+
+  #loadResolver(): Promise<typeof import('./resolve-names.js')> {
+    return (this.#resolver ??= import('./resolve-names.js'));
   }
 
   #decorate(row: ScoreRow, sub: string, viewerId: string | undefined, oldRanks?: Map<string, number>): DisplayRow {
@@ -415,7 +400,9 @@ export class KalLeaderboard extends KalElement {
     const onList = fetched.self ? rows.find((row) => row.userId === fetched.self?.userId) : undefined;
     const self = onList ?? (fetched.self ? decorate(fetched.self) : undefined);
 
-    if (silent && settings.layout === 'table' && !prefersReducedMotion()) this.#flipFrom = this.#rowPositions();
+    // Reduced motion is checked again: it may have been turned on while the rows loaded.
+    const animation = silent && !prefersReducedMotion() ? fetched.reorder : undefined;
+    if (animation && previous) this.#flipFrom = { animation, positions: animation.rowPositions(this.renderRoot, previous.rows) };
 
     // The viewer's own movement: announced (politely) and emitted; nobody else's is announced.
     if (self && !sub) {
@@ -534,53 +521,33 @@ export class KalLeaderboard extends KalElement {
     this.pageIndex = index;
   }
 
-  // ---- reordering animation (FLIP) ----
+  // ---- reordering animation (reorder-animation.ts) ----
 
-  // Rows are matched to people through the rendered order (no user ids in DOM attributes). Rows are
-  // rendered by position, not keyed with `repeat`: lit-html 3.3 leaves a comment node behind for
-  // every keyed part it removes (lit/lit#5010), which a live board would pile up for hours. The
-  // animation is the same either way: each row slides from where its person was.
-  #rowPositions(): Map<string, number> {
-    const positions = new Map<string, number>();
-    const shown = this.view?.rows ?? [];
-    this.renderRoot.querySelectorAll<HTMLElement>('tbody tr').forEach((row, index) => {
-      const userId = shown[index]?.userId;
-      if (userId !== undefined) positions.set(userId, row.getBoundingClientRect().top);
-    });
-    return positions;
+  /** Loads the animation with a table's first refresh (alongside its data); undefined: no animation. */
+  #loadReorder(): Promise<ReorderAnimation | undefined> {
+    return (this.#reorder ??= import('./reorder-animation.js').catch(() => {
+      this.#reorder = undefined; // Try again with the next refresh.
+      return undefined;
+    }));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const from = this.#flipFrom;
     this.#flipFrom = undefined;
-    if (!from || from.size === 0 || typeof Element.prototype.animate !== 'function') return;
-    const shown = this.view?.rows ?? [];
-    const rows = this.renderRoot.querySelectorAll<HTMLElement>('tbody tr');
-    if (rows.length !== shown.length) return;
-    for (const [index, row] of rows.entries()) {
-      const before = from.get(shown[index]?.userId ?? '');
-      if (before === undefined) continue;
-      const delta = before - row.getBoundingClientRect().top;
-      if (Math.abs(delta) < 1) continue;
-      // The Web Animations API, not a style attribute: allowed under a strict CSP.
-      row.animate([{ transform: `translateY(${delta}px)` }, { transform: 'none' }], { duration: 450, easing: 'ease-out' });
-    }
+    if (from) from.animation.slideRows(this.renderRoot, this.view?.rows ?? [], from.positions);
   }
 
   // ---- rendering ----
 
   protected override formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-    if (options) return super.formatNumber(value, options);
-    const locale = this.#numbers?.locale ?? this.locale;
-    if (this.#numbers?.locale !== locale) this.#numbers = { locale, format: new Intl.NumberFormat(locale) };
-    return this.#numbers.format.format(value);
+    return options || !this.#numbers ? super.formatNumber(value, options) : this.#numbers.format.format(value);
   }
 
   override render(): TemplateResult {
     const locale = this.locale;
     if (this.#numbers?.locale !== locale) this.#numbers = { locale, format: new Intl.NumberFormat(locale) };
-    return html`<div class="root" dir=${this.direction} lang=${this.locale}>${this.#renderContent()}</div>`;
+    return html`<div class="root" dir=${this.direction} lang=${locale}>${this.#renderContent()}</div>`;
   }
 
   #renderContent(): TemplateResult {
@@ -728,12 +695,12 @@ export class KalLeaderboard extends KalElement {
     return `row${top}${row.self ? ' self' : ''}${row.move !== undefined ? ' moved' : ''}`;
   }
 
-  #renderRank(row: DisplayRow): TemplateResult {
-    const place = PLACE_KEYS[row.rank];
-    return html`${place
-      ? html`<span class="place" aria-hidden="true">${this.formatNumber(row.rank)}</span
-          ><span class="visually-hidden">${this.t(place)}</span>`
-      : html`<span class="place">${this.formatNumber(row.rank)}</span>`}${this.#renderMove(row.move)}`;
+  #renderRank({ rank, move }: DisplayRow): TemplateResult {
+    // The first three are read out as "1st place" (…) instead of the number.
+    const podium = rank === 1 || rank === 2 || rank === 3;
+    return html`<span class="place" aria-hidden=${podium ? 'true' : nothing}>${this.formatNumber(rank)}</span>${podium
+        ? html`<span class="visually-hidden">${this.t(`leaderboard.place${rank}`)}</span>`
+        : nothing}${this.#renderMove(move)}`;
   }
 
   #renderMove(move: number | undefined): TemplateResult | typeof nothing {
@@ -746,20 +713,19 @@ export class KalLeaderboard extends KalElement {
     >`;
   }
 
-  #renderName(row: DisplayRow): TemplateResult {
+  /** The avatar and name, and "You" on the viewer's row in the list (`you`; not on the pinned row). */
+  #renderName(row: DisplayRow, you = row.self): TemplateResult {
     return html`<span class="name-inner"
       >${row.avatar ? html`<img class="avatar" part="avatar" src=${row.avatar} alt="" loading="lazy" />` : nothing}<span
         >${row.label}</span
-      >${row.self ? html`<span class="you">${this.t('leaderboard.you')}</span>` : nothing}</span
+      >${you ? html`<span class="you">${this.t('leaderboard.you')}</span>` : nothing}</span
     >`;
   }
 
   #renderPinned(self: DisplayRow): TemplateResult {
     return html`<div class="pinned" part="row self pinned">
       <span class="rank" part="rank">${this.t('leaderboard.youAt', { rank: this.formatNumber(self.rank) })}${this.#renderMove(self.move)}</span>
-      <span class="name" part="name"><span class="name-inner">${self.avatar
-        ? html`<img class="avatar" part="avatar" src=${self.avatar} alt="" loading="lazy" />`
-        : nothing}<span>${self.label}</span></span></span>
+      <span class="name" part="name">${this.#renderName(self, false)}</span>
       <span class="score" part="score">${this.formatNumber(self.score)}</span>
     </div>`;
   }

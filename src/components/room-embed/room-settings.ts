@@ -36,7 +36,7 @@ export interface RoomInputs {
 const shown = (value: string) => (value.length > 64 ? `${value.slice(0, 64)}…` : value);
 
 const problem = (message: string, textKey: MessageKey): RoomProblem => ({
-  error: new KalError('config', message, { retryable: false }),
+  error: new KalError('config', message),
   textKey,
 });
 

@@ -1,6 +1,6 @@
 import { type PropertyDeclarations, type TemplateResult, LitElement, html, nothing } from 'lit';
 import type { ApiContext } from '../../api/context.js';
-import { KalError, toKalError } from '../../api/errors.js';
+import { type KalError, toKalError } from '../../api/errors.js';
 import type { GetKs, SessionSource } from '../../api/session.js';
 import { currentConfig, onConfigure, resolveApi } from '../../config.js';
 import type { MessageKey } from '../../i18n/en.js';
@@ -76,18 +76,8 @@ export abstract class KalElement extends LitElement {
 
   /** The API context for these settings; throws a `config` KalError when they are unusable. */
   protected api(signal: AbortSignal, scope?: SessionSource['scope']): ApiContext {
-    const api = resolveApi(
-      {
-        partnerId: this.partnerId,
-        region: this.region,
-        gameUrl: this.gameUrl,
-        messagingUrl: this.messagingUrl,
-        tokenEndpoint: this.tokenEndpoint,
-        getKs: this.getKs,
-      },
-      scope,
-    );
-    return { ...api, signal: AbortSignal.any([signal, this.connection.signal]) };
+    // The element's own settings (partnerId, region, gameUrl, messagingUrl, tokenEndpoint, getKs).
+    return { ...resolveApi(this, scope), signal: AbortSignal.any([signal, this.connection.signal]) };
   }
 
   /** The UI language: own `lang`, then `configure({ locale })`, then the nearest `lang`, then the browser's. */
@@ -117,7 +107,7 @@ export abstract class KalElement extends LitElement {
 
   /** Dispatches one of the kit's events: bubbling, composed, typed. */
   protected emit<K extends KalEventName>(name: K, detail: KalEventDetails[K]): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
   /** Emits `kal-load` once what was loaded is on screen (after this render). */
@@ -145,7 +135,7 @@ export abstract class KalElement extends LitElement {
 
   /** The error state: the translated reason and, unless retrying cannot help, a retry button. */
   protected renderError(error: unknown, retry: () => void): TemplateResult {
-    const kalError = error instanceof KalError ? error : toKalError(error);
+    const kalError = toKalError(error);
     const canRetry = kalError.code !== 'config';
     return html`<div class="state state--error" role="alert" part="error">
       <p>${this.t(kalError.messageKey)}</p>

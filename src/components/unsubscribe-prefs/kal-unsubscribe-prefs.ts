@@ -154,7 +154,6 @@ export class KalUnsubscribePrefs extends KalElement {
         throw new KalError(
           'config',
           'no <kal-pref-group> inside <kal-unsubscribe-prefs>: declare each email group, e.g. <kal-pref-group group-id="event-updates" label="Event updates">',
-          { retryable: false },
         );
       }
       return getUnsubscribedGroups(this.api(signal));
@@ -256,7 +255,7 @@ export class KalUnsubscribePrefs extends KalElement {
         throw new KalError(
           'config',
           `no KS: the page URL has no "${this.ksParam}" parameter (ks-param), and no getKs or token-endpoint is configured`,
-          { messageKey: 'error.noToken', retryable: false },
+          { messageKey: 'error.noToken' },
         );
       }
       throw error;
@@ -299,7 +298,7 @@ export class KalUnsubscribePrefs extends KalElement {
   #reportDeclaration(key: string, message: string): void {
     if (this.#reportedDeclarations.has(key)) return;
     this.#reportedDeclarations.add(key);
-    const error = new KalError('config', message, { retryable: false });
+    const error = new KalError('config', message);
     console.warn(`kaltura-widgets: ${error.message}`);
     this.emit('kal-error', error.toDetail());
   }
