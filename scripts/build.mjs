@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { build } from 'vite';
+import { elementCopies } from './element-copies.mjs';
 import { minifyTemplates } from './minify-templates.mjs';
 import { modulesIn, terserPass } from './terser-pass.mjs';
 import { SHIPPED_LOCALES } from '../src/i18n/locale-list.ts';
@@ -39,9 +40,10 @@ const libraryBuild = ({ outDir, lib, plugins = [], external = [], output = {}, i
   });
 
 /** An ES library build of `entry` into `outDir`, chunks under chunks/. */
-const esBuild = (outDir, entry, external = [], output = {}) =>
+const esBuild = (outDir, entry, external = [], output = {}, plugins = []) =>
   libraryBuild({
     outDir,
+    plugins,
     lib: { entry, formats: ['es'] },
     external,
     output: { ...esOutput, ...output },
@@ -59,7 +61,20 @@ await esBuild('dist', { ...ENTRIES, react: 'src/react/index.ts' }, DEPENDENCIES)
 // elements use (schema readers, repeat) is chunked as the bundler finds it. Keep this list to
 // modules that every element loads: a module here that one element lacks costs that element bytes.
 const CDN_CORE = /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](reactive-element|css-tag))\.js$|src[\\/](config|version|api[\\/](client|context|errors|ks|regions|schema-error|session)|i18n[\\/](localize|messages|register-locales)|components[\\/]shared[\\/](define|events|kal-element|lang-watch|load-task|theme\.styles))\.ts$/;
-await esBuild('dist/cdn', ENTRIES, [], { ...forBrowsers, codeSplitting: { groups: [{ name: 'core', test: CDN_CORE }] } });
+const ELEMENT_COPIES = [
+  'src/api/schema.ts',
+  'src/components/shared/live-refresh.ts',
+  'src/components/shared/reduced-motion.ts',
+  'src/components/shared/safe-image-url.ts',
+  'node_modules/lit/directives/repeat.js',
+  'node_modules/lit-html/directives/repeat.js',
+  'node_modules/lit/directive.js',
+  'node_modules/lit-html/directive.js',
+  'node_modules/lit-html/directive-helpers.js',
+];
+await esBuild('dist/cdn', ENTRIES, [], { ...forBrowsers, codeSplitting: { groups: [{ name: 'core', test: CDN_CORE }] } }, [
+  elementCopies(ELEMENT_COPIES),
+]);
 for (const file of modulesIn('dist/cdn')) await terserPass(file, { module: true });
 
 // Script tag: one classic script with a global. What it cannot bundle (catalogues, the
