@@ -72,7 +72,11 @@ const ELEMENT_COPIES = [
   'node_modules/lit-html/directive.js',
   'node_modules/lit-html/directive-helpers.js',
 ];
-await esBuild('dist/cdn', ENTRIES, [], { ...forBrowsers, codeSplitting: { groups: [{ name: 'core', test: CDN_CORE }] } }, [
+// Catalogues keep plain names (chunks/de-DE.js), as beside the script tag: their 15 hashes would cost
+// every element ~100 bytes, and a catalogue cached from another release only changes wording (a key
+// it lacks falls back to English).
+const cdnChunkName = ({ name }) => (SHIPPED_LOCALES.includes(name) ? 'chunks/[name].js' : esOutput.chunkFileNames);
+await esBuild('dist/cdn', ENTRIES, [], { ...forBrowsers, chunkFileNames: cdnChunkName, codeSplitting: { groups: [{ name: 'core', test: CDN_CORE }] } }, [
   elementCopies(ELEMENT_COPIES),
 ]);
 for (const file of modulesIn('dist/cdn')) await terserPass(file, { module: true });

@@ -92,7 +92,7 @@ async function fetchJson(request: PostJsonRequest<unknown>, signal: AbortSignal 
   let refreshed = false;
   for (let attempt = 0; ; attempt++) {
     try {
-      const response = await attemptOnce(request, ks, signal);
+      const response = await attemptOnce(request, ks, signal, what);
       return await readJson(response, what);
     } catch (caught) {
       const error = toKalError(caught);
@@ -112,8 +112,7 @@ async function fetchJson(request: PostJsonRequest<unknown>, signal: AbortSignal 
   }
 }
 
-async function attemptOnce(request: PostJsonRequest<unknown>, ks: string, signal: AbortSignal | undefined): Promise<Response> {
-  const what = describe(request.url);
+async function attemptOnce(request: PostJsonRequest<unknown>, ks: string, signal: AbortSignal | undefined, what: string): Promise<Response> {
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   const onAbort = () => controller.abort();

@@ -45,11 +45,11 @@ describe('CDN build, one entry per element', () => {
       await until(() => (shadow('kal-leaderboard')?.querySelectorAll('.scroller [role=row]').length ?? 0) > 0, 'rows in the scroll layout');
       expect(requested('/dist/cdn/chunks/scroll-layout-')).to.have.length(1);
 
-      expect(requested('/dist/cdn/chunks/de-DE-')).to.have.length(0);
+      expect(requested('/dist/cdn/chunks/de-DE.js')).to.have.length(0);
       const englishJoin = shadow('kal-room-embed')?.querySelector('[part~=join]')?.textContent?.trim();
       win.document.documentElement.lang = 'de';
       await until(() => shadow('kal-room-embed')?.querySelector('[part~=join]')?.textContent?.trim() !== englishJoin, 'German text');
-      expect(requested('/dist/cdn/chunks/de-DE-')).to.have.length(1);
+      expect(requested('/dist/cdn/chunks/de-DE.js')).to.have.length(1);
       expect(win.litHtmlVersions).to.have.length(1);
       expect(win.kitEvents.filter((event) => event.name === 'kal-error')).to.deep.equal([]);
     } finally {

@@ -131,11 +131,6 @@ export const leaderboardStyles = css`
     border-end-end-radius: calc(var(--_radius) / 2);
   }
 
-  th.score,
-  td.score {
-    text-align: end;
-  }
-
   .col-rank {
     inline-size: 6.5em;
   }
@@ -231,6 +226,7 @@ export const leaderboardStyles = css`
 
   .score {
     font-weight: 600;
+    text-align: end;
   }
 
   .move {
@@ -278,13 +274,6 @@ export const leaderboardStyles = css`
     white-space: nowrap;
   }
 
-  .pinned .name {
-    min-inline-size: 0;
-  }
-
-  .pinned .score {
-    text-align: end;
-  }
 
   /* Pager */
   .pager {

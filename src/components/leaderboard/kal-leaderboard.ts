@@ -284,7 +284,7 @@ export class KalLeaderboard extends KalElement {
         leaderboardId: settings.leaderboardId,
         pageIndex: index,
         pageSize: settings.pageSize,
-        ...(sub ? { subLeaderboardId: sub } : {}),
+        subLeaderboardId: sub || undefined,
       });
 
     // Paging through one board reuses its definition; a first load or a refresh reads it again
@@ -343,9 +343,9 @@ export class KalLeaderboard extends KalElement {
       board: resolvedBoard,
       totalCount,
       pages: pages.map((page, i) => ({ index: indexes[i] ?? 1, rows: page.rows })),
-      ...(self ? { self } : {}),
-      ...(viewerId ? { viewerId } : {}),
-      ...(reorder ? { reorder } : {}),
+      self,
+      viewerId: viewerId || undefined,
+      reorder,
     };
   }
 
@@ -373,9 +373,9 @@ export class KalLeaderboard extends KalElement {
     return {
       ...row,
       label,
-      ...(avatar ? { avatar } : {}),
+      avatar,
       self: !sub && viewerId !== undefined && row.userId === viewerId,
-      ...(move !== 0 ? { move } : {}),
+      move: move || undefined,
     };
   }
 
@@ -424,8 +424,8 @@ export class KalLeaderboard extends KalElement {
       board: fetched.board,
       totalCount: settings.layout === 'scroll' && silent && previous ? Math.max(fetched.totalCount, rows.length) : fetched.totalCount,
       rows,
-      ...(self ? { self } : {}),
-      ...(viewerId ? { viewerId } : {}),
+      self,
+      viewerId,
       loadedAt: Date.now(),
     };
     this.staleSince = undefined;
@@ -467,7 +467,7 @@ export class KalLeaderboard extends KalElement {
         leaderboardId: settings.leaderboardId,
         pageIndex: index,
         pageSize: settings.pageSize,
-        ...(sub ? { subLeaderboardId: sub } : {}),
+        subLeaderboardId: sub || undefined,
       });
       if (!sub) await this.#resolveNames(page.rows, signal);
       const current = this.view;
