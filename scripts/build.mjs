@@ -55,15 +55,15 @@ const esBuild = (outDir, entry, external = [], output = {}, plugins = []) =>
 // npm: bare dependency imports, so an app's bundler shares one Lit with everything else.
 await esBuild('dist', { ...ENTRIES, react: 'src/react/index.ts' }, DEPENDENCIES);
 
-// CDN: everything bundled. What every element needs on its first render (Lit, session, client,
-// config, i18n, the base element) is one shared "core" chunk: one request instead of several, and
-// gzip sees it whole. Element code stays in each element's entry file; code that only some
-// elements use (schema readers, repeat) is chunked as the bundler finds it. Keep this list to
-// modules that every element loads: a module here that one element lacks costs that element bytes.
-const CDN_CORE = /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](reactive-element|css-tag))\.js$|src[\\/](config|version|api[\\/](client|context|errors|ks|regions|schema-error|session)|i18n[\\/](localize|messages|register-locales)|components[\\/]shared[\\/](define|events|kal-element|lang-watch|load-task|theme\.styles))\.ts$/;
+// CDN: everything bundled. What the elements need on their first render (Lit, session, config,
+// i18n, the base element; and the API client, LoadTask and the live-timer loader, which the room or
+// the preference centre do not use) is one shared "core" chunk: one request instead of several, and
+// gzip sees it whole. Element code stays in each element's entry file. A module listed here that an
+// element does not use costs it bytes (the room ~1 KB, the preference centre ~0.1 KB, both within
+// their budgets), against a request or a copy in each element that does.
+const CDN_CORE = /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](reactive-element|css-tag))\.js$|src[\\/](config|version|api[\\/](client|context|errors|ks|regions|schema-error|session)|i18n[\\/](localize|messages|register-locales)|components[\\/]shared[\\/](define|events|kal-element|lang-watch|live-refresh|load-task|theme\.styles))\.ts$/;
 const ELEMENT_COPIES = [
   'src/api/schema.ts',
-  'src/components/shared/live-refresh.ts',
   'src/components/shared/reduced-motion.ts',
   'src/components/shared/safe-image-url.ts',
   'node_modules/lit/directives/repeat.js',

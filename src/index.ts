@@ -14,7 +14,6 @@ export { VERSION } from './version.js';
 export { KalBadgeProgress } from './components/badge-progress/define.js';
 export type { BadgeLayout, BadgeSort, BadgeState } from './components/badge-progress/badge-model.js';
 export { KalRoomEmbed } from './components/room-embed/define.js';
-export { KalPrefGroup, KalUnsubscribePrefs } from './components/unsubscribe-prefs/define.js';
-export { forgetLinkKs } from './components/unsubscribe-prefs/link-ks.js';
+export { KalPrefGroup, KalUnsubscribePrefs, forgetLinkKs } from './components/unsubscribe-prefs/define.js';
 export { KalLeaderboard } from './components/leaderboard/define.js';
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './components/leaderboard/kal-leaderboard.js';

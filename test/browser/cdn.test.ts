@@ -1,7 +1,7 @@
 // The CDN build (dist/cdn/, made by `npm run build`: bundled, chunked, minified twice) as a page
 // uses it with no bundler: each element's own entry, settings by attribute. The elements share one
-// Lit and one session; lazily loaded chunks (the scroll layout, refresh effects, the live timer, the
-// names helper, a catalogue) arrive when needed.
+// Lit and one session; lazily loaded chunks (the scroll layout, the reorder animation, the live timer,
+// a catalogue) arrive when needed.
 import { expect } from '@open-wc/testing';
 import { callsTo, newPartner, openPlainPage, until } from './helpers.js';
 
@@ -28,18 +28,16 @@ describe('CDN build, one entry per element', () => {
       // One session for the four elements (same settings), though each came from its own entry.
       expect(requested('/sandbox/ks?')).to.have.length(1);
       expect(await callsTo(partnerId, 'userScore/list')).to.have.length(1);
-      // What a first render does not use is not downloaded: refresh effects, the live timer, the names helper.
-      for (const lazy of ['reorder-animation-', 'live-controller-', 'tab-share-', 'resolve-names-']) {
+      // What a first render does not use is not downloaded: the reorder animation, the live timer.
+      for (const lazy of ['reorder-animation-', 'live-controller-', 'tab-share-']) {
         expect(requested(`/dist/cdn/chunks/${lazy}`), lazy).to.have.length(0);
       }
-      const board = win.document.querySelector('kal-leaderboard') as HTMLElement & { refresh(): Promise<void>; resolveUsers?: unknown };
+      const board = win.document.querySelector('kal-leaderboard') as HTMLElement & { refresh(): Promise<void> };
       await board.refresh();
       expect(requested('/dist/cdn/chunks/reorder-animation-')).to.have.length(1);
       board.setAttribute('live', '');
       await until(() => requested('/dist/cdn/chunks/live-controller-').length > 0 && requested('/dist/cdn/chunks/tab-share-').length > 0, 'the live timer');
       board.removeAttribute('live');
-      board.resolveUsers = async () => ({});
-      await until(() => requested('/dist/cdn/chunks/resolve-names-').length > 0, 'the names helper');
       expect(requested('/dist/cdn/chunks/scroll-layout-')).to.have.length(0);
       win.document.querySelector('kal-leaderboard')!.setAttribute('layout', 'scroll');
       await until(() => (shadow('kal-leaderboard')?.querySelectorAll('.scroller [role=row]').length ?? 0) > 0, 'rows in the scroll layout');

@@ -216,7 +216,7 @@ export class KalBadgeProgress extends KalElement {
       const raw = this.getAttribute('refresh-interval') ?? String(interval);
       return new KalError(
         'config',
-        `kal-badge-progress: refresh-interval must be a number of seconds, at least ${MIN_INTERVAL_SECONDS} (got "${raw.slice(0, 64)}")`,
+        `kal-badge-progress: refresh-interval must be a positive number of seconds (got "${raw.slice(0, 64)}")`,
       );
     }
     return undefined;

@@ -31,7 +31,7 @@ import { loadScrollLayout } from './load-scroll-layout.js';
 import type { KnownNames } from './resolve-names.js';
 
 type ReorderAnimation = typeof import('./reorder-animation.js');
-import type { ScrollLayout, ScrollView } from './scroll-layout.js';
+import type { ScrollLayout } from './scroll-layout.js';
 import { leaderboardMessages } from './messages.js';
 
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './helpers.js';
@@ -316,7 +316,8 @@ export class KalLeaderboard extends KalElement {
       viewer,
       listed,
       sub || expectOnPage ? undefined : viewer.then(ownRow),
-      silent && !scroll && !prefersReducedMotion() ? this.#loadReorder() : undefined,
+      // The animation never holds the rows back: without it by the time they arrive, this refresh skips it.
+      silent && !scroll && !prefersReducedMotion() ? Promise.race([this.#loadReorder(), listed.then(() => undefined, () => undefined)]) : undefined,
     ]);
     const totalCount = pages[0]?.totalCount ?? 0;
 
@@ -350,18 +351,22 @@ export class KalLeaderboard extends KalElement {
   }
 
   /**
-   * Asks the host for the names these rows lack, once. The code that asks is loaded only when a
-   * `resolveUsers` is set, and starts loading as soon as it is (alongside the token and the rows).
+   * Asks the host for the names these rows lack, once (resolve-names.ts). That code is loaded only
+   * when a `resolveUsers` is set, from the moment it is (alongside the token and the rows), like the
+   * scroll layout. Not loaded (offline?): the ids stay, and the next page or refresh tries again.
    */
   async #resolveNames(rows: ScoreRow[], signal: AbortSignal): Promise<void> {
     const resolver = this.resolveUsers;
     if (typeof resolver !== 'function') return;
-    const module = await this.#loadResolver().catch(() => undefined); // Not loaded: ids stay.
+    const module = await this.#loadResolver().catch(() => undefined);
     await module?.resolveNames(resolver, rows, this.#names, signal);
   }
 
   #loadResolver(): Promise<typeof import('./resolve-names.js')> {
-    return (this.#resolver ??= import('./resolve-names.js'));
+    return (this.#resolver ??= import('./resolve-names.js').catch((error: unknown) => {
+      this.#resolver = undefined;
+      throw error;
+    }));
   }
 
   #decorate(row: ScoreRow, sub: string, viewerId: string | undefined, oldRanks?: Map<string, number>): DisplayRow {
@@ -523,7 +528,7 @@ export class KalLeaderboard extends KalElement {
 
   // ---- reordering animation (reorder-animation.ts) ----
 
-  /** Loads the animation with a table's first refresh (alongside its data); undefined: no animation. */
+  /** Loads the animation with a table's first refresh (alongside its data); undefined: not loaded. */
   #loadReorder(): Promise<ReorderAnimation | undefined> {
     return (this.#reorder ??= import('./reorder-animation.js').catch(() => {
       this.#reorder = undefined; // Try again with the next refresh.
@@ -600,7 +605,7 @@ export class KalLeaderboard extends KalElement {
           : view.rows.length === 0
             ? this.renderEmpty(this.t(view.board.status === 'scheduled' ? 'leaderboard.emptyScheduled' : 'leaderboard.empty'))
             : view.settings.layout === 'scroll'
-              ? (this.#scroll?.render(this.#scrollView(view)) ?? this.renderLoading())
+              ? (this.#scroll?.render(view) ?? this.renderLoading())
               : this.#renderTable(view)}
       </div>
       ${view.self && !selfOnList && !view.sub && view.rows.length > 0 ? this.#renderPinned(view.self) : nothing}
@@ -661,16 +666,12 @@ export class KalLeaderboard extends KalElement {
     </table>`;
   }
 
-  #scrollView(view: View): ScrollView {
-    return { rows: view.rows, totalCount: view.totalCount, pageSize: view.settings.pageSize };
-  }
-
   /** Downloads the scroll layout once; the scroll layout's first load waits for it with its data. */
   #loadScrollLayout(): Promise<void> {
     this.#scrollReady ??= loadScrollLayout().then(
       ({ ScrollLayout }) => {
         this.#scroll = new ScrollLayout(this, {
-          view: () => this.view && this.#scrollView(this.view),
+          view: () => this.view,
           canLoadMore: () => this.#task.state !== 'pending' || this.#runSilent,
           readMore: (index, signal) => this.#readMore(index, signal),
           reportError: (error) => this.reportError(error),

@@ -10,7 +10,6 @@ export type KnownNames = Map<string, { name: string; avatar?: string }>;
 /**
  * Asks the host's `resolveUsers` for the names these rows lack (each id once) and adds them to
  * `known`. Failures, odd answers and slow answers fall back quietly to the privacy-safe ids.
- * Loaded only by leaderboards given a `resolveUsers` callback.
  */
 export async function resolveNames(resolver: ResolveUsers, rows: ScoreRow[], known: KnownNames, signal: AbortSignal): Promise<void> {
   const missing = [...new Set(rows.filter((row) => !row.name && !known.has(row.userId)).map((row) => row.userId))];

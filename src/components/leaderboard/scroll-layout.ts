@@ -25,7 +25,7 @@ const MAX_REFRESH_PAGES = 3;
 export interface ScrollView {
   rows: DisplayRow[];
   totalCount: number;
-  pageSize: number;
+  settings: { pageSize: number };
 }
 
 /** What the leaderboard lends its scroll layout. */
@@ -181,7 +181,7 @@ export class ScrollLayout implements ReactiveController {
     this.#controller = controller;
     this.#setLoading(true);
     try {
-      await this.#parts.readMore(Math.floor(view.rows.length / view.pageSize) + 1, controller.signal);
+      await this.#parts.readMore(Math.floor(view.rows.length / view.settings.pageSize) + 1, controller.signal);
     } catch (error) {
       if (!controller.signal.aborted) {
         this.#failed = true;
@@ -206,7 +206,7 @@ export class ScrollLayout implements ReactiveController {
     const view = this.#parts.view();
     if (!view) return;
     // Ask for the next page while half a page (at least a few rows) is still to come.
-    const ahead = Math.max(LOAD_AHEAD_ROWS, Math.ceil(view.pageSize / 2));
+    const ahead = Math.max(LOAD_AHEAD_ROWS, Math.ceil(view.settings.pageSize / 2));
     if (event.last >= view.rows.length - ahead) void this.#loadMore();
   };
 

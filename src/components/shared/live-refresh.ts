@@ -3,7 +3,7 @@ import type { LiveController, LiveOptions } from './live-controller.js';
 
 /**
  * The live timer, downloaded the first time `live` is on (see LiveController): a first render never
- * needs it, so a page without `live` never loads it and a live page loads it after its first data.
+ * needs it, so a page without `live` never loads it. The leaderboard turns it on with its first data.
  */
 export class LiveRefresh implements ReactiveController {
   #controller?: LiveController;
@@ -25,8 +25,9 @@ export class LiveRefresh implements ReactiveController {
         this.#controller = new LiveController(this.#host, this.#options);
       },
       () => {
-        // Not loaded (offline?): the next update tries again.
+        // Not loaded, most likely offline: try again (with the next update) once the connection is back.
         this.#loading = false;
+        globalThis.addEventListener('online', () => this.#host.requestUpdate(), { once: true });
       },
     );
   }

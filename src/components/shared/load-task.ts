@@ -47,7 +47,7 @@ export class LoadTask<T> implements ReactiveController {
     if (!sameArgs(this.#args, args)) void this.run(args);
   }
 
-  /** Runs now (with the current inputs). Never rejects: the outcome goes to `onComplete` / `onError`. */
+  /** Runs now (with the current inputs). The outcome goes to `onComplete` / `onError`, never to the caller. */
   run(args = this.#options.args()): Promise<void> {
     this.#args = args;
     // Only a run under way is cut short: a finished run's signal may still be shared.
@@ -59,18 +59,26 @@ export class LoadTask<T> implements ReactiveController {
   }
 
   async #settle(run: number, loading: Promise<T | undefined>): Promise<void> {
-    let state: LoadState;
+    let value: T | undefined;
     try {
-      const value = await loading;
-      if (run !== this.#runs) return;
-      state = value === undefined ? 'idle' : 'done';
-      if (value !== undefined) this.#options.onComplete?.(value);
+      value = await loading;
     } catch (error) {
       if (run !== this.#runs) return;
-      state = 'failed';
-      this.error = error;
-      this.#options.onError?.(error);
+      this.#finish('failed');
+      this.#options.onError?.((this.error = error));
+      return;
     }
+    if (run !== this.#runs) return;
+    this.#finish(value === undefined ? 'idle' : 'done');
+    if (value !== undefined) this.#options.onComplete?.(value);
+  }
+
+  /**
+   * Before the callbacks: one that starts another run (a host's kal-error listener calling refresh())
+   * then replaces a finished run rather than aborting it, and one that throws (a bug, surfaced as a
+   * rejection) leaves a consistent state behind.
+   */
+  #finish(state: LoadState): void {
     this.state = state;
     this.#host.requestUpdate();
   }

@@ -7,3 +7,4 @@ define('kal-pref-group', KalPrefGroup);
 define('kal-unsubscribe-prefs', KalUnsubscribePrefs);
 
 export { KalPrefGroup, KalUnsubscribePrefs };
+export { forgetLinkKs } from './link-ks.js';
