@@ -83,8 +83,8 @@ for (const file of modulesIn('dist/cdn')) await terserPass(file, { module: true 
 
 // Script tag: one classic script with a global. What it cannot bundle (catalogues, the
 // leaderboard's scroll layout) are ES modules beside it, imported by URL: modules with a
-// `.script.ts` twin (register-locales, load-scroll-layout, live-refresh) are swapped for it in this build.
-const SCRIPT_TWINS = /\/(register-locales|load-scroll-layout|live-refresh)\.js$/;
+// `.script.ts` twin (register-locales, the layout and live-timer loaders) are swapped for it in this build.
+const SCRIPT_TWINS = /\/(register-locales|load-scroll-layout|load-compact-layout|live-refresh)\.js$/;
 const scriptTwins = {
   name: 'script-tag-twins',
   enforce: 'pre',

@@ -28,13 +28,17 @@ describe('CDN build, one entry per element', () => {
       // One session for the four elements (same settings), though each came from its own entry.
       expect(requested('/sandbox/ks?')).to.have.length(1);
       expect(await callsTo(partnerId, 'userScore/list')).to.have.length(1);
+      // The compact badges came with their layout, downloaded alongside their data.
+      expect(shadow('kal-badge-progress')?.querySelectorAll('[part~=tooltip]').length).to.be.above(0);
+      expect(requested('/dist/cdn/chunks/compact-layout-')).to.have.length(1);
       // What a first render does not use is not downloaded: the reorder animation, the live timer.
       for (const lazy of ['reorder-animation-', 'live-controller-', 'tab-share-']) {
         expect(requested(`/dist/cdn/chunks/${lazy}`), lazy).to.have.length(0);
       }
       const board = win.document.querySelector('kal-leaderboard') as HTMLElement & { refresh(): Promise<void> };
       await board.refresh();
-      expect(requested('/dist/cdn/chunks/reorder-animation-')).to.have.length(1);
+      // Asked for with the refresh; its download may still be finishing.
+      await until(() => requested('/dist/cdn/chunks/reorder-animation-').length === 1, 'the reorder animation');
       board.setAttribute('live', '');
       await until(() => requested('/dist/cdn/chunks/live-controller-').length > 0 && requested('/dist/cdn/chunks/tab-share-').length > 0, 'the live timer');
       board.removeAttribute('live');

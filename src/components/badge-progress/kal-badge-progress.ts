@@ -21,7 +21,9 @@ import {
   parseIdList,
   sortBadges,
 } from './badge-model.js';
+import type { CompactLayout } from './compact-layout.js';
 import { fill } from './fill.js';
+import { loadCompactLayout } from './load-compact-layout.js';
 import { badgeProgressStyles } from './kal-badge-progress.styles.js';
 import { badgeMessages } from './messages.js';
 
@@ -105,7 +107,6 @@ export class KalBadgeProgress extends KalElement {
     announcement: { state: true },
     celebrating: { state: true },
     brokenIcons: { state: true },
-    openTip: { state: true },
   };
 
   /** Comma-separated badge ids, shown in this order. */
@@ -133,7 +134,10 @@ export class KalBadgeProgress extends KalElement {
   private announcement = '';
   private celebrating = new Set<string>();
   private brokenIcons = new Map<string, string>();
-  private openTip: string | undefined;
+  /** The compact layout (icons with tooltips), downloaded only when a page uses `layout="compact"`. */
+  #compact?: CompactLayout;
+  #compactLoad?: Promise<void>;
+  #compactFailed = false;
 
   readonly #liveRefresh = new LiveRefresh(this, {
     enabled: () => this.live,
@@ -156,7 +160,9 @@ export class KalBadgeProgress extends KalElement {
       const [attributesOk, ...dataArgs] = args;
       if (!attributesOk) return undefined;
       const [badgeIds, virtualEventId, userId] = dataArgs as [string | undefined, string | undefined, string | undefined];
-      return this.#load(dataArgs, badgeIds, virtualEventId, userId, signal);
+      // The compact layout, when asked for, downloads alongside the data: no round trip after it.
+      const [data] = await Promise.all([this.#load(dataArgs, badgeIds, virtualEventId, userId, signal), this.#loadCompact()]);
+      return data;
     },
     onComplete: (data) => this.#accept(data),
     onError: (error) => this.#failed(error),
@@ -179,15 +185,9 @@ export class KalBadgeProgress extends KalElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('keydown', this.#onDocumentKeydown);
     // Put back after a removal (a framework moving it): what the removal cancelled loads again. A load
     // still settling its cancellation is re-run by failed() once it lands.
     if (this.hasUpdated && this.#task.state === 'failed' && isAbort(this.#task.error)) void this.#task.run();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('keydown', this.#onDocumentKeydown);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -198,6 +198,8 @@ export class KalBadgeProgress extends KalElement {
         this.attrError = problem;
         if (problem) this.reportError(problem);
       }
+      // Switched to compact after the data came: the layout downloads now (loading shown meanwhile).
+      void this.#loadCompact();
     }
   }
 
@@ -339,40 +341,27 @@ export class KalBadgeProgress extends KalElement {
     void this.#task.run();
   }
 
-  // ------------------------------------------------------------------ tooltips (compact layout)
+  // ------------------------------------------------------------------ compact layout (compact-layout.ts)
 
-  readonly #onDocumentKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.openTip !== undefined) this.openTip = undefined;
-  };
-
-  #showTip(badgeId: string): void {
-    this.openTip = badgeId;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if ((changed as PropertyValues).has('openTip')) this.#placeTip();
-  }
-
-  /**
-   * Keeps an open tooltip inside the element: one that would stick out past an edge is shifted back
-   * (through the `--_tip-shift` custom property, set in the CSSOM: no style attribute, strict CSP).
-   */
-  #placeTip(): void {
-    const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip:not([hidden])');
-    if (!tip) return;
-    tip.style.removeProperty('--_tip-shift');
-    const box = tip.getBoundingClientRect();
-    const host = this.getBoundingClientRect();
-    const fitEnd = (shift: number) => (box.right + shift > host.right ? host.right - box.right : shift);
-    const fitStart = (shift: number) => (box.left + shift < host.left ? host.left - box.left : shift);
-    // Wider than the element: its start edge stays inside.
-    const shift = this.direction === 'rtl' ? fitEnd(fitStart(0)) : fitStart(fitEnd(0));
-    if (Math.abs(shift) >= 1) tip.style.setProperty('--_tip-shift', `${Math.round(shift)}px`);
-  }
-
-  #hideTip(badgeId: string): void {
-    if (this.openTip === badgeId) this.openTip = undefined;
+  /** Downloads the compact layout once, when it is first asked for. Not loaded (offline?): cards. */
+  #loadCompact(): Promise<void> {
+    if (this.layout !== 'compact') return Promise.resolve();
+    return (this.#compactLoad ??= loadCompactLayout().then(
+      ({ CompactLayout }) => {
+        this.#compact = new CompactLayout(this, {
+          text: (key) => this.t(key),
+          icon: (badge) => this.#renderIcon(badge),
+          stateText: (badge) => this.#stateText(badge),
+          ruleText: (rule, index) => this.#ruleText(rule, index),
+          celebrating: (badgeId) => this.celebrating.has(badgeId),
+        });
+        this.requestUpdate();
+      },
+      () => {
+        this.#compactFailed = true;
+        this.requestUpdate();
+      },
+    ));
   }
 
   #iconFailed(badgeId: string, url: string): void {
@@ -419,9 +408,9 @@ export class KalBadgeProgress extends KalElement {
         : nothing}
       ${badges.length === 0
         ? this.renderEmpty(this.t('badges.empty'))
-        : this.layout === 'compact'
-          ? this.#renderCompact(badges, busy)
-          : this.#renderCards(badges, busy)}
+        : this.layout !== 'compact' || this.#compactFailed
+          ? this.#renderCards(badges, busy)
+          : (this.#compact?.render(badges, busy) ?? this.renderLoading())}
     `;
   }
 
@@ -474,54 +463,6 @@ export class KalBadgeProgress extends KalElement {
         <div class="bar-fill" part="bar-fill" ${fill(rule.fraction)}></div>
       </div>
     </li>`;
-  }
-
-  #renderCompact(badges: BadgeView[], busy: boolean): TemplateResult {
-    return html`<ul class="chips" part="list" role="list" aria-label=${this.t('badges.listLabel')} aria-busy=${busy ? 'true' : 'false'}>
-      ${repeat(
-        badges,
-        (badge) => badge.id,
-        (badge, index) => {
-          const tipId = `tip-${index}`;
-          const open = this.openTip === badge.id;
-          return html`<li
-            class="chip-item ${this.celebrating.has(badge.id) ? 'celebrate' : ''}"
-            part="badge"
-            data-badge-id=${badge.id}
-            data-state=${badge.state}
-            @mouseenter=${() => this.#showTip(badge.id)}
-            @mouseleave=${() => this.#hideTip(badge.id)}
-          >
-            <button
-              type="button"
-              class="chip"
-              part="icon"
-              aria-describedby=${tipId}
-              @focus=${() => this.#showTip(badge.id)}
-              @blur=${() => this.#hideTip(badge.id)}
-              @click=${() => this.#showTip(badge.id)}
-            >
-              <span class="icon">${this.#renderIcon(badge)}</span>
-              <span class="visually-hidden">${badge.name}</span>
-            </button>
-            <div class="tooltip" part="tooltip" role="tooltip" id=${tipId} ?hidden=${!open}>
-              <p class="name" part="name">${badge.name}</p>
-              <p class="status" part="status">${this.#stateText(badge)}</p>
-              ${badge.rules.length
-                ? html`<ul class="tip-rules" role="list">
-                    ${badge.rules.map(
-                      (rule, ruleIndex) => html`<li class="tip-rule ${rule.completed ? 'rule--completed' : ''}">
-                        <span>${this.#ruleText(rule, ruleIndex)}</span>
-                        <span class="bar bar--small" aria-hidden="true"><span class="bar-fill" ${fill(rule.fraction)}></span></span>
-                      </li>`,
-                    )}
-                  </ul>`
-                : nothing}
-            </div>
-          </li>`;
-        },
-      )}
-    </ul>`;
   }
 
   #renderIcon(badge: BadgeView): TemplateResult {
