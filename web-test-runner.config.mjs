@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import replace from '@rollup/plugin-replace';
 import { fromRollup } from '@web/dev-server-rollup';
+import { blockModulesPlugin } from './test/wtr-block-modules-plugin.mjs';
 import { reactPlugin } from './test/wtr-react-plugin.mjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -22,6 +23,8 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   middleware: [sandboxMiddleware()],
   plugins: [
+    // Lazily loaded modules that fail to download (lazy-modules.test.ts).
+    blockModulesPlugin(),
     // Framework tests: React as ES modules; Vue's bundler build with its production flags.
     reactPlugin(),
     fromRollup(replace)({
