@@ -143,16 +143,10 @@ export class KalBadgeProgress extends KalElement {
     enabled: () => this.live,
     intervalSeconds: () => this.#intervalSeconds(),
     shownAt: () => this.#currentView()?.loadedAt,
-    refresh: (shareWindowMs) => {
-      if (!this.#canRefresh()) return;
-      // Marks the run that refresh() starts (synchronously) as a live one: it may reuse another tab's answer.
-      this.#liveShareMs = shareWindowMs;
-      void this.refresh();
-      this.#liveShareMs = 0;
+    refresh: () => {
+      if (this.#canRefresh()) void this.refresh();
     },
   });
-  /** Set while the live timer starts a refresh: how old another tab's answer it may reuse can be (see load). */
-  #liveShareMs = 0;
 
   readonly #task = new LoadTask<BadgeData>(this, {
     args: () => this.#taskArgs(),
@@ -252,7 +246,7 @@ export class KalBadgeProgress extends KalElement {
       throw new KalError('config', 'kal-badge-progress: set badge-ids (a comma list) or virtual-event-id');
     }
     // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
-    const share = this.#liveShareMs;
+    const share = this.#liveRefresh.shareWindowMs;
     const api = share > 0 ? { ...this.api(signal), shareAcrossTabsMs: share } : this.api(signal);
     const viewer = userIdAttribute?.trim();
     const userId = viewer ? Promise.resolve(viewer) : api.session.ks(api.signal).then(ksUserId);

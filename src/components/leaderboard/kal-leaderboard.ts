@@ -29,10 +29,10 @@ import {
 import { leaderboardStyles } from './kal-leaderboard.styles.js';
 import { loadScrollLayout } from './load-scroll-layout.js';
 import type { KnownNames } from './resolve-names.js';
-
-type ReorderAnimation = typeof import('./reorder-animation.js');
 import type { ScrollLayout } from './scroll-layout.js';
 import { leaderboardMessages } from './messages.js';
+
+type ReorderAnimation = typeof import('./reorder-animation.js');
 
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './helpers.js';
 
@@ -171,26 +171,17 @@ export class KalLeaderboard extends KalElement {
   #runSilent = false;
   #names: KnownNames = new Map();
   #namesFrom?: ResolveUsers;
-  #resolver?: Promise<typeof import('./resolve-names.js')>;
   #viewerRank?: { inputs: unknown[]; rank: number };
   #flipFrom?: { animation: ReorderAnimation; positions: Map<string, number> };
-  #reorder?: Promise<ReorderAnimation | undefined>;
   /** The locale and number format of the current render: thousands of rows, one formatter. */
   #numbers?: { locale: string; format: Intl.NumberFormat };
   #abortRetries = 0;
-  /** Set while the live timer starts a refresh: how old another tab's answer it may reuse can be (see fetchView). */
-  #liveShareMs = 0;
 
   readonly #liveController = new LiveRefresh(this, {
     enabled: () => this.live && !!this.view && this.view.board.status !== 'disabled',
     intervalSeconds: () => refreshSeconds(this.refreshInterval),
     shownAt: () => this.view?.loadedAt,
-    refresh: (shareWindowMs) => {
-      // Marks the run that refresh() starts (synchronously) as a live one: it may reuse another tab's answer.
-      this.#liveShareMs = shareWindowMs;
-      void this.refresh();
-      this.#liveShareMs = 0;
-    },
+    refresh: () => void this.refresh(),
   });
 
   readonly #task = new LoadTask<Fetched>(this, {
@@ -252,7 +243,8 @@ export class KalLeaderboard extends KalElement {
     if (changed.has('resolveUsers') && this.resolveUsers !== this.#namesFrom) {
       this.#names.clear();
       this.#namesFrom = this.resolveUsers;
-      if (typeof this.resolveUsers === 'function') this.#loadResolver().catch(() => undefined);
+      // Fetched now, alongside the token and the rows (the browser keeps the module once loaded).
+      if (typeof this.resolveUsers === 'function') void import('./resolve-names.js').catch(() => undefined);
     }
   }
 
@@ -277,7 +269,7 @@ export class KalLeaderboard extends KalElement {
     if (!silent) this.#scroll?.cancel();
 
     // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
-    const share = silent ? this.#liveShareMs : 0;
+    const share = silent ? this.#liveController.shareWindowMs : 0;
     const api = share > 0 ? { ...this.api(signal), shareAcrossTabsMs: share } : this.api(signal);
     const query = (index: number) =>
       listUserScores(api, {
@@ -358,15 +350,8 @@ export class KalLeaderboard extends KalElement {
   async #resolveNames(rows: ScoreRow[], signal: AbortSignal): Promise<void> {
     const resolver = this.resolveUsers;
     if (typeof resolver !== 'function') return;
-    const module = await this.#loadResolver().catch(() => undefined);
+    const module = await import('./resolve-names.js').catch(() => undefined);
     await module?.resolveNames(resolver, rows, this.#names, signal);
-  }
-
-  #loadResolver(): Promise<typeof import('./resolve-names.js')> {
-    return (this.#resolver ??= import('./resolve-names.js').catch((error: unknown) => {
-      this.#resolver = undefined;
-      throw error;
-    }));
   }
 
   #decorate(row: ScoreRow, sub: string, viewerId: string | undefined, oldRanks?: Map<string, number>): DisplayRow {
@@ -528,12 +513,12 @@ export class KalLeaderboard extends KalElement {
 
   // ---- reordering animation (reorder-animation.ts) ----
 
-  /** Loads the animation with a table's first refresh (alongside its data); undefined: not loaded. */
+  /**
+   * The animation, loaded with a table's first refresh (alongside its data); undefined when it could
+   * not be (the browser keeps the module once loaded, and asks again after a failure).
+   */
   #loadReorder(): Promise<ReorderAnimation | undefined> {
-    return (this.#reorder ??= import('./reorder-animation.js').catch(() => {
-      this.#reorder = undefined; // Try again with the next refresh.
-      return undefined;
-    }));
+    return import('./reorder-animation.js').catch(() => undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

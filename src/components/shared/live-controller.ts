@@ -8,11 +8,8 @@ export interface LiveOptions {
   intervalSeconds: () => number;
   /** When what is shown was read (undefined: nothing shown yet). */
   shownAt: () => number | undefined;
-  /**
-   * Refreshes the data. `shareWindowMs`: how old an answer another tab (or another element here)
-   * got may be for this refresh to reuse it (`shareAcrossTabsMs`; see liveShareWindowMs).
-   */
-  refresh: (shareWindowMs: number) => void;
+  /** Refreshes the data (a run it starts synchronously may read `shareWindowMs`). */
+  refresh: () => void;
 }
 
 /**
@@ -20,6 +17,11 @@ export interface LiveOptions {
  * and resumed at once (if a refresh is due) when it is visible again.
  */
 export class LiveController implements ReactiveController {
+  /**
+   * While the timer's refresh starts (synchronously): how old an answer another tab, or another
+   * element here, got may be for that refresh to reuse it (`shareAcrossTabsMs`). 0 otherwise.
+   */
+  shareWindowMs = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #onScreen = true;
   #observer: IntersectionObserver | undefined;
@@ -94,7 +96,12 @@ export class LiveController implements ReactiveController {
 
   #fire(): void {
     this.#lastRefresh = Date.now();
-    this.#options.refresh(liveShareWindowMs(this.#options.intervalSeconds(), this.#options.shownAt()));
+    this.shareWindowMs = liveShareWindowMs(this.#options.intervalSeconds(), this.#options.shownAt());
+    try {
+      this.#options.refresh();
+    } finally {
+      this.shareWindowMs = 0;
+    }
     this.#schedule();
   }
 

@@ -32,6 +32,11 @@ export class LiveRefresh implements ReactiveController {
     );
   }
 
+  /** See LiveController.shareWindowMs. */
+  get shareWindowMs(): number {
+    return this.#controller?.shareWindowMs ?? 0;
+  }
+
   /** Tells the timer a refresh just happened (e.g. the person pressed retry). */
   refreshed(): void {
     this.#controller?.refreshed();
