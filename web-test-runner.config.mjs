@@ -1,4 +1,5 @@
-// Browser tests in the machine's Chromium (no browser download), with the sandbox mounted same-origin.
+// Browser tests in the machine's Chromium (no browser download), with the sandbox and the demo's
+// backend (token endpoint, Game proxy) mounted same-origin.
 import { fileURLToPath } from 'node:url';
 import replace from '@rollup/plugin-replace';
 import { fromRollup } from '@web/dev-server-rollup';
@@ -8,6 +9,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findChromium } from './scripts/chromium.mjs';
 import { sandboxMiddleware } from './sandbox/wtr-middleware.js';
+import { demoBackendMiddleware } from './test/wtr-demo-backend.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -21,7 +23,8 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [sandboxMiddleware()],
+  // The Game proxy's door takes queued sandbox faults first: element tests see a failing proxy as a page would.
+  middleware: [sandboxMiddleware({ frontDoors: ['/api/game/'] }), demoBackendMiddleware()],
   plugins: [
     // Lazily loaded modules that fail to download (lazy-modules.test.ts).
     blockModulesPlugin(),

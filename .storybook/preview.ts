@@ -12,7 +12,7 @@ if (manifest) setCustomElementsManifest(manifest.default);
 // Stories run against the sandbox mounted by vite.config.ts, with a KS minted by its stand-in backend.
 configure({
   partnerId: 1001,
-  serviceUrls: { game: '/sandbox/scm/api/v1', messaging: '/sandbox/messaging/api/v1', kaf: '/sandbox/kaf' },
+  serviceUrls: { game: '/api/game', messaging: '/sandbox/messaging/api/v1', kaf: '/sandbox/kaf' },
   tokenEndpoint: '/sandbox/ks?partnerId=1001&userId=viewer%40example.com',
 });
 

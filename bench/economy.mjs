@@ -10,7 +10,7 @@
 //   separate document with its own copy of the kit, opened one after the other; every tab's data is
 //   on screen before the window starts. Headless pages are all "visible", so none is paused.
 // - Both pages show the same thing and refresh every 5 s (`refresh-interval="5"`, the kit's minimum):
-//   the board (leaderboard/get, userScore/list, userScore/get) and 3 badges (badge/list, userBadge/list
+//   the board (leaderboard/get, userScore/list, userScore/get) and 3 badges (badge/list, userScore/ruleProgress
 //   × 3): 7 reads per refresh. The sandbox moves the scores every 5 s.
 // - Requests are counted in the browser (Playwright request events of the context) over a window of
 //   BENCH_WINDOW_S seconds after all tabs loaded, and scaled to one minute. "while opening" counts what
@@ -52,12 +52,12 @@ async function poll() {
     post('/leaderboard/get', { id: 'lb_conference' }),
     post('/userScore/list', { gameObjectId: 'lb_conference', gameObjectType: 'leaderboard', pager: { pageSize: 10, pageIndex: 1 } }),
     post('/userScore/get', { gameObjectId: 'lb_conference' }),
-    post('/badge/list', { filter: { idIn: ids }, pager: { pageSize: 500, pageIndex: 1 } }),
-    ...ids.map((id) => post('/userBadge/list', { gameObjectId: id, pager: { pageSize: 100, pageIndex: 1 } })),
+    post('/badge/list', { filter: { idIn: ids }, pager: { pageSize: 100, pageIndex: 1 } }),
+    ...ids.map((id) => post('/userScore/ruleProgress', { gameObjectId: id })),
   ]);
   document.getElementById('board').innerHTML = '<h3>' + esc(board?.name) + '</h3><ol>' +
     (page?.objects ?? []).map((row) => '<li>' + esc(row.userId) + ' ' + esc(row.score) + '</li>').join('') + '</ol><p>You: #' + esc(self?.rank) + '</p>';
-  document.getElementById('badges').innerHTML = (badges?.objects ?? []).map((badge, i) => '<span>' + esc(badge.name) + ' ' + esc(progress[i]?.objects?.[0]?.status) + '</span>').join(' ');
+  document.getElementById('badges').innerHTML = (badges?.objects ?? []).map((badge, i) => '<span>' + esc(badge.name) + ' ' + esc(progress[i]?.status) + '</span>').join(' ');
   window.__loaded++;
 }
 await poll();

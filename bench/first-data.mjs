@@ -12,7 +12,8 @@
 // - The kit is bundled from src/ as a page embedding one widget would load it: one ES module per
 //   element (minified, production Lit), served cacheable, so measured runs use the browser's cache (a
 //   returning visitor). The hand-written page is one small ES module, served the same way.
-// - Both get their KS from the same token endpoint (the sandbox's /sandbox/ks, no added latency).
+// - Both get their KS from the same token endpoint (the sandbox's /sandbox/ks, no added latency), and
+//   read Game Services through the same Game proxy (the demo backend's /api/game, as a host's page would).
 // - Round trips: from the page's Resource Timing, the longest chain of sandbox requests in which each
 //   starts after the previous one ended (requests started together count once); the median over the
 //   runs. "token sent / last answer": ms from navigation start until the first sandbox request
@@ -63,18 +64,18 @@ shown();`,
   },
   'kal-badge-progress': {
     entry: 'badge-progress',
-    calls: `token; badge/list + userBadge/list × ${BADGES.length}`,
+    calls: `token; badge/list + userScore/ruleProgress × ${BADGES.length}`,
     markup: `<kal-badge-progress badge-ids="${BADGES.join(',')}"></kal-badge-progress>`,
     token: TOKEN,
     naive: `${NAIVE_PRELUDE}
 const game = ${JSON.stringify(SANDBOX_URLS.game)};
 const ids = ${JSON.stringify(BADGES)};
 const [badges, ...progress] = await Promise.all([
-  post(game + '/badge/list', ks, { filter: { idIn: ids }, pager: { pageSize: 500, pageIndex: 1 } }),
-  ...ids.map((id) => post(game + '/userBadge/list', ks, { gameObjectId: id, pager: { pageSize: 100, pageIndex: 1 } })),
+  post(game + '/badge/list', ks, { filter: { idIn: ids }, pager: { pageSize: 100, pageIndex: 1 } }),
+  ...ids.map((id) => post(game + '/userScore/ruleProgress', ks, { gameObjectId: id })),
 ]);
 app.innerHTML = '<ul>' + badges.objects.map((badge) => {
-  const row = progress[ids.indexOf(badge.id)]?.objects?.[0];
+  const row = progress[ids.indexOf(badge.id)];
   const rules = (badge.rules ?? []).map((rule) => {
     const done = row?.rulesData?.find((each) => each.id === rule.id)?.progress ?? 0;
     return '<li>' + esc(rule.name) + ' ' + esc(done) + ' / ' + esc(rule.goal) + '<progress max="' + esc(rule.goal) + '" value="' + esc(done) + '"></progress></li>';

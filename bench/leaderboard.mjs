@@ -27,7 +27,7 @@ try {
     });
     configure({
       partnerId,
-      serviceUrls: { game: '/sandbox/scm/api/v1', messaging: '/sandbox/messaging/api/v1', kaf: '/sandbox/kaf' },
+      serviceUrls: { game: '/api/game', messaging: '/sandbox/messaging/api/v1', kaf: '/sandbox/kaf' },
       tokenEndpoint: `/sandbox/ks?partnerId=${partnerId}&userId=viewer%40example.com`,
     });
 

@@ -1,13 +1,10 @@
 // Prints gzipped bytes (gzip -9) per entry of the built kit (run `npm run build` first), against
-// the budgets of issue 7: the IIFE with every element ≤ 35 KB; any single-element CDN entry with its
-// shared chunks (Lit, the API core) ≤ 20 KB.
-//
-// A budget counts an entry as one bundle: the entry and every chunk it imports statically, gzipped
-// together. That is how the 20 KB-per-entry budget STYLE.md cites is measured (Lion bundles each
-// entry into one file with Rollup and gzips it; bundlesize reads "20 kB" as 20 480 bytes). Chunks
-// loaded on demand (catalogues, the scroll layout, the live timer) are not part of an entry.
-// The "as fetched" column is each file gzipped on its own and summed, what a browser downloads
-// over a connection that compresses file by file: a figure to watch, not a budget.
+// the budgets as users pay them (issue 18): bytes as fetched, each file gzipped on its own and
+// summed, from the script tag through every module it imports statically, that is everything a page
+// loads before its data. A page with one element ≤ 25 KB; a page with all four ≤ 45 KB. Chunks loaded
+// on demand (catalogues, the scroll layout, the live timer) are not part of a page's entry.
+// The "one bundle" column (the same files gzipped together, as bundle-size tools count an entry, the
+// issue 7 reading) stays printed as a figure to watch.
 //   node bench/size.mjs           figures only
 //   node bench/size.mjs --strict  exits 1 when any budget is exceeded (CI)
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,11 +26,11 @@ function closure(file, seen = new Set()) {
   return seen;
 }
 
-/** An entry's files as one bundle (`bytes`, what budgets count) and as fetched, each gzipped on its own. */
+/** An entry's files as fetched (`bytes`, each gzipped on its own: what budgets count) and as one bundle. */
 function measure(files) {
   return {
-    bytes: gzipped(Buffer.concat(files.map((each) => readFileSync(each)))),
-    asFetched: files.reduce((sum, each) => sum + gzippedFile(each), 0),
+    bytes: files.reduce((sum, each) => sum + gzippedFile(each), 0),
+    oneBundle: gzipped(Buffer.concat(files.map((each) => readFileSync(each)))),
   };
 }
 
@@ -43,12 +40,14 @@ if (!existsSync('dist/kaltura-widgets.iife.js')) {
 }
 
 const rows = [];
-rows.push({ entry: 'kaltura-widgets.iife.js (all elements)', bytes: gzippedFile('dist/kaltura-widgets.iife.js'), budget: 35 * KB });
+const ONE_ELEMENT_PAGE = 25 * KB;
+const ALL_ELEMENTS_PAGE = 45 * KB;
+rows.push({ entry: 'kaltura-widgets.iife.js (all elements)', bytes: gzippedFile('dist/kaltura-widgets.iife.js'), budget: ALL_ELEMENTS_PAGE });
 for (const name of ['kaltura-widgets', 'leaderboard', 'badge-progress', 'room-embed', 'unsubscribe-prefs']) {
   const file = join('dist/cdn', `${name}.js`);
   if (!existsSync(file)) continue;
   const files = [...closure(resolve(file))];
-  rows.push({ entry: `cdn/${name}.js + ${files.length - 1} shared chunks`, ...measure(files), budget: name === 'kaltura-widgets' ? undefined : 20 * KB });
+  rows.push({ entry: `cdn/${name}.js + ${files.length - 1} shared chunks`, ...measure(files), budget: name === 'kaltura-widgets' ? ALL_ELEMENTS_PAGE : ONE_ELEMENT_PAGE });
 }
 for (const name of ['kaltura-widgets', 'leaderboard', 'badge-progress', 'room-embed', 'unsubscribe-prefs', 'react']) {
   const file = join('dist', `${name}.js`);
@@ -61,14 +60,14 @@ if (existsSync('dist/kaltura-widgets.leaderboard-scroll.js')) {
 const strict = process.argv.includes('--strict');
 let failed = false;
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
-console.log('entry'.padEnd(72), 'one bundle'.padStart(19), 'as fetched'.padStart(19), 'budget'.padStart(8));
+console.log('entry'.padEnd(72), 'as fetched'.padStart(19), 'one bundle'.padStart(19), 'budget'.padStart(8));
 for (const row of rows) {
   const exceeded = row.budget !== undefined && row.bytes > row.budget;
   failed ||= exceeded;
   console.log(
     row.entry.padEnd(72),
     `${kb(row.bytes)} (${row.bytes})`.padStart(19),
-    (row.asFetched ? `${kb(row.asFetched)} (${row.asFetched})` : '').padStart(19),
+    (row.oneBundle ? `${kb(row.oneBundle)} (${row.oneBundle})` : '').padStart(19),
     (row.budget ? `${row.budget / KB} KB` : '—').padStart(8),
     row.budget === undefined ? '' : exceeded ? `OVER BUDGET by ${row.bytes - row.budget} bytes` : `${row.budget - row.bytes} bytes to spare`,
   );

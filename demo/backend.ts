@@ -3,13 +3,18 @@
  *
  * - `GET /api/ks`: the widgets' token endpoint. The signed-in person gets a short-lived USER KS;
  *   a room widget (`?widget=room&entryId=`) gets one whose privileges name the room and the role.
- * - `POST /api/game/{controller}/{action}`: a read-only Game Services proxy holding the ADMIN KS,
- *   adding display names to score rows from API v3 `user.list`.
+ * - `POST /api/game/{controller}/{action}`: a read-only Game Services proxy holding the ADMIN KS. It
+ *   knows the viewer from the USER KS the widget sends (verified with the partner secret, as a real
+ *   backend's proxy does), applies participation policies and adds display names from API v3.
  *
- * Only the "who is signed in" part is make-believe: a `demo_user` cookie (default
- * `viewer@example.com`) and a `demo_role` cookie, set by opening the page with `?role=moderator`
- * (or `?role=participant`, and `?user=someone@example.com`). Upstream is the sandbox on this same
- * server; the partner secret stays here, as a real secret would stay on a real server.
+ * Only the "who is signed in" part is make-believe: a `demo_user` cookie, set when the page is opened
+ * (as the seeded viewer `viewer@example.com`, or `?user=someone@example.com`), cleared by `?signout`,
+ * and a `demo_role` cookie set by `?role=moderator` / `?role=participant`. A request without the cookie
+ * is signed out. Upstream is the sandbox on this same server; the partner secrets stay here.
+ *
+ * The sandbox has every partner id, each with its own secret, and Storybook's stories use one partner
+ * each: the Game proxy therefore serves whichever sandbox partner the viewer's KS names (one proxy per
+ * partner). A real backend has one partner and one proxy.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
@@ -61,14 +66,12 @@ function cookies(header: string | null | undefined): Map<string, string> {
   return jar;
 }
 
-/** The demo's sign-in: everyone is signed in, as `demo_user` or the seeded viewer. */
-export function demoAuthenticate(request: Request): DemoUser {
+/** The demo's sign-in: the `demo_user` cookie, or nobody (a request without it is signed out). */
+export function demoAuthenticate(request: Request): DemoUser | null {
   const jar = cookies(request.headers.get('cookie'));
   const named = jar.get('demo_user');
-  return {
-    userId: named && USER_ID.test(named) ? named : DEMO_DEFAULT_USER,
-    moderator: jar.get('demo_role') === 'moderator',
-  };
+  if (!named || !USER_ID.test(named)) return null;
+  return { userId: named, moderator: jar.get('demo_role') === 'moderator' };
 }
 
 /**
@@ -81,14 +84,14 @@ export function demoPrivileges(user: DemoUser, _request: Request, hints: { widge
   return `entryId:${hints.entryId},roomModerator:${flag},chatModerator:${flag}`;
 }
 
-/** The backend's ADMIN KS, minted here and renewed well before it expires; it never leaves the server. */
-function adminKsSource(): () => string {
+/** A partner's ADMIN KS, minted here and renewed well before it expires; it never leaves the server. */
+function adminKsSource(partnerId: number): () => string {
   let current: { ks: string; renewAt: number } | undefined;
   return () => {
     if (!current || Date.now() >= current.renewAt) {
       const minted = mintKs({
-        partnerId: DEMO_PARTNER_ID,
-        secret: sandboxAdminSecret(DEMO_PARTNER_ID),
+        partnerId,
+        secret: sandboxAdminSecret(partnerId),
         userId: 'demo-backend',
         type: KS_TYPE_ADMIN,
         expiresIn: 3600,
@@ -106,22 +109,39 @@ function localOrigin(req: IncomingMessage): string {
   return `http://${host}:${localPort}`;
 }
 
-/** `?role=` / `?user=` on a page: the demo's way of signing in as someone else. */
+const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; SameSite=Lax';
+
+/**
+ * The demo's sign-in, on page loads: the first visit signs in as the seeded viewer, `?user=` as someone
+ * else, `?signout` signs out (until the next `?user=`); `?role=` picks the room role.
+ */
 function signIn(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  if (req.method !== 'GET') return;
+  const jar = cookies(req.headers.cookie);
   const set: string[] = [];
   const role = url.searchParams.get('role');
   if (role === 'moderator' || role === 'participant') set.push(`demo_role=${role}`);
   const user = url.searchParams.get('user');
-  if (user !== null && USER_ID.test(user)) set.push(`demo_user=${encodeURIComponent(user)}`);
-  if (set.length === 0 || req.method !== 'GET') return;
+  if (url.searchParams.has('signout')) set.push('demo_user=; Max-Age=0', 'demo_signed_out=1');
+  else if (user !== null && USER_ID.test(user)) set.push(`demo_user=${encodeURIComponent(user)}`, 'demo_signed_out=; Max-Age=0');
+  else if (!jar.has('demo_user') && !jar.has('demo_signed_out')) set.push(`demo_user=${encodeURIComponent(DEMO_DEFAULT_USER)}`);
+  if (set.length === 0) return;
   const existing = res.getHeader('set-cookie');
   const before = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
-  res.setHeader('set-cookie', [...before, ...set.map((cookie) => `${cookie}; Path=/; HttpOnly; SameSite=Lax`)]);
+  res.setHeader('set-cookie', [...before, ...set.map((cookie) => `${cookie}; ${COOKIE_ATTRIBUTES}`)]);
+}
+
+/** The partner a KS claims (`v2|{partnerId}|…`, or v1 `{signature}|{partnerId};…`), only to pick its proxy. */
+function claimedPartner(request: IncomingMessage): number | undefined {
+  const ks = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (!ks) return undefined;
+  const head = Buffer.from(ks.replace(/-/g, '+').replace(/_/g, '/'), 'base64').subarray(0, 64).toString('latin1');
+  const id = Number((/^v2\|(\d+)\|/.exec(head) ?? /^[0-9a-f]{40}\|(\d+);/.exec(head))?.[1]);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
 /** Connect middleware answering `/api/ks` and `/api/game/...`; anything else goes on. */
 export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddleware {
-  const adminKs = adminKsSource();
   const tokens = toNodeHandler(
     createTokenHandler<DemoUser>({
       authenticate: demoAuthenticate,
@@ -131,18 +151,20 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddlew
     }),
   );
   const proxies = new Map<string, NodeHandler>();
-  const gameProxyFor = (origin: string): NodeHandler => {
-    let proxy = proxies.get(origin);
+  const gameProxyFor = (origin: string, partnerId: number): NodeHandler => {
+    const key = `${origin} ${partnerId}`;
+    let proxy = proxies.get(key);
     if (!proxy) {
       proxy = toNodeHandler(
-        createGameProxy<DemoUser>({
+        createGameProxy({
           gameUrl: `${origin}/sandbox/scm/api/v1`,
-          adminKs,
-          authenticate: demoAuthenticate,
+          adminKs: adminKsSource(partnerId),
+          // The default sign-in check: the viewer's USER KS, verified with the partner's secret.
+          viewerKs: { partnerId, secret: sandboxAdminSecret(partnerId) },
           userDirectory: { serviceUrl: `${origin}/sandbox/api_v3` },
         }),
       );
-      proxies.set(origin, proxy);
+      proxies.set(key, proxy);
     }
     return proxy;
   };
@@ -155,7 +177,10 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddlew
       return next();
     }
     if (url.pathname === '/api/ks') return tokens(req, res, next);
-    if (url.pathname.startsWith('/api/game/')) return gameProxyFor(options.sandboxOrigin ?? localOrigin(req))(req, res, next);
+    if (url.pathname.startsWith('/api/game/')) {
+      // Without a KS naming a partner, the demo partner's proxy answers (and refuses the request).
+      return gameProxyFor(options.sandboxOrigin ?? localOrigin(req), claimedPartner(req) ?? DEMO_PARTNER_ID)(req, res, next);
+    }
     if (url.pathname === '/' || url.pathname.endsWith('.html')) signIn(req, res, url);
     next();
   };

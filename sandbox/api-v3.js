@@ -5,7 +5,7 @@
  * way: HTTP 200 with a KalturaAPIException body.
  */
 import { createHash } from 'node:crypto';
-import { USER_COUNT, userAt, userIndexOf } from './data.js';
+import { GROUP_USERS, USER_COUNT, userAt, userIndexOf } from './data.js';
 import { KS_TYPE_ADMIN, KS_TYPE_USER, checkKs, claimedPartnerId, mintSandboxKs, sandboxAdminSecret } from './ks.js';
 
 /** @typedef {import('./ks.js').KsInfo} KsInfo */
@@ -92,6 +92,23 @@ function sessionType(type) {
   return type;
 }
 
+/** @param {Params} params @param {(id: string) => void} setUserId @param {string} service */
+function requireAdminKs(params, setUserId, service) {
+  const ks = requireKs(params);
+  setUserId(ks.userId);
+  if (ks.type !== KS_TYPE_ADMIN) throw new ApiV3Error('SERVICE_FORBIDDEN', `The access to service [${service}] is forbidden`);
+}
+
+/** `pager[pageSize]` (1–500, default 30) and `pager[pageIndex]` (1-based). @param {Params} params */
+function pagerOf(params) {
+  const pageSize = Math.min(Math.max(intParam(params, 'pager[pageSize]', 30), 1), 500);
+  const pageIndex = Math.max(intParam(params, 'pager[pageIndex]', 1), 1);
+  return { offset: (pageIndex - 1) * pageSize, pageSize };
+}
+
+/** A comma-separated id list. */
+const idsOf = (/** @type {string} */ text) => text.split(',').map((id) => id.trim()).filter(Boolean);
+
 /** @param {number} index */
 function kalturaUser(index) {
   const u = userAt(index);
@@ -133,12 +150,8 @@ const ACTIONS = {
   },
 
   'user/list': (params, setUserId) => {
-    const ks = requireKs(params);
-    setUserId(ks.userId);
-    if (ks.type !== KS_TYPE_ADMIN) throw new ApiV3Error('SERVICE_FORBIDDEN', 'The access to service [user->list] is forbidden');
-    const pageSize = Math.min(Math.max(intParam(params, 'pager[pageSize]', 30), 1), 500);
-    const pageIndex = Math.max(intParam(params, 'pager[pageIndex]', 1), 1);
-    const offset = (pageIndex - 1) * pageSize;
+    requireAdminKs(params, setUserId, 'user->list');
+    const { offset, pageSize } = pagerOf(params);
     const wanted = params['filter[idIn]'] ?? params['filter[idEqual]'];
     if (wanted === undefined) {
       const objects = [];
@@ -146,8 +159,23 @@ const ACTIONS = {
       return { objectType: 'KalturaUserListResponse', totalCount: USER_COUNT, objects };
     }
     // Unknown ids are simply absent, as in Kaltura.
-    const found = [...new Set(wanted.split(',').map((id) => id.trim()))].map(userIndexOf).filter((i) => i >= 0);
+    const found = [...new Set(idsOf(wanted))].map(userIndexOf).filter((i) => i >= 0);
     return { objectType: 'KalturaUserListResponse', totalCount: found.length, objects: found.slice(offset, offset + pageSize).map(kalturaUser) };
+  },
+
+  // Group membership, as the overview names it (`group_group` groups, `groupUser` membership).
+  'groupUser/list': (params, setUserId) => {
+    requireAdminKs(params, setUserId, 'groupUser->list');
+    const { offset, pageSize } = pagerOf(params);
+    /** @param {string} one @param {string} many */
+    const wanted = (one, many) => (params[many] !== undefined ? idsOf(params[many]) : params[one] !== undefined ? [params[one]] : undefined);
+    const users = wanted('filter[userIdEqual]', 'filter[userIdIn]');
+    const groups = wanted('filter[groupIdEqual]', 'filter[groupIdIn]');
+    const rows = GROUP_USERS.filter(([userId, groupId]) => (!users || users.includes(userId)) && (!groups || groups.includes(groupId)));
+    return {
+      objectType: 'KalturaGroupUserListResponse', totalCount: rows.length,
+      objects: rows.slice(offset, offset + pageSize).map(([userId, groupId]) => ({ objectType: 'KalturaGroupUser', userId, groupId, status: 1 })),
+    };
   },
 };
 

@@ -6,9 +6,10 @@
  */
 import { BADGES, userBadgeRow } from './data.js';
 import { parseFaults } from './faults.js';
-import { userBadge } from './game.js';
 import { HttpError } from './http.js';
 import { mintSandboxKs } from './ks.js';
+import { policyOf } from './policies.js';
+import { setUserBadge, userBadge } from './progress.js';
 import { tick } from './scores.js';
 import { worldState } from './world.js';
 
@@ -18,7 +19,8 @@ import { worldState } from './world.js';
 /** @type {{ [K in keyof Switches]: (v: unknown) => boolean }} */
 const SWITCHES = {
   latencyMs: (v) => typeof v === 'number' && v >= 0 && v <= 120_000,
-  gameUserKs: (v) => v === 'allow' || v === 'deny',
+  lenientGameUserKs: (v) => typeof v === 'boolean',
+  lenientFilters: (v) => typeof v === 'boolean',
   zeroBasedRanks: (v) => typeof v === 'boolean',
   groupsStatusShape: (v) => v === 'ids' || v === 'objects' || v === 'array',
   kafMisconfigured: (v) => typeof v === 'boolean',
@@ -82,11 +84,14 @@ export function handleControl({ method, params, worlds, onLive }, rest) {
       if (!badge) throw new HttpError(404, 'BADGE_NOT_FOUND', `Badge "${badgeId}" was not found`);
       const ruleIndex = badge.rules.findIndex((r) => r.id === ruleId);
       if (ruleIndex < 0) throw new HttpError(404, 'RULE_NOT_FOUND', `Badge "${badgeId}" has no rule "${ruleId}"`);
+      if (policyOf(badge.participationPolicy, userId) === 'do_not_save') {
+        throw new HttpError(409, 'DO_NOT_SAVE', `The policy of "${badgeId}" saves no data for "${userId}"`);
+      }
       const before = userBadge(world, badge, userId);
       const values = badge.rules.map((r, i) => (i === ruleIndex ? progress : before?.rulesData.find((d) => d.id === r.id)?.progress ?? 0));
       // An achievement keeps its first timestamp; a new one is stamped now.
       const row = userBadgeRow(badge, userId, values, before?.achievedTimestamp ?? new Date().toISOString());
-      world.badgeRows.set(`${badge.id}\n${userId}`, row);
+      setUserBadge(world, badge, userId, row);
       return row;
     }
     case '/reset':

@@ -40,6 +40,14 @@ export const COMPANIES = ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Stark I
 /** @typedef {{ index: number, id: string, firstName: string, lastName: string, fullName: string, email?: string, country: string, company: string }} User */
 
 /**
+ * The people the seeded participation policies are about, by user index: speakers (group `speakers`),
+ * staff (email at STAFF_DOMAIN) and one who is both. Their ids look like anyone else's.
+ */
+const PEOPLE = { speakers: [8, 17], staff: [5, 13, 30], speakerStaff: 22 };
+const STAFF_DOMAIN = 'staff.example.com';
+const STAFF = new Set([...PEOPLE.staff, PEOPLE.speakerStaff]);
+
+/**
  * The user at an index, built on demand (100,000 users are never stored). Index 0 is the demo viewer.
  * @param {number} index
  * @returns {User}
@@ -53,9 +61,10 @@ export function userAt(index) {
   const lastName = pick(LAST_NAMES, rand);
   const country = pick(COUNTRIES, rand);
   const company = pick(COMPANIES, rand);
-  // A third of the ids are plain ids, the rest emails: clients must not assume either.
-  const email = index % 3 === 0 ? undefined : `${firstName}.${lastName}${index}@example.com`.toLowerCase();
-  return { index, id: email ?? `user-${index}`, firstName, lastName, fullName: `${firstName} ${lastName}`, email, country, company };
+  // A third of the ids are plain ids, the rest emails: clients must not assume either. Staff always have an email.
+  const local = `${firstName}.${lastName}${index}`.toLowerCase();
+  const email = STAFF.has(index) ? `${local}@${STAFF_DOMAIN}` : index % 3 === 0 ? undefined : `${local}@example.com`;
+  return { index, id: index % 3 === 0 ? `user-${index}` : /** @type {string} */ (email), firstName, lastName, fullName: `${firstName} ${lastName}`, email, country, company };
 }
 
 /**
@@ -64,47 +73,77 @@ export function userAt(index) {
  */
 export function userIndexOf(id) {
   if (id === VIEWER_ID) return 0;
-  const m = /^user-(\d+)$/.exec(id) ?? /^[a-z]+\.[a-z]+(\d+)@example\.com$/.exec(id);
+  const m = /^user-(\d+)$/.exec(id) ?? /^[a-z]+\.[a-z]+(\d+)@[a-z.]+$/.exec(id);
   const index = m ? Number(m[1]) : -1;
   return index > 0 && index < USER_COUNT && userAt(index).id === id ? index : -1;
 }
+
+/** The seeded people by id, for tests and demos (documented in sandbox/README.md). */
+export const SEEDED_PEOPLE = Object.freeze({
+  viewer: VIEWER_ID,
+  hiddenSpeakers: PEOPLE.speakers.map((i) => userAt(i).id),
+  staff: PEOPLE.staff.map((i) => userAt(i).id),
+  speakerStaff: userAt(PEOPLE.speakerStaff).id,
+});
+
+/** API v3 group memberships (`groupUser`): `[userId, groupId]`, in user order. */
+export const GROUP_USERS = [...PEOPLE.speakers, PEOPLE.speakerStaff].sort((a, b) => a - b).map((i) => /** @type {const} */ ([userAt(i).id, 'speakers']));
 
 // ---------------------------------------------------------------- leaderboards
 
 const DAY = 86_400_000;
 const iso = (/** @type {number} */ ms) => new Date(ms).toISOString();
 const SEEDED_AT = '2025-05-20T10:00:00.000Z';
+/** @typedef {{ userDefaultPolicy: Policy, policies: { policy: Policy, matchCriteria: 'byGroup' | 'byEmailDomain', values: string[] }[] }} ParticipationPolicy */
+/** @typedef {'display' | 'do_not_display' | 'do_not_save'} Policy */
+
+/** @type {ParticipationPolicy} */
 const ALL_USERS_POLICY = { userDefaultPolicy: 'display', policies: [] };
+/** Guide §5's example, with this sandbox's domain: staff are not saved, speakers are hidden from non-admins. */
+/** @type {ParticipationPolicy} */
+const SEEDED_POLICY = {
+  userDefaultPolicy: 'display',
+  policies: [
+    { policy: 'do_not_save', matchCriteria: 'byEmailDomain', values: [STAFF_DOMAIN] },
+    { policy: 'do_not_display', matchCriteria: 'byGroup', values: ['speakers'] },
+  ],
+};
 
 /**
  * @typedef {{ id: string, name: string, description: string, status: 'scheduled' | 'enabled' | 'disabled',
- *   startDate: string, endDate: string, virtualEventIds: string[], participationPolicy: object,
+ *   startDate: string, endDate: string, virtualEventIds: string[], participationPolicy: ParticipationPolicy,
  *   subLeaderboards: { id: number, name: string, filterPaths: string[] }[], createdAt: string, updatedAt: string }} Leaderboard
- * @typedef {{ entity: Leaderboard, members: number, viewerRank: number, live: boolean }} LeaderboardSeed
+ * @typedef {{ entity: Leaderboard, members: number, placements: Record<number, number>, live: boolean }} LeaderboardSeed
+ *   placements: user index → rank in the admin ranking (do_not_save users: the rank their unsaved score would have)
  */
+
+const [SPEAKER_A, SPEAKER_B] = PEOPLE.speakers;
+const [STAFF_A, STAFF_B, STAFF_C] = PEOPLE.staff;
 
 /** Members are users 0..members-1, so the viewer (user 0) is on every board that has scores. */
 /** @type {LeaderboardSeed[]} */
 export const LEADERBOARDS = [
   {
-    members: 5000, viewerRank: 57, live: true,
+    members: 5000, live: true,
+    placements: { 0: 57, [SPEAKER_A]: 1, [SPEAKER_B]: 4, [STAFF_A]: 2, [STAFF_B]: 7, [STAFF_C]: 12, [PEOPLE.speakerStaff]: 6 },
     entity: {
       id: 'lb_conference', name: 'Conference Engagement', description: 'Points for session attendance, polls, and chat', status: 'enabled',
-      startDate: iso(SANDBOX_STARTED_AT - DAY), endDate: iso(SANDBOX_STARTED_AT + 2 * DAY), virtualEventIds: ['12345'], participationPolicy: ALL_USERS_POLICY,
+      startDate: iso(SANDBOX_STARTED_AT - DAY), endDate: iso(SANDBOX_STARTED_AT + 2 * DAY), virtualEventIds: ['12345'], participationPolicy: SEEDED_POLICY,
       subLeaderboards: [{ id: 0, name: 'By Country', filterPaths: ['country'] }, { id: 1, name: 'By Company', filterPaths: ['company'] }],
       createdAt: SEEDED_AT, updatedAt: SEEDED_AT,
     },
   },
   {
-    members: USER_COUNT, viewerRank: 1234, live: true,
+    members: USER_COUNT, live: true,
+    placements: { 0: 1234, [SPEAKER_A]: 3, [SPEAKER_B]: 9 },
     entity: {
       id: 'lb_huge', name: 'Global Learning Challenge', description: 'Every learner on the platform', status: 'enabled',
-      startDate: iso(SANDBOX_STARTED_AT - 30 * DAY), endDate: iso(SANDBOX_STARTED_AT + 30 * DAY), virtualEventIds: ['12345'], participationPolicy: ALL_USERS_POLICY,
+      startDate: iso(SANDBOX_STARTED_AT - 30 * DAY), endDate: iso(SANDBOX_STARTED_AT + 30 * DAY), virtualEventIds: ['12345'], participationPolicy: SEEDED_POLICY,
       subLeaderboards: [], createdAt: SEEDED_AT, updatedAt: SEEDED_AT,
     },
   },
   {
-    members: 0, viewerRank: 0, live: false,
+    members: 0, placements: {}, live: false,
     entity: {
       id: 'lb_scheduled', name: 'Closing Keynote Challenge', description: 'Starts next week', status: 'scheduled',
       startDate: iso(SANDBOX_STARTED_AT + 7 * DAY), endDate: iso(SANDBOX_STARTED_AT + 8 * DAY), virtualEventIds: ['12345'], participationPolicy: ALL_USERS_POLICY,
@@ -112,15 +151,15 @@ export const LEADERBOARDS = [
     },
   },
   {
-    members: 200, viewerRank: 12, live: false,
+    members: 200, placements: { 0: 12 }, live: false,
     entity: {
       id: 'lb_final', name: 'Spring Summit 2025', description: 'Final standings', status: 'disabled',
-      startDate: '2025-03-10T09:00:00.000Z', endDate: '2025-03-12T18:00:00.000Z', virtualEventIds: ['12345'], participationPolicy: ALL_USERS_POLICY,
+      startDate: '2025-03-10T09:00:00.000Z', endDate: '2025-03-12T18:00:00.000Z', virtualEventIds: ['12345'], participationPolicy: SEEDED_POLICY,
       subLeaderboards: [{ id: 0, name: 'By Country', filterPaths: ['country'] }], createdAt: SEEDED_AT, updatedAt: '2025-03-12T18:00:00.000Z',
     },
   },
   {
-    members: 0, viewerRank: 0, live: true,
+    members: 0, placements: {}, live: true,
     entity: {
       id: 'lb_empty', name: 'Sponsor Hall Quest', description: 'No points yet', status: 'enabled',
       startDate: iso(SANDBOX_STARTED_AT - DAY), endDate: iso(SANDBOX_STARTED_AT + 2 * DAY), virtualEventIds: ['12345'], participationPolicy: ALL_USERS_POLICY,
@@ -129,55 +168,13 @@ export const LEADERBOARDS = [
   },
 ];
 
-/** @typedef {{ scores: Int32Array, order: Int32Array, posOf: Int32Array }} Ranking */
-
-/** @type {Map<string, Ranking>} */
-const baseRankings = new Map();
-
-/**
- * Ranking order: score descending, then user index ascending (so ties keep the seeded order).
- * @param {Int32Array} scores
- */
-export const byRank = (scores) => (/** @type {number} */ a, /** @type {number} */ b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b;
-
-/**
- * The seeded ranking of a board, built once per process on first use and shared by every partner
- * until a partner's scores move (world.js then copies it).
- * @param {LeaderboardSeed} seed
- * @returns {Ranking}
- */
-export function baseRanking(seed) {
-  const cached = baseRankings.get(seed.entity.id);
-  if (cached) return cached;
-  const n = seed.members;
-  const rand = prng(hash32('scores:' + seed.entity.id));
-  const scores = new Int32Array(n);
-  // Exponentially distributed: a few high scores well apart, many modest ones close together.
-  for (let i = 1; i < n; i++) scores[i] = 10 + Math.floor(-Math.log(1 - rand()) * 1500);
-  if (n > 0) {
-    // Put the viewer where the demo wants it: level with the user now at that rank (ties go to index 0).
-    const others = Int32Array.from(scores.subarray(1)).sort().reverse();
-    scores[0] = others[Math.min(seed.viewerRank, others.length) - 1] ?? 0;
-  }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort(byRank(scores));
-  const posOf = new Int32Array(n);
-  for (let p = 0; p < n; p++) posOf[order[p]] = p;
-  const ranking = { scores, order, posOf };
-  baseRankings.set(seed.entity.id, ranking);
-  return ranking;
-}
-
 // ---------------------------------------------------------------- badges
 
 const VIRTUAL_EVENT_ID = '12345';
 
 /**
- * @typedef {{ id: string, name: string, type: string, goal: string, points: string, maxPoints: string, metric: string, groupBy: string,
- *   mode: string, reportFormat: string, conditions: { fact: string, operator: string, value: string }[] }} BadgeRule
  * @typedef {{ id: string, name: string, description: string, iconUrl: string, status: string, virtualEventIds: string[],
- *   participationPolicy: object, rules: BadgeRule[], createdAt: string, updatedAt: string }} Badge
+ *   participationPolicy: ParticipationPolicy, rules: BadgeRule[], createdAt: string, updatedAt: string }} Badge
  */
 
 /**
@@ -196,7 +193,7 @@ const rule = (id, name, type, metric, eventType, goal, reportFormat = 'default')
  */
 const badge = (id, name, description, rules) => ({
   id, name, description, iconUrl: `/sandbox/assets/badges/${id}.svg`, status: 'enabled', virtualEventIds: [VIRTUAL_EVENT_ID],
-  participationPolicy: ALL_USERS_POLICY, rules, createdAt: SEEDED_AT, updatedAt: SEEDED_AT,
+  participationPolicy: SEEDED_POLICY, rules, createdAt: SEEDED_AT, updatedAt: SEEDED_AT,
 });
 
 /** @type {Badge[]} */
@@ -266,6 +263,9 @@ export function seededUserBadge(b, userIndex) {
 
 // ---------------------------------------------------------------- certificates
 
+/** @typedef {{ id: string, participationPolicy: ParticipationPolicy } & Record<string, unknown>} Certificate */
+
+/** @type {Certificate[]} */
 export const CERTIFICATES = [
   {
     id: 'cert_attendance', name: 'Certificate of Attendance', description: 'Attend at least 3 sessions of the conference', status: 'enabled',
@@ -289,6 +289,52 @@ export const USER_CERTIFICATES = [
   { userId: VIEWER_ID, gameObjectId: 'cert_cpe', credits: 0.5, status: 'IN_PROGRESS' },
   { userId: userAt(1).id, gameObjectId: 'cert_attendance', credits: 1, status: 'IN_PROGRESS' },
   { userId: userAt(2).id, gameObjectId: 'cert_cpe', credits: 2, status: 'CERTIFIED', certificationDate: '2025-06-16T15:30:00Z' },
+];
+
+// ---------------------------------------------------------------- rules
+
+/**
+ * A rule entity (guide §6.1). Badge rules are inline (§7.1) and carry no gameObjectType/gameObjectId/status.
+ * @typedef {{ id: string, name: string, type: string, goal: string, points: string, maxPoints: string, metric: string, groupBy: string,
+ *   mode: string, reportFormat: string, conditions: { fact: string, operator: string, value: string }[] }} BadgeRule
+ * @typedef {BadgeRule & { gameObjectType: 'leaderboard' | 'badge' | 'certificate', gameObjectId: string, status: string }} Rule
+ */
+
+const viewPeriod = [{ fact: 'eventType', operator: 'equal', value: 'viewPeriod' }];
+
+/** Guide §15.1's conference rules: watch sessions, answer polls, chat. @param {string} boardId @param {string} prefix @returns {Rule[]} */
+const conferenceRules = (boardId, prefix) => [
+  {
+    id: `${prefix}_watch`, gameObjectType: 'leaderboard', gameObjectId: boardId, name: 'Watch sessions', conditions: viewPeriod,
+    type: 'sum', mode: 'distribute_points', metric: 'playTime', groupBy: 'kuserId,entryId', goal: '60', points: '10', maxPoints: '100', reportFormat: 'default', status: 'enabled',
+  },
+  {
+    id: `${prefix}_polls`, gameObjectType: 'leaderboard', gameObjectId: boardId, name: 'Answer polls', conditions: [{ fact: 'eventType', operator: 'equal', value: 'pollAnswered' }],
+    type: 'count', mode: 'distribute_points', metric: 'pollId', groupBy: 'kuserId', goal: '1', points: '25', maxPoints: 'unlimited', reportFormat: 'default', status: 'enabled',
+  },
+  {
+    id: `${prefix}_chat`, gameObjectType: 'leaderboard', gameObjectId: boardId, name: 'Chat messages', conditions: [{ fact: 'eventType', operator: 'equal', value: 'comment' }],
+    type: 'count', mode: 'distribute_points', metric: 'comment', groupBy: 'kuserId', goal: '1', points: '5', maxPoints: '50', reportFormat: 'default', status: 'enabled',
+  },
+];
+
+/** A certificate's watch-time rule (guide §8.4, §15.5). @param {string} certId @param {string} id @param {string} name @param {string} reportFormat @returns {Rule} */
+const certificateRule = (certId, id, name, reportFormat) => ({
+  id, gameObjectType: 'certificate', gameObjectId: certId, name, conditions: viewPeriod,
+  type: 'sum', mode: 'distribute_points', metric: 'playTime', groupBy: 'kuserId,entryId', goal: '60', points: '1', maxPoints: 'unlimited', reportFormat, status: 'enabled',
+});
+
+/**
+ * Every rule as rule/list shows it: those created with rule/create (on the two live boards and on
+ * each certificate), then each badge's inline rules.
+ * @type {Rule[]}
+ */
+export const RULES = [
+  ...conferenceRules('lb_conference', 'rule_conference'),
+  ...conferenceRules('lb_huge', 'rule_huge'),
+  certificateRule('cert_attendance', 'rule_attendance_watch', 'Watch session', 'default'),
+  certificateRule('cert_cpe', 'rule_cpe_watch', 'CPE session watch time', 'in_minutes'),
+  ...BADGES.flatMap((b) => b.rules.map((r) => /** @type {Rule} */ ({ ...r, gameObjectType: 'badge', gameObjectId: b.id, status: b.status }))),
 ];
 
 // ---------------------------------------------------------------- messaging and rooms

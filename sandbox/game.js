@@ -1,19 +1,27 @@
 // @ts-check
 /**
  * Game Services (SCM) at /sandbox/scm/api/v1/{controller}/{action}: the read actions the widgets
- * need, as the Gamification guide describes them (sections 4, 7, 8, 10, 14).
+ * need, as the Gamification guide describes them (sections 3, 4, 5, 6.7, 7, 8, 10, 14). Each read
+ * takes only its documented fields; the lenient switches are the only way around that.
  */
-import { BADGES, BADGE_POPULATION, CERTIFICATES, LEADERBOARDS, USER_CERTIFICATES, seededUserBadge, userAt, userIndexOf } from './data.js';
+import { BADGES, CERTIFICATES, LEADERBOARDS, RULES, userIndexOf } from './data.js';
 import { HttpError, listPage, readPager } from './http.js';
 import { KS_TYPE_ADMIN, KS_TYPE_USER } from './ks.js';
+import { policyOf } from './policies.js';
+import { allUserBadges, ruleProgress, userBadge, userCertificates } from './progress.js';
 import { rankingOf, scorePage, scoreRow, segmentRows } from './scores.js';
 
 /** @typedef {import('./ks.js').KsInfo} KsInfo */
 /** @typedef {import('./world.js').World} World */
-/** @typedef {import('./data.js').UserBadge} UserBadge */
-/** @typedef {(world: World, body: Record<string, any>, ks: KsInfo) => unknown} Read */
+/** @typedef {import('./data.js').ParticipationPolicy} ParticipationPolicy */
+/**
+ * A read's context. `viewer` is set only for a USER KS accepted by `lenientGameUserKs`: per-user reads
+ * are then about that user, and other users' do_not_display rows are left out. `filters`: `lenientFilters`.
+ * @typedef {{ world: World, body: Record<string, any>, viewer?: string, filters: boolean }} ReadContext
+ * @typedef {(ctx: ReadContext) => unknown} Read
+ */
 
-/** The guide's write actions: known, but refused (USER KS: not allowed; ADMIN KS: the sandbox never grants GAME_MANAGE). */
+/** The guide's write actions: known, but refused (the sandbox's ADMIN KS never carries GAME_MANAGE). */
 const WRITES = new Set([
   ...['leaderboard', 'certificate', 'badge', 'leadScoring', 'rule', 'scheduledGameObject'].flatMap((c) => [`${c}/create`, `${c}/update`, `${c}/delete`]),
   'userScore/clear', 'event/sendExternalEventsFromCSV', 'report/generate',
@@ -25,6 +33,9 @@ function required(body, field) {
   if (value === undefined || value === null || value === '') throw new HttpError(400, 'MISSING_FIELD', `"${field}" is required`);
   return String(value);
 }
+
+/** @param {unknown} value */
+const optional = (value) => (value === undefined || value === null ? undefined : String(value));
 
 /** @param {string} id */
 function leaderboardSeed(id) {
@@ -40,64 +51,57 @@ function badgeById(id) {
   return badge;
 }
 
+/** @param {string} id */
+function certificateById(id) {
+  const cert = CERTIFICATES.find((c) => c.id === id);
+  if (!cert) throw new HttpError(404, 'CERTIFICATE_NOT_FOUND', `Certificate "${id}" was not found`);
+  return cert;
+}
+
 /** A string array filter field, or undefined when absent; a comma-separated string is accepted too. */
 function idList(/** @type {unknown} */ value) {
   if (value === undefined || value === null) return undefined;
   return Array.isArray(value) ? value.map(String) : String(value).split(',');
 }
 
+/** The user a per-user read is about: the lenient USER KS's own, else the documented `userId`. @param {ReadContext} ctx */
+const subject = (ctx) => ctx.viewer ?? required(ctx.body, 'userId');
+
 /**
- * With a USER KS a per-user read is about the KS's own user, whatever the body asks.
- * @param {KsInfo} ks @param {unknown} requested
+ * The user a list read is narrowed to, only with `lenientFilters` (`userId` or `filter.userIdEqual`);
+ * a USER KS narrows to its own user.
+ * @param {ReadContext} ctx
  */
-const subjectUser = (ks, requested) => (ks.type === KS_TYPE_USER ? ks.userId : requested === undefined ? undefined : String(requested));
+function userFilter({ body, filters, viewer }) {
+  const asked = filters ? optional(body.userId ?? body.filter?.userIdEqual) : undefined;
+  return asked === undefined ? undefined : viewer ?? asked;
+}
+
+/**
+ * Whether a row may be shown: an admin sees every saved row; a lenient USER KS does not see other
+ * users' do_not_display rows (guide §5: "visible only to admins").
+ * @param {ReadContext} ctx @param {ParticipationPolicy} policy @param {string} userId
+ */
+const shown = (ctx, policy, userId) => ctx.viewer === undefined || userId === ctx.viewer || policyOf(policy, userId) === 'display';
 
 /** @param {World} world */
 const rankBase = (world) => (world.switches.zeroBasedRanks ? 0 : 1);
 
-/**
- * A user's row for a badge: the partner's own (set through /sandbox/control/progress) or the seeded one.
- * @param {World} world @param {import('./data.js').Badge} badge @param {string} userId
- * @returns {UserBadge | undefined}
- */
-export function userBadge(world, badge, userId) {
-  return world.badgeRows.get(`${badge.id}\n${userId}`) ?? seededUserBadge(badge, userIndexOf(userId));
-}
-
-/**
- * Every row of a badge: the seeded population (with the partner's changes) then the partner's rows
- * for users outside it.
- * @param {World} world @param {import('./data.js').Badge} badge
- * @returns {UserBadge[]}
- */
-function allUserBadges(world, badge) {
-  /** @type {UserBadge[]} */
-  const rows = [];
-  for (let u = 0; u < BADGE_POPULATION; u++) {
-    const row = world.badgeRows.get(`${badge.id}\n${userAt(u).id}`) ?? seededUserBadge(badge, u);
-    if (row) rows.push(row);
-  }
-  for (const row of world.badgeRows.values()) {
-    const index = userIndexOf(row.userId);
-    if (row.gameObjectId === badge.id && (index < 0 || index >= BADGE_POPULATION)) rows.push(row);
-  }
-  return rows;
-}
-
 /** @type {Record<string, Read>} */
 const READS = {
-  'leaderboard/get': (_world, body) => leaderboardSeed(required(body, 'id')).entity,
+  'leaderboard/get': ({ body }) => leaderboardSeed(required(body, 'id')).entity,
 
-  'leaderboard/list': (_world, body) => {
+  'leaderboard/list': ({ body, filters }) => {
     const idIn = idList(body.filter?.idIn);
-    const eventIn = idList(body.filter?.virtualEventIdIn);
+    const eventIn = filters ? idList(body.filter?.virtualEventIdIn) : undefined;
     const boards = LEADERBOARDS.map((s) => s.entity).filter(
       (lb) => (!idIn || idIn.includes(lb.id)) && (!eventIn || lb.virtualEventIds.some((e) => eventIn.includes(e))),
     );
     return listPage(boards, readPager(body.pager));
   },
 
-  'userScore/list': (world, body) => {
+  'userScore/list': (ctx) => {
+    const { world, body } = ctx;
     const seed = leaderboardSeed(required(body, 'gameObjectId'));
     const page = readPager(body.pager);
     const ranking = rankingOf(world, seed);
@@ -106,63 +110,78 @@ const READS = {
       if (!sub) throw new HttpError(404, 'SUB_LEADERBOARD_NOT_FOUND', `Leaderboard "${seed.entity.id}" has no sub-leaderboard ${body.subLeaderboardId}`);
       return listPage(segmentRows(ranking, sub, rankBase(world)), page);
     }
-    return { totalCount: ranking.order.length, objects: scorePage(ranking, page.offset, page.size, rankBase(world)) };
+    // Rows hidden from a lenient USER KS leave gaps: ranks and totalCount stay the admin view's.
+    const rows = scorePage(ranking, page.offset, page.size, rankBase(world)).filter((r) => shown(ctx, seed.entity.participationPolicy, r.userId));
+    return { totalCount: ranking.order.length, objects: rows };
   },
 
-  'userScore/get': (world, body, ks) => {
-    const seed = leaderboardSeed(required(body, 'gameObjectId'));
-    const userId = ks.type === KS_TYPE_USER ? ks.userId : required(body, 'userId');
-    const index = userId ? userIndexOf(userId) : -1;
-    const ranking = rankingOf(world, seed);
-    if (index < 0 || index >= ranking.order.length) throw new HttpError(404, 'USER_SCORE_NOT_FOUND', `User "${userId}" has no score on "${seed.entity.id}"`);
-    return scoreRow(ranking, index, rankBase(world));
+  'userScore/get': (ctx) => {
+    const seed = leaderboardSeed(required(ctx.body, 'gameObjectId'));
+    const userId = subject(ctx);
+    const index = userIndexOf(userId);
+    const ranking = rankingOf(ctx.world, seed);
+    if (index < 0 || index >= seed.members || ranking.posOf[index] < 0) {
+      throw new HttpError(404, 'USER_SCORE_NOT_FOUND', `User "${userId}" has no score on "${seed.entity.id}"`);
+    }
+    return scoreRow(ranking, index, rankBase(ctx.world));
   },
 
-  'badge/get': (_world, body) => badgeById(required(body, 'id')),
+  'userScore/ruleProgress': (ctx) => {
+    const gameObjectId = required(ctx.body, 'gameObjectId');
+    return ruleProgress(ctx.world, gameObjectId, subject(ctx));
+  },
 
-  'badge/list': (_world, body) => {
+  'rule/list': ({ body }) => {
+    const type = optional(body.gameObjectType);
+    const id = optional(body.gameObjectId);
+    if (id !== undefined && ![...LEADERBOARDS.map((s) => s.entity), ...BADGES, ...CERTIFICATES].some((o) => o.id === id)) {
+      throw new HttpError(404, 'GAME_OBJECT_NOT_FOUND', `No game object "${id}"`);
+    }
+    const rules = RULES.filter((r) => (type === undefined || r.gameObjectType === type) && (id === undefined || r.gameObjectId === id));
+    return { totalCount: rules.length, objects: rules };
+  },
+
+  'badge/get': ({ body }) => badgeById(required(body, 'id')),
+
+  'badge/list': ({ body, filters }) => {
     const idIn = idList(body.filter?.idIn);
-    const eventIn = idList(body.filter?.virtualEventIdIn);
+    const eventIn = filters ? idList(body.filter?.virtualEventIdIn) : undefined;
     const badges = BADGES.filter((b) => (!idIn || idIn.includes(b.id)) && (!eventIn || b.virtualEventIds.some((e) => eventIn.includes(e))));
     return listPage(badges, readPager(body.pager));
   },
 
-  'userBadge/list': (world, body, ks) => {
+  'userBadge/list': (ctx) => {
+    const { world, body, filters } = ctx;
     const page = readPager(body.pager);
-    const ids = body.gameObjectId !== undefined ? [String(body.gameObjectId)] : idList(body.filter?.gameObjectIdIn);
-    // One badge asked by id must exist; ids in a filter are only a filter.
-    const badges = body.gameObjectId !== undefined ? [badgeById(String(body.gameObjectId))] : BADGES.filter((b) => !ids || ids.includes(b.id));
-    const userId = subjectUser(ks, body.userId ?? body.filter?.userIdEqual);
-    /** @type {UserBadge[]} */
-    const rows = [];
-    for (const badge of badges) {
-      if (userId === undefined) rows.push(...allUserBadges(world, badge));
-      else {
-        const row = userId ? userBadge(world, badge, userId) : undefined;
-        if (row) rows.push(row);
-      }
-    }
+    // With lenientFilters, `filter.gameObjectIdIn` (or nothing: every badge) may stand in for gameObjectId.
+    const gameObjectIdIn = filters && optional(body.gameObjectId) === undefined ? idList(body.filter?.gameObjectIdIn) ?? BADGES.map((b) => b.id) : undefined;
+    const badges = gameObjectIdIn ? BADGES.filter((b) => gameObjectIdIn.includes(b.id)) : [badgeById(required(body, 'gameObjectId'))];
+    const only = userFilter(ctx);
+    const rows = badges.flatMap((badge) =>
+      (only === undefined ? allUserBadges(world, badge) : [userBadge(world, badge, only)]).filter(
+        (row) => row !== undefined && shown(ctx, badge.participationPolicy, row.userId),
+      ),
+    );
     return listPage(rows, page);
   },
 
-  'certificate/get': (_world, body) => {
-    const id = required(body, 'id');
-    const cert = CERTIFICATES.find((c) => c.id === id);
-    if (!cert) throw new HttpError(404, 'CERTIFICATE_NOT_FOUND', `Certificate "${id}" was not found`);
-    return cert;
-  },
+  'certificate/get': ({ body }) => certificateById(required(body, 'id')),
 
-  'certificate/list': (_world, body) => {
+  'certificate/list': ({ body }) => {
     const idIn = idList(body.filter?.idIn);
     return listPage(CERTIFICATES.filter((c) => !idIn || idIn.includes(c.id)), readPager(body.pager));
   },
 
-  'userCertificateReport/list': (_world, body, ks) => {
-    const certId = body.gameObjectId === undefined ? undefined : String(body.gameObjectId);
-    if (certId !== undefined && !CERTIFICATES.some((c) => c.id === certId)) throw new HttpError(404, 'CERTIFICATE_NOT_FOUND', `Certificate "${certId}" was not found`);
-    const userId = subjectUser(ks, body.userId ?? body.filter?.userIdEqual);
-    const rows = USER_CERTIFICATES.filter((r) => (certId === undefined || r.gameObjectId === certId) && (userId === undefined || r.userId === userId));
-    return listPage(rows, readPager(body.pager));
+  'userCertificateReport/list': (ctx) => {
+    const { body, filters } = ctx;
+    const page = readPager(body.pager);
+    // With lenientFilters, a read without gameObjectId covers every certificate.
+    const certs = filters && optional(body.gameObjectId) === undefined ? CERTIFICATES : [certificateById(required(body, 'gameObjectId'))];
+    const only = userFilter(ctx);
+    const rows = certs.flatMap((cert) =>
+      userCertificates(cert).filter((r) => (only === undefined || r.userId === only) && shown(ctx, cert.participationPolicy, r.userId)),
+    );
+    return listPage(rows, page);
   },
 };
 
@@ -171,17 +190,15 @@ const READS = {
  * @param {string} action `controller/action`
  */
 export function handleGame(ctx, action) {
-  const read = READS[action];
+  /** @type {Read | undefined} */
+  const read = Object.hasOwn(READS, action) ? READS[action] : undefined;
   if (!read && !WRITES.has(action)) throw new HttpError(404, 'ACTION_NOT_FOUND', `The sandbox does not implement "${action}"`);
   const { ks, world } = ctx.authenticate();
-  if (ks.type !== KS_TYPE_USER && ks.type !== KS_TYPE_ADMIN) throw new HttpError(403, 'INVALID_KS_TYPE', `KS type ${ks.type} is neither USER (0) nor ADMIN (2)`);
-  if (!read) {
-    throw ks.type === KS_TYPE_USER
-      ? new HttpError(403, 'ADMIN_KS_REQUIRED', `"${action}" is a write action: it needs an ADMIN KS with GAME_MANAGE`)
-      : new HttpError(403, 'GAME_MANAGE_REQUIRED', `The sandbox is read-only: its KS never carries GAME_MANAGE, so "${action}" is refused`);
+  // Guide §3: "All requests require an ADMIN KS (type=2)"; §14 answers 403 otherwise.
+  const lenientUser = ks.type === KS_TYPE_USER && world.switches.lenientGameUserKs;
+  if (ks.type !== KS_TYPE_ADMIN && !(read && lenientUser)) {
+    throw new HttpError(403, 'ADMIN_KS_REQUIRED', `Game Services need an ADMIN KS (type=2); this KS is type ${ks.type}`);
   }
-  if (ks.type === KS_TYPE_USER && world.switches.gameUserKs === 'deny') {
-    throw new HttpError(403, 'ADMIN_KS_REQUIRED', 'Game Services need an ADMIN KS with GAME_BASE (this partner refuses USER KS reads)');
-  }
-  return read(world, ctx.body, ks);
+  if (!read) throw new HttpError(403, 'GAME_MANAGE_REQUIRED', `The sandbox is read-only: its KS never carries GAME_MANAGE, so "${action}" is refused`);
+  return read({ world, body: ctx.body, viewer: lenientUser ? ks.userId : undefined, filters: world.switches.lenientFilters });
 }

@@ -18,6 +18,7 @@ import { createWorlds, recordCall } from './world.js';
 
 export { mintSandboxKs, sandboxAdminSecret } from './ks.js';
 export { SANDBOX_APP_TOKEN } from './api-v3.js';
+export { SEEDED_PEOPLE } from './data.js';
 
 /** @typedef {import('./http.js').Req} Req */
 /** @typedef {import('./http.js').Res} Res */
@@ -110,6 +111,28 @@ const FAMILIES = [
 ];
 
 /**
+ * The regions each JSON service's host exists in: `scm` per the Gamification guide §3.1, `messaging`
+ * per the Messaging guide's header. `/sandbox/{region}/{service}/...` addresses one of those hosts.
+ * @type {Record<string, string[]>}
+ */
+const REGIONS = {
+  scm: ['nvp1', 'irp2', 'frp2', 'sgp2', 'syp2', 'cap2'],
+  messaging: ['nvp1', 'irp2', 'frp2'],
+};
+
+/**
+ * A region-addressed path as its unprefixed (nvp1) twin; any other path as it is.
+ * @param {string} path
+ */
+function regionless(path) {
+  const m = /^\/sandbox\/([a-z]+\d+)\/([^/]+)(\/.*)?$/.exec(path);
+  if (!m) return path;
+  const [, region, service, rest = ''] = m;
+  if (!Object.hasOwn(REGIONS, service) || !REGIONS[service].includes(region)) throw new HttpError(404, 'UNKNOWN_HOST', `There is no ${service} host in region ${region}`);
+  return `/sandbox/${service}${rest}`;
+}
+
+/**
  * Answers a call with a queued fault.
  * @param {Fault} fault @param {Call} call @param {(code: string, message: string, status: number) => ErrorBody} errorBody
  */
@@ -138,10 +161,12 @@ function applyFault(fault, { req, res, hang }, errorBody) {
 const redact = (/** @type {string} */ path) => path.replace(/\/ks\/[^/]+/, '/ks/[redacted]');
 
 /**
- * @param {{ autoTickMs?: number }} [options] autoTickMs: move every partner's live boards this often
- *   (partners can opt out with the `live: false` switch)
+ * @param {{ autoTickMs?: number, frontDoors?: string[] }} [options] autoTickMs: move every partner's live
+ *   boards this often (partners can opt out with the `live: false` switch). frontDoors: path prefixes of a
+ *   host's own endpoints mounted beside the sandbox (in tests, the Game proxy at `/api/game/`) whose
+ *   calls take the partner's queued faults first, so a page can be tested against a failing proxy.
  */
-export function createSandbox({ autoTickMs } = {}) {
+export function createSandbox({ autoTickMs, frontDoors = [] } = {}) {
   const worlds = createWorlds();
   /** @type {Set<Res>} */
   const hung = new Set();
@@ -194,6 +219,29 @@ export function createSandbox({ autoTickMs } = {}) {
     }
   }
 
+  /**
+   * A call to a front door answered with the first queued fault that matches it, if any (true), else
+   * left to the host's handler (false). Only faulted calls are logged: the others reach the sandbox's
+   * services through the host and are logged there.
+   * @param {Req} req @param {Res} res @param {URL} url
+   */
+  function faultAtFrontDoor(req, res, url) {
+    const partnerId = claimedPartnerId(bearerToken(req));
+    const world = partnerId ? worlds.get(partnerId) : undefined;
+    const fault = world && takeFault(world, url.pathname, true);
+    if (!world || !fault) return false;
+    /** @type {import('./world.js').LoggedCall} */
+    const entry = { method: req.method ?? 'POST', path: url.pathname, status: 0, at: new Date().toISOString() };
+    recordCall(world, entry);
+    res.on('close', () => {
+      if (res.writableFinished) entry.status = res.statusCode;
+    });
+    /** @type {Call} */
+    const call = { req, res, url, method: entry.method, body: Buffer.alloc(0), worlds, params: {}, hang: hangOn(res) };
+    applyFault(fault, call, jsonError);
+    return true;
+  }
+
   /** @param {Req} req @param {Res} res @param {URL} url */
   async function route(req, res, url) {
     const path = url.pathname;
@@ -230,9 +278,10 @@ export function createSandbox({ autoTickMs } = {}) {
       sendJson(res, 200, handleControl({ method, params, worlds, onLive: startTicking }, path.slice('/sandbox/control'.length)));
       return;
     }
-    const family = FAMILIES.find((f) => path.startsWith(f.prefix));
+    const servicePath = regionless(path);
+    const family = FAMILIES.find((f) => servicePath.startsWith(f.prefix));
     if (!family) throw new HttpError(404, 'NOT_FOUND', `Nothing in the sandbox at ${path} (see sandbox/README.md)`);
-    await serveService(family, call, path.slice(family.prefix.length));
+    await serveService(family, call, servicePath.slice(family.prefix.length));
   }
 
   return {
@@ -243,6 +292,7 @@ export function createSandbox({ autoTickMs } = {}) {
     handle(req, res, next) {
       const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
       if (url.pathname !== '/sandbox' && !url.pathname.startsWith('/sandbox/')) {
+        if (frontDoors.some((prefix) => url.pathname.startsWith(prefix)) && faultAtFrontDoor(req, res, url)) return;
         if (next) next();
         else sendError(res, new HttpError(404, 'NOT_FOUND', `Not a sandbox path: ${url.pathname}`));
         return;

@@ -69,7 +69,7 @@ const ACTIONS = {
  * @param {string} action e.g. `unsubscribe-users/syncGroups`
  */
 export function handleMessaging(ctx, action) {
-  const run = ACTIONS[action];
+  const run = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
   if (!run) throw new HttpError(404, 'ACTION_NOT_FOUND', `The sandbox does not implement "${action}"`);
   const { ks, world } = ctx.authenticate();
   return run(world, ctx.body, ks);

@@ -6,7 +6,7 @@
  */
 
 /**
- * @typedef {{ latencyMs: number, gameUserKs: 'allow' | 'deny', zeroBasedRanks: boolean, groupsStatusShape: 'ids' | 'objects' | 'array',
+ * @typedef {{ latencyMs: number, lenientGameUserKs: boolean, lenientFilters: boolean, zeroBasedRanks: boolean, groupsStatusShape: 'ids' | 'objects' | 'array',
  *   kafMisconfigured: boolean, roomHang: boolean, live: boolean | null }} Switches
  * @typedef {{ kind: 'fail' | 'malformed' | 'hang', remaining: number, match?: string, status?: number, retryAfter?: number,
  *   body?: unknown, shape?: 'json' | 'shape' }} Fault
@@ -14,7 +14,7 @@
  * @typedef {{ entryId: string, userId: string, role: 'moderator' | 'participant', chatModerator: boolean, at: string }} Join
  * @typedef {{ id: string, name: string, description: string, tags: string, templateRoomEntryId: string,
  *   roomModeratorUserIds: string[], chatModeratorUserIds: string[], ownerUserId: string, createdAt: string }} Room
- * @typedef {import('./data.js').Ranking & { prevPosOf?: Int32Array }} LiveRanking
+ * @typedef {import('./scores.js').Ranking & { prevPosOf?: Int32Array }} LiveRanking
  * @typedef {{ partnerId: number, switches: Switches, faults: Fault[], preferences: Map<string, string[]>, rooms: Map<string, Room>,
  *   joins: Join[], calls: LoggedCall[], tokenCalls: number, ticks: number, rankings: Map<string, LiveRanking>,
  *   badgeRows: Map<string, import('./data.js').UserBadge> }} World
@@ -25,7 +25,7 @@ const MAX_CALLS = 1000;
 
 /** @returns {Switches} */
 const defaultSwitches = () => ({
-  latencyMs: 0, gameUserKs: 'allow', zeroBasedRanks: false, groupsStatusShape: 'ids', kafMisconfigured: false, roomHang: false, live: null,
+  latencyMs: 0, lenientGameUserKs: false, lenientFilters: false, zeroBasedRanks: false, groupsStatusShape: 'ids', kafMisconfigured: false, roomHang: false, live: null,
 });
 
 /** @param {number} partnerId @returns {World} */

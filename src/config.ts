@@ -75,7 +75,8 @@ export function resolveApi(element: ElementSettings, scope?: SessionSource['scop
     throw new KalError('config', `partner-id must be a positive whole number`);
   }
   // Checks the region (a `config` error before any other but the partner's).
-  const urls = serviceUrlsFor(element.region || config.region, {
+  const region = element.region || config.region;
+  const urls = serviceUrlsFor(region, {
     game: element.gameUrl || config.serviceUrls?.game,
     messaging: element.messagingUrl || config.serviceUrls?.messaging,
   });
@@ -93,6 +94,7 @@ export function resolveApi(element: ElementSettings, scope?: SessionSource['scop
     // Undefined fields are as good as missing to the session and the client.
     session: sessionFor({ partnerId, ...(getKs ? { getKs } : { tokenEndpoint }), scope }, config.timeoutMs),
     urls,
+    region: region ?? 'nvp1',
     timeoutMs: config.timeoutMs || undefined,
     retryDelaysMs: config.retryDelaysMs || undefined,
   };

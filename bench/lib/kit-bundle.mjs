@@ -81,7 +81,7 @@ export function combineRoutes(...all) {
 }
 
 /** Sandbox service URLs as the bench pages use them. */
-export const SANDBOX_URLS = { game: '/sandbox/scm/api/v1', messaging: '/sandbox/messaging/api/v1', kaf: '/sandbox/kaf' };
+export const SANDBOX_URLS = { game: '/api/game', messaging: '/sandbox/messaging/api/v1', kaf: '/sandbox/kaf' };
 
 /** Sets sandbox switches for a partner (from Node, against the bench's server). */
 export async function control(origin, partnerId, switches) {

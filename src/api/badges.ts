@@ -1,14 +1,16 @@
 import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
-import { array, boolean, id, listOf, numberLike, object, optional, optionalText, string, toDate } from './schema.js';
+import { gameBase } from './regions.js';
+import { type Infer, array, boolean, id, listOf, numberLike, object, optional, optionalText, string, toDate } from './schema.js';
 
-// Game Services (SCM) guide, badges (7). All POST JSON.
+// Game Services (SCM) guide: badges (7), per-rule progress (10.3), standard list filters (14.3). All POST JSON.
 
 const badgeSchema = object({
   id,
   name: string,
   description: optionalText,
   iconUrl: optionalText,
+  virtualEventIds: optional(array(id)),
   rules: optional(array(object({ id: optional(id), name: optionalText, goal: optional(numberLike) }))),
 });
 
@@ -31,38 +33,64 @@ export interface BadgeQuery {
   virtualEventId?: string;
 }
 
-/** Badge definitions: by id (`filter.idIn`) or all of one virtual event, one page of up to 500. */
+/** The Game proxy's page limit, and how far a search pages before it stops (2 000 badges). */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 20;
+
+/**
+ * Badge definitions by id, or all of one virtual event. The guide documents `pager` and the standard
+ * `filter.idIn` on list actions (14.3) but no event filter, so an event's badges are found by reading
+ * each badge's `virtualEventIds`, and a service that ignores `idIn` is paged until every id is found.
+ */
 export async function listBadges(api: ApiContext, query: BadgeQuery): Promise<Badge[]> {
-  const filter: Record<string, unknown> = {};
-  if (query.ids?.length) filter.idIn = query.ids;
-  if (query.virtualEventId) filter.virtualEventIdIn = [query.virtualEventId];
-  const raw = await postJson({
-    ...api,
-    url: `${api.urls.game}/badge/list`,
-    body: { filter, pager: { pageSize: 500, pageIndex: 1 } },
-    schema: listOf(badgeSchema),
-    dedupe: true,
-  });
-  const wanted = query.ids ? new Set(query.ids) : undefined;
-  return raw.objects
-    .filter((badge) => !wanted || wanted.has(String(badge.id)))
-    .map((badge) => ({
-      id: String(badge.id),
-      name: badge.name,
-      description: badge.description,
-      iconUrl: badge.iconUrl,
-      rules: (badge.rules ?? []).map((rule, index) => ({
-        id: rule.id === undefined ? `#${index}` : String(rule.id),
-        name: rule.name ?? '',
-        goal: rule.goal ?? 1,
-      })),
-    }));
+  const wanted = query.ids?.length ? new Set(query.ids) : undefined;
+  const found: Badge[] = [];
+  for (let pageIndex = 1; pageIndex <= MAX_PAGES; pageIndex++) {
+    const page = await postJson({
+      ...api,
+      url: `${gameBase(api.urls)}/badge/list`,
+      body: { ...(wanted ? { filter: { idIn: [...wanted] } } : {}), pager: { pageSize: PAGE_SIZE, pageIndex } },
+      schema: listOf(badgeSchema),
+      dedupe: true,
+    });
+    for (const raw of page.objects) {
+      const badge = toBadge(raw);
+      if (wanted ? wanted.has(badge.id) : raw.virtualEventIds?.some((event) => String(event) === query.virtualEventId)) {
+        if (!found.some((seen) => seen.id === badge.id)) found.push(badge);
+      }
+    }
+    const read = (pageIndex - 1) * PAGE_SIZE + page.objects.length;
+    const complete = wanted ? found.length === wanted.size : false;
+    if (complete || page.objects.length < PAGE_SIZE || read >= (page.totalCount ?? read)) break;
+  }
+  return found;
 }
 
-const userBadgeSchema = object({
-  userId: optional(id),
-  gameObjectId: optional(id),
-  rulesData: optional(array(object({ id, progress: optional(numberLike), completed: optional(boolean) }))),
+function toBadge(raw: Infer<typeof badgeSchema>): Badge {
+  return {
+    id: String(raw.id),
+    name: raw.name,
+    description: raw.description,
+    iconUrl: raw.iconUrl,
+    rules: (raw.rules ?? []).map((rule, index) => ({
+      id: rule.id === undefined ? `#${index}` : String(rule.id),
+      name: rule.name ?? '',
+      goal: rule.goal ?? 1,
+    })),
+  };
+}
+
+// The guide documents the request of `userScore/ruleProgress` only. Read leniently: the rules as
+// `rulesData` (the guide's per-rule vocabulary, 7.2) or `objects`, each naming its rule by `id` or `ruleId`.
+const ruleProgressSchema = object({
+  id: optional(id),
+  ruleId: optional(id),
+  progress: optional(numberLike),
+  completed: optional(boolean),
+});
+const progressSchema = object({
+  rulesData: optional(array(ruleProgressSchema)),
+  objects: optional(array(ruleProgressSchema)),
   status: optionalText,
   achievedTimestamp: optional(id),
 });
@@ -81,42 +109,26 @@ export interface UserBadge {
 }
 
 /**
- * The viewer's progress on each badge (guide 7.4: `userBadge/list` per badge). Badges with no row are absent.
- *
- * `userId` may be left out: with a USER KS the service answers about the KS's own user, so the request
- * goes without one and the row returned is taken. Rows of several different users (an ADMIN KS behind a
- * proxy that did not scope the call) cannot be attributed to the viewer and are ignored.
+ * The viewer's progress on each badge: `userScore/ruleProgress` with the badge as `gameObjectId` (10.3),
+ * one call per badge. The Game proxy sends it with the viewer's `userId` from their verified KS; a known
+ * `userId` is sent as well. A badge whose status is missing counts as achieved when every rule is complete.
  */
 export async function listUserBadges(api: ApiContext, userId: string | undefined, badgeIds: string[]): Promise<UserBadge[]> {
-  const pages = await Promise.all(
-    badgeIds.map((badgeId) =>
-      postJson({
+  return Promise.all(
+    badgeIds.map(async (badgeId) => {
+      const raw = await postJson({
         ...api,
-        url: `${api.urls.game}/userBadge/list`,
-        body: { gameObjectId: badgeId, ...(userId ? { userId } : {}), pager: { pageSize: 100, pageIndex: 1 } },
-        schema: listOf(userBadgeSchema),
+        url: `${gameBase(api.urls)}/userScore/ruleProgress`,
+        body: { gameObjectId: badgeId, ...(userId ? { userId } : {}) },
+        schema: progressSchema,
         dedupe: true,
-      }).then((page) => ({ badgeId, page })),
-    ),
+      });
+      const rules = (raw.rulesData ?? raw.objects ?? []).flatMap((rule) => {
+        const ruleId = rule.id ?? rule.ruleId;
+        return ruleId === undefined ? [] : [{ ruleId: String(ruleId), progress: rule.progress ?? 0, completed: rule.completed ?? false }];
+      });
+      const achieved = raw.status ? raw.status.toUpperCase() === 'ACHIEVED' : rules.length > 0 && rules.every((rule) => rule.completed);
+      return { badgeId, achieved, rules, ...(achieved ? { achievedAt: toDate(raw.achievedTimestamp) } : {}) };
+    }),
   );
-  const result: UserBadge[] = [];
-  for (const { badgeId, page } of pages) {
-    const ofBadge = page.objects.filter(
-      (candidate) => candidate.gameObjectId === undefined || String(candidate.gameObjectId) === badgeId,
-    );
-    const row = userId
-      ? ofBadge.find((candidate) => candidate.userId === undefined || String(candidate.userId) === userId)
-      : new Set(ofBadge.map((candidate) => String(candidate.userId ?? ''))).size === 1
-        ? ofBadge[0]
-        : undefined;
-    if (!row) continue;
-    const rules = (row.rulesData ?? []).map((rule) => ({
-      ruleId: String(rule.id),
-      progress: rule.progress ?? 0,
-      completed: rule.completed ?? false,
-    }));
-    const achieved = (row.status ?? '').toUpperCase() === 'ACHIEVED';
-    result.push({ badgeId, achieved, rules, ...(achieved ? { achievedAt: toDate(row.achievedTimestamp) } : {}) });
-  }
-  return result;
 }

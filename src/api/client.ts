@@ -1,4 +1,5 @@
 import { KalError, errorFromStatus, toKalError } from './errors.js';
+import { isKalturaHost } from './regions.js';
 import { type Session, withAbort } from './session.js';
 import { type Schema, SchemaError } from './schema-error.js';
 
@@ -128,7 +129,8 @@ async function attemptOnce(request: PostJsonRequest<unknown>, ks: string, signal
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${ks}` },
       body: JSON.stringify(request.body ?? {}),
       signal: controller.signal,
-      credentials: 'omit',
+      // A host's own proxy may sign people in with its cookies (same origin only); Kaltura's hosts never get them.
+      credentials: isKalturaHost(request.url) ? 'omit' : 'same-origin',
       referrerPolicy: 'no-referrer',
     });
     if (!response.ok) {

@@ -28,6 +28,7 @@ export type ErrorMessageKey =
   | 'error.tokenInvalid'
   | 'error.adminKs'
   | 'error.noToken'
+  | 'error.noGameProxy'
   | 'error.aborted';
 
 /** Each code's own text: `not-found` → `error.notFound`. */

@@ -1,7 +1,8 @@
 import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { KalError } from './errors.js';
-import { type Infer, array, id, listOf, numberLike, object, optional, optionalText, string, toDate } from './schema.js';
+import { gameBase } from './regions.js';
+import { type Infer, array, boolean, id, listOf, numberLike, object, optional, optionalText, string, toDate } from './schema.js';
 
 // optional() reads null as undefined: fields below are never null.
 // Game Services (SCM) guide: leaderboards (4) and user scores (10), POST JSON. Badges (7): badges.ts,
@@ -45,6 +46,7 @@ const scoreRowSchema = object({
   displayName: optionalText,
   screenName: optionalText,
   avatarUrl: optionalText,
+  hiddenFromOthers: optional(boolean),
 });
 
 export interface ScoreRow {
@@ -56,6 +58,8 @@ export interface ScoreRow {
   oldRank?: number;
   name?: string;
   avatarUrl?: string;
+  /** The viewer's own row under a `do_not_display` policy: only they see it (the Game proxy marks it). */
+  hiddenFromOthers?: boolean;
 }
 
 export interface ScorePage {
@@ -66,7 +70,7 @@ export interface ScorePage {
 export async function getLeaderboard(api: ApiContext, id: string): Promise<Leaderboard> {
   const raw = await postJson({
     ...api,
-    url: `${api.urls.game}/leaderboard/get`,
+    url: `${gameBase(api.urls)}/leaderboard/get`,
     body: { id },
     schema: leaderboardSchema,
     dedupe: true,
@@ -105,7 +109,7 @@ export async function listUserScores(api: ApiContext, query: ScoreQuery): Promis
   if (query.subLeaderboardId !== undefined) body.subLeaderboardId = Number(query.subLeaderboardId);
   const raw = await postJson({
     ...api,
-    url: `${api.urls.game}/userScore/list`,
+    url: `${gameBase(api.urls)}/userScore/list`,
     body,
     schema: listOf(scoreRowSchema),
     dedupe: true,
@@ -121,12 +125,12 @@ export async function listUserScores(api: ApiContext, query: ScoreQuery): Promis
 }
 
 /**
- * The viewer's own row; undefined when they have no score yet (404). Without `userId` (a v2 KS is
- * encrypted, so the page cannot tell who the viewer is) the body leaves it out: with a USER KS,
- * `userScore/get` answers about the KS's own user; a service that insists on a `userId` (400) gives
- * undefined and the board is shown without the viewer's row. `listed`: a read of the board's rows
- * made alongside (not before) this one: ranks are converted once it settled, since it tells whether
- * the board counts from 0.
+ * The viewer's own row (guide 10.1); undefined when they have no score yet (404). The Game proxy adds
+ * the `userId` the guide requires, taken from the viewer's verified KS, so the page need not know it (a
+ * v2 KS is encrypted); a known one is sent too. A service that insists on a `userId` the page could not
+ * give (400) gives undefined, and the board is shown without the viewer's row. `listed`: a read of the
+ * board's rows made alongside (not before) this one: ranks are converted once it settled, since it
+ * tells whether the board counts from 0.
  */
 export async function getUserScore(
   api: ApiContext,
@@ -137,7 +141,7 @@ export async function getUserScore(
   try {
     const raw = await postJson({
       ...api,
-      url: `${api.urls.game}/userScore/get`,
+      url: `${gameBase(api.urls)}/userScore/get`,
       body: userId === undefined ? { gameObjectId: leaderboardId } : { gameObjectId: leaderboardId, userId },
       schema: scoreRowSchema,
       dedupe: true,
@@ -163,6 +167,7 @@ function toRow(row: Infer<typeof scoreRowSchema>, shift: number, fallbackRank: n
     ...(oldRank !== undefined && oldRank > 0 ? { oldRank } : {}),
     ...(name ? { name } : {}),
     ...(row.avatarUrl ? { avatarUrl: row.avatarUrl } : {}),
+    ...(row.hiddenFromOthers ? { hiddenFromOthers: true } : {}),
   };
 }
 

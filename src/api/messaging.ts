@@ -1,6 +1,7 @@
 import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { KalError } from './errors.js';
+import { messagingBase } from './regions.js';
 import { type Schema, SchemaError, unknown } from './schema-error.js';
 
 // Messaging guide, section 10: a user-scoped KS reads and syncs its own unsubscribe groups.
@@ -58,10 +59,10 @@ const groupsStatusSchema: Schema<string[]> = (value, path) => {
 };
 
 /** The groups this user has left. */
-export function getUnsubscribedGroups(api: ApiContext): Promise<string[]> {
+export async function getUnsubscribedGroups(api: ApiContext): Promise<string[]> {
   return postJson({
     ...api,
-    url: `${api.urls.messaging}/unsubscribe-users/userGroupsStatus`,
+    url: `${messagingBase(api.urls, api.region)}/unsubscribe-users/userGroupsStatus`,
     body: {},
     schema: groupsStatusSchema,
     dedupe: true,
@@ -80,7 +81,7 @@ export async function syncGroups(api: ApiContext, changes: GroupChanges): Promis
   }
   const answer = await postJson({
     ...api,
-    url: `${api.urls.messaging}/unsubscribe-users/syncGroups`,
+    url: `${messagingBase(api.urls, api.region)}/unsubscribe-users/syncGroups`,
     body: { unsubscribed: changes.unsubscribed, subscribed: changes.subscribed },
     schema: unknown,
   });

@@ -4,8 +4,11 @@ import { KalError } from './errors.js';
 export const REGIONS = ['nvp1', 'irp2', 'frp2', 'sgp2', 'syp2', 'cap2'] as const;
 export type Region = (typeof REGIONS)[number];
 
+/** The Messaging guide (002) lists these regions only; elsewhere there is no Messaging host to default to. */
+const MESSAGING_REGIONS: readonly Region[] = ['nvp1', 'irp2', 'frp2'];
+
 export interface ServiceUrls {
-  /** Game Services (SCM) base, ending in /api/v1. */
+  /** Game Services through the host's proxy (`createGameProxy`): SCM itself takes only an ADMIN KS. */
   game?: string;
   /** Messaging base, ending in /api/v1. */
   messaging?: string;
@@ -13,20 +16,68 @@ export interface ServiceUrls {
   kaf?: string;
 }
 
+export interface ResolvedUrls {
+  /** Undefined until the host names its Game proxy: the kit never calls SCM from a browser. */
+  game: string | undefined;
+  /** Undefined in a region the Messaging guide does not list, unless the host names one. */
+  messaging: string | undefined;
+}
+
 export function isRegion(value: unknown): value is Region {
   return typeof value === 'string' && (REGIONS as readonly string[]).includes(value);
 }
 
 /** Base URLs for a region, with overrides (a host proxy or the sandbox) taking precedence. */
-export function serviceUrlsFor(region: string | undefined, overrides: ServiceUrls = {}): Required<Omit<ServiceUrls, 'kaf'>> {
+export function serviceUrlsFor(region: string | undefined, overrides: ServiceUrls = {}): ResolvedUrls {
   const name = region ?? 'nvp1';
   if (!isRegion(name)) {
     throw new KalError('config', `unknown region "${name}": use nvp1, irp2, frp2, sgp2, syp2 or cap2`);
   }
+  const messaging = overrides.messaging ?? (MESSAGING_REGIONS.includes(name) ? `https://messaging.${name}.ovp.kaltura.com/api/v1` : undefined);
   return {
-    game: trimSlash(overrides.game ?? `https://scm.${name}.ovp.kaltura.com/api/v1`),
-    messaging: trimSlash(overrides.messaging ?? `https://messaging.${name}.ovp.kaltura.com/api/v1`),
+    game: overrides.game === undefined ? undefined : trimSlash(overrides.game),
+    messaging: messaging === undefined ? undefined : trimSlash(messaging),
   };
+}
+
+/**
+ * The Game Services base a browser may call: the host's proxy. SCM accepts only an ADMIN KS (guide 004,
+ * section 3), which must stay on a server, so a missing proxy or one pointing at Kaltura's own SCM host is
+ * a set-up error, reported before anything is sent.
+ */
+export function gameBase(urls: ResolvedUrls): string {
+  const url = urls.game;
+  if (!url) {
+    throw new KalError(
+      'config',
+      'no Game Services proxy: set game-url or configure({ serviceUrls: { game } }) to a createGameProxy endpoint on your backend (Game Services accept only an ADMIN KS, which must stay on a server)',
+      { messageKey: 'error.noGameProxy' },
+    );
+  }
+  if (isKalturaHost(url)) {
+    throw new KalError(
+      'config',
+      `game-url points at Kaltura's Game Services, which accept only an ADMIN KS: mount createGameProxy on your backend and point game-url at it`,
+      { messageKey: 'error.noGameProxy' },
+    );
+  }
+  return url;
+}
+
+/** The Messaging base, or a set-up error naming the setting to add. */
+export function messagingBase(urls: ResolvedUrls, region: string | undefined): string {
+  if (urls.messaging) return urls.messaging;
+  throw new KalError('config', `region "${region}" has no Messaging service in the guide (nvp1, irp2, frp2): set messaging-url or serviceUrls.messaging`);
+}
+
+/** Kaltura's own hosts: the kit never sends them cookies. */
+export function isKalturaHost(url: string): boolean {
+  try {
+    const { hostname } = new URL(url, globalThis.location?.href);
+    return hostname === 'kaltura.com' || hostname.endsWith('.kaltura.com');
+  } catch {
+    return false;
+  }
 }
 
 function trimSlash(url: string): string {

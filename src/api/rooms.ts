@@ -10,10 +10,7 @@ export function isKafHost(value: string): boolean {
   return HOST.test(value);
 }
 
-/** KAF room entry ids look like `1_abcd1234`; be lenient but refuse anything that could leave the path. */
-export function isEntryId(value: string): boolean {
-  return /^[A-Za-z0-9_-]{1,64}$/.test(value);
-}
+export { isEntryId } from './entry-id.js';
 
 export interface ViewRoomTarget {
   /** The KAF host name, used as https://{kafHost}. */

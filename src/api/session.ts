@@ -140,7 +140,15 @@ async function fetchTokenEndpoint(endpoint: string, context: TokenContext): Prom
       { status: response.status, messageKey: 'error.tokenFailed', retryable: !signedOut || response.status === 401 },
     );
   }
-  const body = (await response.text()).trim();
+  return readTokenText(await response.text());
+}
+
+/**
+ * A token as text: the KS itself (quotes tolerated), or `{ ks, expiresAt }` as JSON. A `getKs` that
+ * returns a JSON endpoint's `.text()` is read the same way, rather than sending the JSON as the KS.
+ */
+function readTokenText(text: string): unknown {
+  const body = text.trim();
   if (body.startsWith('{')) {
     try {
       return JSON.parse(body) as unknown;
@@ -152,7 +160,8 @@ async function fetchTokenEndpoint(endpoint: string, context: TokenContext): Prom
 }
 
 /** Accepts a KS string or `{ ks, expiresAt }`; refuses anything else, and any readable ADMIN KS. */
-function checkToken(result: unknown, partnerId: number | undefined): Token {
+function checkToken(answer: unknown, partnerId: number | undefined): Token {
+  const result = typeof answer === 'string' ? readTokenText(answer) : answer;
   const ks = typeof result === 'string' ? result.trim() : isRecord(result) && typeof result.ks === 'string' ? result.ks.trim() : '';
   if (!ks || /\s/.test(ks)) {
     throw new KalError('config', 'the token source did not return a KS (expected a string or { ks, expiresAt })', {

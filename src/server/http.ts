@@ -31,3 +31,18 @@ export async function currentUser<U extends AuthenticatedUser>(authenticate: Aut
   const user = await authenticate(request);
   return user && typeof user.userId === 'string' && user.userId.trim() !== '' ? user : null;
 }
+
+export type Json = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The parsed JSON, or undefined for text that is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -11,7 +11,10 @@ export {
   type KsType,
   type MintKsOptions,
   type MintedKs,
+  verifyKs,
+  type KsInfo,
 } from './ks.js';
+export { ksAuthenticator, type KsAuthenticatorOptions, type KsViewer } from './ks-authenticator.js';
 export { startAppTokenSession, type AppTokenSessionOptions, type AppTokenSession, type AppTokenHashType } from './app-token.js';
 export {
   createTokenHandler,
@@ -26,6 +29,7 @@ export {
 export { toNodeHandler, type NodeHandler, type NodeHandlerOptions, type WebHandler } from './node-adapter.js';
 export { createRoom, type CreateRoomOptions } from './rooms.js';
 export { createGameProxy, GAME_PROXY_ACTIONS, type GameProxyAction, type GameProxyOptions } from './game-proxy.js';
+export { ENTRY_ID_PATTERN, isEntryId } from '../api/entry-id.js';
 export type { KsSource, UserDirectoryOptions } from './user-directory.js';
 export type { Authenticate, AuthenticatedUser } from './http.js';
 export type { FetchLike } from './api-v3.js';

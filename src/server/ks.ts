@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** KS session types (USER for browsers, ADMIN for backends only). */
 export const KS_TYPE_USER = 0;
@@ -138,13 +138,94 @@ export function checkUserId(userId: unknown, required: boolean, where: string): 
   }
 }
 
+/** What a KS says about itself. */
+export interface KsInfo {
+  version: 1 | 2;
+  partnerId: number;
+  /** Unix time in seconds. */
+  expiry: number;
+  /** 0 = USER, 2 = ADMIN (whatever number the KS carries). */
+  type: number;
+  userId: string;
+  /** Privilege name → value (`''` for a privilege without a value; `*` reads as `all: '*'`). */
+  privileges: Record<string, string>;
+}
+
+/**
+ * Decodes a KS and checks that it was made with `secret`: the v1 signature, or v2 decryption and
+ * its SHA-1. Undefined for anything else. Expiry, partner and type are the caller's to judge.
+ */
+export function verifyKs(ks: string, secret: string): KsInfo | undefined {
+  const raw = decodeKs(ks);
+  if (!raw || typeof secret !== 'string' || secret === '') return undefined;
+  if (isV2(raw)) return decryptV2(raw, secret);
+  const v1 = readV1(raw);
+  if (!v1) return undefined;
+  const expected = Buffer.from(createHash('sha1').update(secret + v1.signed).digest('hex'), 'latin1');
+  const actual = Buffer.from(v1.signature, 'latin1');
+  return actual.length === expected.length && timingSafeEqual(actual, expected) ? v1.info : undefined;
+}
+
 /**
  * The session type of a readable (v1) KS, or undefined for a v2 KS (encrypted) or non-KS text.
  * Lets the token endpoint refuse to hand an ADMIN KS to a browser whenever it can tell.
  */
 export function readableKsType(ks: string): number | undefined {
-  const decoded = Buffer.from(ks, 'base64').toString('latin1');
-  if (decoded.startsWith('v2|')) return undefined;
-  const match = /^[0-9a-f]{40}\|\d+;\d+;\d+;(\d+);/.exec(decoded);
-  return match ? Number(match[1]) : undefined;
+  const raw = decodeKs(ks);
+  return raw && !isV2(raw) ? readV1(raw)?.info.type : undefined;
+}
+
+function decodeKs(ks: string): Buffer | undefined {
+  // Node's base64 decoder skips characters it does not know; check the alphabet first.
+  return typeof ks === 'string' && /^[A-Za-z0-9+/_-]+={0,2}$/.test(ks) ? Buffer.from(ks, 'base64') : undefined;
+}
+
+const isV2 = (raw: Buffer): boolean => raw.subarray(0, 3).toString('latin1') === 'v2|';
+
+/** `signature|partnerId;partnerId;expiry;type;rand;userId;privileges[;…]`, unverified. */
+function readV1(raw: Buffer): { signature: string; signed: string; info: KsInfo } | undefined {
+  const text = raw.toString('utf8');
+  const match = /^([0-9a-f]{40})\|((\d+);\d+;(\d+);(\d+);[^;]*;([^;]*);([^;]*)(?:;.*)?)$/s.exec(text);
+  if (!match) return undefined;
+  const [, signature = '', signed = '', partnerId, expiry, type, userId = '', privilegeText = ''] = match;
+  const privileges = readPrivileges(privilegeText);
+  if (!privileges) return undefined;
+  return { signature, signed, info: { version: 1, partnerId: Number(partnerId), expiry: Number(expiry), type: Number(type), userId, privileges } };
+}
+
+function decryptV2(raw: Buffer, secret: string): KsInfo | undefined {
+  const bar = raw.indexOf('|', 3);
+  const partnerId = Number(raw.subarray(3, bar).toString('latin1'));
+  const encrypted = raw.subarray(bar + 1);
+  if (bar < 0 || !Number.isSafeInteger(partnerId) || partnerId <= 0) return undefined;
+  // SHA-1 (20 bytes) + 16 random bytes at least, in whole AES blocks.
+  if (encrypted.length < 48 || encrypted.length % 16 !== 0) return undefined;
+  const decipher = createDecipheriv('aes-128-cbc', createHash('sha1').update(secret, 'utf8').digest().subarray(0, 16), Buffer.alloc(16));
+  decipher.setAutoPadding(false);
+  const message = Buffer.concat([decipher.update(encrypted), decipher.final()]);
+  const hash = message.subarray(0, 20);
+  // Zero padding cannot be told from plain text ending in zero bytes: the hash decides where it ends.
+  let end = message.length;
+  while (end > 36 && message[end - 1] === 0) end--;
+  for (let length = end; length <= message.length && length - end < 16; length++) {
+    const plain = message.subarray(20, length);
+    if (!timingSafeEqual(createHash('sha1').update(plain).digest(), hash)) continue;
+    const fields = new URLSearchParams(plain.subarray(16).toString('utf8'));
+    const privileges: Record<string, string> = {};
+    for (const [name, value] of fields) if (!name.startsWith('_')) privileges[name] = value;
+    const expiry = Number(fields.get('_e'));
+    const type = fields.get('_t');
+    if (!Number.isSafeInteger(expiry) || type === null || !/^\d+$/.test(type)) return undefined;
+    return { version: 2, partnerId, expiry, type: Number(type), userId: fields.get('_u') ?? '', privileges };
+  }
+  return undefined;
+}
+
+/** A v1 privilege list as a record, or undefined when it holds a name no KS minter would write. */
+function readPrivileges(text: string): Record<string, string> | undefined {
+  try {
+    return Object.fromEntries(parsePrivileges(text));
+  } catch {
+    return undefined;
+  }
 }

@@ -153,7 +153,7 @@ describe('<kal-badge-progress>', () => {
     it('asks for the user of a readable KS', async () => {
       setUp('v1');
       const asked: unknown[] = [];
-      intercept('/userBadge/list', { request: (body) => asked.push(body.userId) });
+      intercept('/userScore/ruleProgress', { request: (body) => asked.push(body.userId) });
       const { element } = await loaded(html`<kal-badge-progress badge-ids="badge_attendee,badge_marathon"></kal-badge-progress>`);
       expect(badge(element, 'badge_attendee')!.dataset.state).to.equal('achieved');
       expect(asked).to.deep.equal([VIEWER, VIEWER]);
@@ -162,7 +162,7 @@ describe('<kal-badge-progress>', () => {
     it("lets the service answer for the KS's own user when the KS is not readable", async () => {
       setUp('v2');
       const asked: unknown[] = [];
-      intercept('/userBadge/list', { request: (body) => asked.push(body.userId) });
+      intercept('/userScore/ruleProgress', { request: (body) => asked.push(body.userId) });
       const { element } = await loaded(html`<kal-badge-progress badge-ids="badge_attendee"></kal-badge-progress>`);
       expect(asked).to.deep.equal([undefined]);
       expect(badge(element, 'badge_attendee')!.dataset.state).to.equal('achieved');
@@ -171,7 +171,7 @@ describe('<kal-badge-progress>', () => {
     it('asks for the user named by user-id', async () => {
       setUp('v1');
       const asked: unknown[] = [];
-      intercept('/userBadge/list', { request: (body) => asked.push(body.userId) });
+      intercept('/userScore/ruleProgress', { request: (body) => asked.push(body.userId) });
       await loaded(html`<kal-badge-progress user-id="someone@example.com" badge-ids="badge_attendee"></kal-badge-progress>`);
       expect(asked).to.deep.equal(['someone@example.com']);
     });
@@ -436,9 +436,9 @@ describe('<kal-badge-progress>', () => {
           json.objects[0].description = '<script>window.__pwned=1</script>';
         },
       });
-      intercept('/userBadge/list', {
+      intercept('/userScore/ruleProgress', {
         response: (json) => {
-          for (const row of json.objects) row.rulesData.push({ id: 'rule_from_elsewhere', progress: 99, completed: true });
+          json.rulesData.push({ id: 'rule_from_elsewhere', progress: 99, completed: true });
         },
       });
       const { element } = await loaded(html`<kal-badge-progress badge-ids="badge_marathon"></kal-badge-progress>`);
@@ -455,7 +455,7 @@ describe('<kal-badge-progress>', () => {
   describe('errors', () => {
     it('shows malformed rows as an invalid-response error, and recovers on retry', async () => {
       const partnerId = setUp();
-      await control(partnerId, { malformed: { kind: 'shape', match: 'userBadge/list' } });
+      await control(partnerId, { malformed: { kind: 'shape', match: 'userScore/ruleProgress' } });
       const reported = oneEvent(document, 'kal-error');
       const element = await fixture<KalBadgeProgress>(html`<kal-badge-progress badge-ids="badge_marathon"></kal-badge-progress>`);
       const { detail } = await reported;
@@ -501,7 +501,7 @@ describe('<kal-badge-progress>', () => {
 
     it('shows a server failure after the retries, and recovers on retry', async () => {
       const partnerId = setUp();
-      await control(partnerId, { fail: { status: 503, count: 4, match: 'userBadge/list' } });
+      await control(partnerId, { fail: { status: 503, count: 4, match: 'userScore/ruleProgress' } });
       const reported = oneEvent(document, 'kal-error');
       const element = await fixture<KalBadgeProgress>(html`<kal-badge-progress badge-ids="badge_attendee"></kal-badge-progress>`);
       const { detail } = await reported;

@@ -203,7 +203,7 @@ describe('credentials: the KS stays secret in every state', () => {
     await until(() => w.count('kal-load') === 1, 'loaded');
     w.snapshot('loaded', badges);
 
-    await control(w.partnerId, { fail: { status: 503, count: -1, match: 'userBadge/list' } });
+    await control(w.partnerId, { fail: { status: 503, count: -1, match: 'userScore/ruleProgress' } });
     const refreshing = badges.refresh();
     w.snapshot('refreshing', badges);
     await refreshing;

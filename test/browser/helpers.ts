@@ -91,8 +91,12 @@ export function countingGetKs(partnerId: number, options: MintOptions = {}): Cou
 /** Short retry delays so fault tests stay quick (the policy, not the figures, is under test). */
 export const FAST_RETRIES = [5, 10, 20];
 
+/**
+ * Game Services through the demo backend's Game proxy (it holds the ADMIN KS the strict sandbox asks for,
+ * and knows the viewer from the KS each test mints); Messaging and rooms take the USER KS directly.
+ */
 export const SANDBOX_URLS = {
-  game: '/sandbox/scm/api/v1',
+  game: '/api/game',
   messaging: '/sandbox/messaging/api/v1',
   kaf: '/sandbox/kaf',
 };
@@ -140,4 +144,24 @@ export async function openPlainPage<W extends Window>(src: string, { fillWindow 
   document.body.append(frame);
   await loaded;
   return { frame, win: frame.contentWindow as unknown as W };
+}
+
+/**
+ * Game proxy answers without display names, as a host proxy without a `userDirectory` gives them (the
+ * demo's proxy names rows from API v3): for tests of `resolveUsers` and privacy-safe ids. Returns the
+ * restore function.
+ */
+export function withoutNames(): () => void {
+  const previous = window.fetch;
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await previous(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.includes('/api/game/userScore/') || !response.ok) return response;
+    const json = (await response.json()) as { objects?: Array<Record<string, unknown>>; fullName?: unknown };
+    for (const row of json.objects ?? [json]) delete row.fullName;
+    return new Response(JSON.stringify(json), { status: response.status, headers: { 'Content-Type': 'application/json' } });
+  };
+  return () => {
+    window.fetch = previous;
+  };
 }

@@ -12,7 +12,7 @@ import '../../src/components/unsubscribe-prefs/define.js';
 import '../../src/components/room-embed/define.js';
 import type { KalBadgeProgress } from '../../src/components/badge-progress/kal-badge-progress.js';
 import type { KalLeaderboard, ResolvedUsers } from '../../src/components/leaderboard/kal-leaderboard.js';
-import { FAST_RETRIES, SANDBOX_URLS, countingGetKs, newPartner, sandboxState, until } from './helpers.js';
+import { FAST_RETRIES, SANDBOX_URLS, countingGetKs, newPartner, sandboxState, until, withoutNames } from './helpers.js';
 
 const ROOM = '1_sandboxroom';
 
@@ -175,7 +175,8 @@ describe('hostile data: <kal-leaderboard>', () => {
 
   it('shows names and avatars from resolveUsers as inert text, refusing javascript: and data: avatars', async () => {
     const env = setUp();
-    const { container, element } = await mountIn(html`<kal-leaderboard leaderboard-id="lb_conference" page-size="5"></kal-leaderboard>`);
+    restores.push(withoutNames());
+    const { container, element } = await mountIn(html`<kal-leaderboard leaderboard-id="lb_conference" page-size="10"></kal-leaderboard>`);
     const board = element as KalLeaderboard;
     board.resolveUsers = async (ids) => {
       const answer: ResolvedUsers = {};
@@ -197,10 +198,10 @@ describe('hostile data: <kal-badge-progress>', () => {
   const definitions = {
     totalCount: 4,
     objects: [
-      { id: 'badge_attendee', name: IMG, description: `${STYLE} ${RTL}`, iconUrl: JS_URL, rules: [{ id: 'sessions', name: HUGE, goal: 3 }] },
-      { id: 'badge_pollster', name: HUGE, description: HUGE, iconUrl: DATA_URL, rules: [{ id: 'polls', name: EMOJI, goal: 1 }] },
-      { id: 'badge_marathon', name: `${RTL} ${EMOJI}`, description: IMG, iconUrl: 'http://tracker.example.com/badge.png', rules: [{ id: 'minutes', name: STYLE, goal: 60 }] },
-      { id: 'badge_quiz', name: STYLE, iconUrl: ' javascript:alert(1)', rules: [] },
+      { id: 'badge_attendee', virtualEventIds: ['12345'], name: IMG, description: `${STYLE} ${RTL}`, iconUrl: JS_URL, rules: [{ id: 'sessions', name: HUGE, goal: 3 }] },
+      { id: 'badge_pollster', virtualEventIds: ['12345'], name: HUGE, description: HUGE, iconUrl: DATA_URL, rules: [{ id: 'polls', name: EMOJI, goal: 1 }] },
+      { id: 'badge_marathon', virtualEventIds: ['12345'], name: `${RTL} ${EMOJI}`, description: IMG, iconUrl: 'http://tracker.example.com/badge.png', rules: [{ id: 'minutes', name: STYLE, goal: 60 }] },
+      { id: 'badge_quiz', virtualEventIds: [12345], name: STYLE, iconUrl: ' javascript:alert(1)', rules: [] },
     ],
   };
 

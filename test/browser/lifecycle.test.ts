@@ -224,7 +224,8 @@ const CASES: Case[] = [
     markup: '<kal-leaderboard leaderboard-id="lb_huge" page-size="20" layout="scroll" live refresh-interval="5"></kal-leaderboard>',
     use: async (element) => {
       await oneEvent(element, 'kal-load');
-      // Scroll to the end of what is loaded until rows of the second page are drawn.
+      // Scroll to the end of what is loaded until rows of the second page are drawn (page 1 shows 18
+      // rows: lb_huge's hidden #3 and #9 are not shown, so row 23 and beyond are the second page's).
       const scroller = element.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
       const lastRow = () =>
         Math.max(0, ...[...scroller.querySelectorAll('[role=row]')].map((row) => Number(row.getAttribute('aria-rowindex'))));

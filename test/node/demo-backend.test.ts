@@ -39,7 +39,10 @@ after(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function getKs(query = '', cookie?: string): Promise<{ status: number; ks?: string; expiresAt?: string }> {
+/** The demo's signed-in cookie for the seeded viewer, as the page sets it on a first visit. */
+const VIEWER_COOKIE = 'demo_user=viewer%40example.com';
+
+async function getKs(query = '', cookie: string | undefined = VIEWER_COOKIE): Promise<{ status: number; ks?: string; expiresAt?: string }> {
   const response = await fetch(`${origin}/api/ks${query}`, { headers: cookie ? { cookie } : {} });
   const body = (await response.json()) as { ks?: string; expiresAt?: string };
   return { status: response.status, ...body };
@@ -59,35 +62,45 @@ async function viewRoom(ks: string): Promise<{ status: number; entryId?: string;
   };
 }
 
-async function gameCall(action: string, body: unknown, cookie?: string): Promise<{ status: number; body: any }> {
+/** A Game proxy call with the signed-in viewer's USER KS (the proxy knows the viewer from it). */
+async function gameCall(action: string, body: unknown, ks?: string): Promise<{ status: number; body: any }> {
+  const viewerKs = ks ?? (await getKs()).ks!;
   const response = await fetch(`${origin}/api/game/${action}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer not-a-real-ks', ...(cookie ? { cookie } : {}) },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${viewerKs}` },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
 }
 
 describe('demo backend', () => {
-  test('/api/ks answers a USER KS for the demo user', async () => {
+  test('/api/ks answers a USER KS for the signed-in person, and 401 to nobody', async () => {
+    assert.equal((await getKs('', '')).status, 401);
     const { status, ks, expiresAt } = await getKs();
     assert.equal(status, 200);
     assert.ok(ks);
     assert.ok(Date.parse(expiresAt!) > Date.now());
-    // A USER KS: API v3 user.list (ADMIN only) refuses it.
+    // A USER KS: API v3 user.list (ADMIN only) refuses it, and so does Game Services (ADMIN KS only).
     const list = await fetch(`${origin}/sandbox/api_v3/service/user/action/list`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ ks, format: '1', 'filter[idIn]': 'viewer@example.com' }),
     });
     assert.equal(((await list.json()) as { code?: string }).code, 'SERVICE_FORBIDDEN');
-    // Game Services reads with it are about the demo viewer.
-    const own = await fetch(`${origin}/sandbox/scm/api/v1/userScore/get`, {
+    const direct = await fetch(`${origin}/sandbox/scm/api/v1/userScore/get`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ks}` },
-      body: JSON.stringify({ gameObjectId: 'lb_conference', userId: 'someone-else' }),
+      body: JSON.stringify({ gameObjectId: 'lb_conference', userId: 'viewer@example.com' }),
     });
-    assert.equal(((await own.json()) as { userId: string }).userId, 'viewer@example.com');
+    assert.equal(direct.status, 403);
+  });
+
+  test('the page signs in on a first visit, as ?user= asks, and out with ?signout', async () => {
+    const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+    assert.deepEqual(cookiesOf(await fetch(`${origin}/`)), [VIEWER_COOKIE]);
+    assert.deepEqual(cookiesOf(await fetch(`${origin}/`, { headers: { cookie: VIEWER_COOKIE } })), []);
+    assert.deepEqual(cookiesOf(await fetch(`${origin}/?signout`, { headers: { cookie: VIEWER_COOKIE } })), ['demo_user=', 'demo_signed_out=1']);
+    assert.deepEqual(cookiesOf(await fetch(`${origin}/`, { headers: { cookie: 'demo_signed_out=1' } })), []);
   });
 
   test('/api/ks scopes a room KS to its entry; the role follows the demo sign-in', async () => {
@@ -102,8 +115,8 @@ describe('demo backend', () => {
 
     const page = await fetch(`${origin}/?role=moderator&user=host%40example.com`);
     const cookies = page.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
-    assert.deepEqual(cookies, ['demo_role=moderator', 'demo_user=host%40example.com']);
-    const moderator = await getKs('?widget=room&entryId=1_sandboxroom', cookies.join('; '));
+    assert.deepEqual(cookies, ['demo_role=moderator', 'demo_user=host%40example.com', 'demo_signed_out=']);
+    const moderator = await getKs('?widget=room&entryId=1_sandboxroom', cookies.slice(0, 2).join('; '));
     assert.deepEqual(await viewRoom(moderator.ks!), {
       status: 200,
       entryId: '1_sandboxroom',
@@ -112,21 +125,24 @@ describe('demo backend', () => {
       chat: 'true',
     });
 
-    // Without the room hints there is no room in the KS; a malformed entry id is not pasted into privileges.
+    // Without the room hints there is no room in the KS; a malformed entry id gets no KS at all.
     assert.equal((await viewRoom((await getKs()).ks!)).status, 400);
-    assert.equal((await viewRoom((await getKs('?widget=room&entryId=1_x,roomModerator:1')).ks!)).status, 400);
+    assert.equal((await getKs('?widget=room&entryId=1_x,roomModerator:1')).status, 400);
   });
 
-  test('/api/game/userScore/list answers rows with fullName, without an ADMIN KS in the browser', async () => {
+  test('/api/game/userScore/list answers named rows for the viewer the KS names, without an ADMIN KS in the browser', async () => {
     const { status, body } = await gameCall('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 5, pageIndex: 1 } });
     assert.equal(status, 200);
-    assert.equal(body.objects.length, 5);
+    // The seeded hidden speakers (#1 and #4) are dropped before rows leave the server.
+    assert.deepEqual(body.objects.map((row: { rank: number }) => row.rank), [2, 3, 5]);
     for (const row of body.objects) {
       assert.equal(typeof row.userId, 'string');
       assert.equal(typeof row.fullName, 'string');
       assert.ok(row.fullName.length > 0);
     }
     const viewer = await gameCall('userScore/get', { gameObjectId: 'lb_conference', userId: 'user-3' });
+    // Nobody signed in: no KS, no answer.
+    assert.equal((await gameCall('userScore/list', { gameObjectId: 'lb_conference' }, 'not-a-ks')).status, 401);
     assert.equal(viewer.status, 200);
     assert.equal(viewer.body.userId, 'viewer@example.com');
     assert.equal(viewer.body.fullName, 'Ada Viewer');
@@ -169,7 +185,7 @@ describe('vite.config.ts', () => {
   });
 
   test('mounts the demo backend next to the sandbox', async () => {
-    const token = await fetch(`${viteOrigin}/api/ks?widget=room&entryId=1_sandboxroom`);
+    const token = await fetch(`${viteOrigin}/api/ks?widget=room&entryId=1_sandboxroom`, { headers: { cookie: VIEWER_COOKIE } });
     assert.equal(token.status, 200);
     const { ks } = (await token.json()) as { ks: string };
     const room = await fetch(`${viteOrigin}/sandbox/kaf/embeddedrooms/index/view-room/ks/${encodeURIComponent(ks)}`);
@@ -177,13 +193,14 @@ describe('vite.config.ts', () => {
 
     const scores = await fetch(`${viteOrigin}/api/game/userScore/list`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ks}` },
       body: JSON.stringify({ gameObjectId: 'lb_conference', pager: { pageSize: 3, pageIndex: 1 } }),
     });
     assert.equal(scores.status, 200);
     const rows = ((await scores.json()) as { objects: Array<{ fullName?: string }> }).objects;
-    assert.equal(rows.length, 3);
+    assert.equal(rows.length, 2); // #1 is a hidden speaker
     assert.ok(rows.every((row) => typeof row.fullName === 'string' && row.fullName.length > 0));
-    assert.equal((await fetch(`${viteOrigin}/api/game/leaderboard/create`, { method: 'POST', body: '{}' })).status, 403);
+    const write = await fetch(`${viteOrigin}/api/game/leaderboard/create`, { method: 'POST', headers: { Authorization: `Bearer ${ks}` }, body: '{}' });
+    assert.equal(write.status, 403);
   });
 });

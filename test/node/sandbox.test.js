@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createDecipheriv, createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { SANDBOX_APP_TOKEN, createSandbox, mintSandboxKs, sandboxAdminSecret } from '../../sandbox/index.js';
+import { SANDBOX_APP_TOKEN, SEEDED_PEOPLE, createSandbox, mintSandboxKs, sandboxAdminSecret } from '../../sandbox/index.js';
 import { startSandboxServer } from '../../sandbox/server.js';
 import { sandboxMiddleware } from '../../sandbox/wtr-middleware.js';
 
@@ -17,6 +17,15 @@ after(() => server.close());
 // Every test takes its own partner id, so its switches and changes touch no other test.
 let lastPartner = 5000;
 const newPartner = () => ++lastPartner;
+
+const VIEWER = 'viewer@example.com';
+const SEEDED_POLICY = {
+  userDefaultPolicy: 'display',
+  policies: [
+    { policy: 'do_not_save', matchCriteria: 'byEmailDomain', values: ['staff.example.com'] },
+    { policy: 'do_not_display', matchCriteria: 'byGroup', values: ['speakers'] },
+  ],
+};
 
 const userKs = (partnerId, options = {}) => mintSandboxKs({ partnerId, ...options }).ks;
 const adminKs = (partnerId, options = {}) => mintSandboxKs({ partnerId, userId: 'admin@example.com', type: 2, ...options }).ks;
@@ -98,7 +107,7 @@ describe('KS', () => {
     assert.equal(fields.get('sview'), '*');
     assert.equal(Number(fields.get('_e')) * 1000, Date.parse(expiresAt));
     assert.ok(Date.parse(expiresAt) - Date.now() > 3500_000);
-    assert.equal((await scm('leaderboard/get', { id: 'lb_conference' }, ks)).status, 200);
+    assert.equal((await messaging('unsubscribe-users/userGroupsStatus', {}, ks)).status, 200);
   });
 
   test('v1 (as text, POST JSON) is signed sha1(secret + fields) and accepted', async () => {
@@ -139,7 +148,7 @@ describe('KS', () => {
 
   test('a KS in the JSON body is the fallback for the Authorization header', async () => {
     const partnerId = newPartner();
-    const res = await scm('leaderboard/get', { id: 'lb_final', ks: userKs(partnerId) });
+    const res = await scm('leaderboard/get', { id: 'lb_final', ks: adminKs(partnerId) });
     assert.equal(res.status, 200);
     assert.equal(res.json.status, 'disabled');
   });
@@ -159,25 +168,21 @@ describe('KS', () => {
 });
 
 describe('Game Services', () => {
+  const viewerRank = async (ks, gameObjectId = 'lb_conference') => (await scm('userScore/get', { gameObjectId, userId: VIEWER }, ks)).json.rank;
+
   test('write actions: 403 for a USER KS and for the read-only ADMIN KS; unknown action 404', async () => {
     const partnerId = newPartner();
     const user = await scm('leaderboard/create', { name: 'x' }, userKs(partnerId));
     assert.equal(user.status, 403);
     assert.equal(user.json.code, 'ADMIN_KS_REQUIRED');
-    assert.equal((await scm('badge/delete', { id: 'badge_quiz' }, adminKs(partnerId))).status, 403);
+    const admin = await scm('badge/delete', { id: 'badge_quiz' }, adminKs(partnerId));
+    assert.deepEqual([admin.status, admin.json.code], [403, 'GAME_MANAGE_REQUIRED']);
     assert.equal((await scm('leaderboard/frobnicate', {}, adminKs(partnerId))).status, 404);
-  });
-
-  test('gameUserKs: deny refuses USER KS reads, ADMIN KS still reads', async () => {
-    const partnerId = newPartner();
-    await control(partnerId, { gameUserKs: 'deny' });
-    assert.equal((await scm('leaderboard/list', {}, userKs(partnerId))).status, 403);
-    assert.equal((await scm('leaderboard/list', {}, adminKs(partnerId))).status, 200);
-    assert.equal((await scm('leaderboard/list', {}, userKs(newPartner()))).status, 200, 'other partners are untouched');
+    assert.equal((await scm('constructor', {}, adminKs(partnerId))).status, 404, 'no inherited names');
   });
 
   test('leaderboard get/list as in the guide; unknown id 404; 400 without id', async () => {
-    const ks = userKs(newPartner());
+    const ks = adminKs(newPartner());
     const lb = (await scm('leaderboard/get', { id: 'lb_conference' }, ks)).json;
     assert.equal(lb.name, 'Conference Engagement');
     assert.equal(lb.status, 'enabled');
@@ -195,47 +200,52 @@ describe('Game Services', () => {
   });
 
   test('userScore/list pages lb_huge quickly, rows have no names', async () => {
-    const ks = userKs(newPartner());
+    const ks = adminKs(newPartner());
     const first = (await scm('userScore/list', { gameObjectId: 'lb_huge', pager: { pageSize: 50, pageIndex: 1 } }, ks)).json;
-    assert.equal(first.totalCount, 100_000);
+    assert.equal(first.totalCount, 100_000 - 4, 'the staff are not saved');
     assert.deepEqual(Object.keys(first.objects[0]).sort(), ['rank', 'score', 'userId']);
     const started = performance.now();
     const last = (await scm('userScore/list', { gameObjectId: 'lb_huge', pager: { pageSize: 50, pageIndex: 2000 } }, ks)).json;
     assert.ok(performance.now() - started < 250, 'a deep page is quick');
-    assert.deepEqual(last.objects.map((r) => r.rank), Array.from({ length: 50 }, (_, i) => 99_951 + i));
+    assert.deepEqual(last.objects.map((r) => r.rank), Array.from({ length: 46 }, (_, i) => 99_951 + i));
     for (let i = 1; i < last.objects.length; i++) assert.ok(last.objects[i - 1].score >= last.objects[i].score);
     assert.deepEqual((await scm('userScore/list', { gameObjectId: 'lb_huge', pager: { pageSize: 50, pageIndex: 2001 } }, ks)).json.objects, []);
     assert.equal((await scm('userScore/list', { gameObjectId: 'lb_huge', pager: { pageSize: 0 } }, ks)).status, 400);
     assert.equal((await scm('userScore/list', { gameObjectId: 'lb_empty' }, ks)).json.totalCount, 0);
   });
 
-  test('the viewer is around rank 57 on lb_conference; zeroBasedRanks shifts ranks', async () => {
+  test('the viewer is at rank 57, 1234 and 12; zeroBasedRanks shifts ranks', async () => {
     const partnerId = newPartner();
-    const ks = userKs(partnerId);
-    const own = (await scm('userScore/get', { gameObjectId: 'lb_conference', userId: 'someone-else' }, ks)).json;
-    assert.equal(own.userId, 'viewer@example.com', 'a USER KS reads its own score');
-    assert.ok(own.rank >= 50 && own.rank <= 60, `rank ${own.rank}`);
-    const page = (await scm('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 10, pageIndex: Math.ceil(own.rank / 10) } }, ks)).json;
-    assert.deepEqual(page.objects.find((r) => r.userId === 'viewer@example.com'), own);
+    const ks = adminKs(partnerId);
+    const own = (await scm('userScore/get', { gameObjectId: 'lb_conference', userId: VIEWER }, ks)).json;
+    assert.equal(own.userId, VIEWER);
+    assert.equal(own.rank, 57);
+    assert.equal(await viewerRank(ks, 'lb_huge'), 1234);
+    assert.equal(await viewerRank(ks, 'lb_final'), 12);
+    const page = (await scm('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 10, pageIndex: 6 } }, ks)).json;
+    assert.deepEqual(page.objects.find((r) => r.userId === VIEWER), own);
     await control(partnerId, { zeroBasedRanks: true });
-    assert.equal((await scm('userScore/get', { gameObjectId: 'lb_conference' }, ks)).json.rank, own.rank - 1);
+    assert.equal(await viewerRank(ks), 56);
     assert.equal((await scm('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 1 } }, ks)).json.objects[0].rank, 0);
   });
 
-  test('userScore/get: a user without a score is 404 USER_SCORE_NOT_FOUND', async () => {
-    const partnerId = newPartner();
-    const res = await scm('userScore/get', { gameObjectId: 'lb_conference', userId: 'nobody@example.com' }, adminKs(partnerId));
+  test('userScore/get needs userId (400); a user without a score is 404 USER_SCORE_NOT_FOUND', async () => {
+    const ks = adminKs(newPartner());
+    const missing = await scm('userScore/get', { gameObjectId: 'lb_conference' }, ks);
+    assert.deepEqual([missing.status, missing.json.code], [400, 'MISSING_FIELD']);
+    const res = await scm('userScore/get', { gameObjectId: 'lb_conference', userId: 'nobody@example.com' }, ks);
     assert.equal(res.status, 404);
     assert.equal(res.json.code, 'USER_SCORE_NOT_FOUND');
-    assert.equal((await scm('userScore/get', { gameObjectId: 'lb_empty' }, userKs(partnerId))).status, 404);
+    assert.equal((await scm('userScore/get', { gameObjectId: 'lb_empty', userId: VIEWER }, ks)).status, 404);
   });
 
-  test('sub-leaderboard rows rank segments by the sum of their members', async () => {
-    const ks = userKs(newPartner());
+  test('sub-leaderboard rows rank segments by the sum of the ranked members', async () => {
+    const ks = adminKs(newPartner());
     const rows = (await scm('userScore/list', { gameObjectId: 'lb_conference', subLeaderboardId: 0, pager: { pageSize: 50 } }, ks)).json;
     assert.equal(rows.totalCount, 12);
     assert.deepEqual(rows.objects.map((r) => r.rank), Array.from({ length: 12 }, (_, i) => i + 1));
     assert.ok(rows.objects.some((r) => r.userId === 'France'));
+    // Every ranked row (hidden speakers included, staff not) counts towards the segments.
     let total = 0;
     for (let page = 1; page <= 10; page++) {
       const { objects } = (await scm('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 500, pageIndex: page } }, ks)).json;
@@ -246,79 +256,305 @@ describe('Game Services', () => {
     assert.equal((await scm('userScore/list', { gameObjectId: 'lb_conference', subLeaderboardId: 7 }, ks)).status, 404);
   });
 
-  test('badges: list with filters, get, icons same-origin', async () => {
-    const ks = userKs(newPartner());
-    const all = (await scm('badge/list', { filter: { virtualEventIdIn: ['12345'] }, pager: { pageSize: 100 } }, ks)).json;
-    assert.ok(all.totalCount >= 6);
+  test('badges: list, get, icons same-origin', async () => {
+    const ks = adminKs(newPartner());
+    const all = (await scm('badge/list', { pager: { pageSize: 100 } }, ks)).json;
+    assert.equal(all.totalCount, 6);
     for (const b of all.objects) {
       assert.ok(b.rules.length >= 1 && b.rules.length <= 3);
       assert.equal(typeof b.rules[0].goal, 'string');
+      assert.deepEqual(b.participationPolicy, SEEDED_POLICY);
       const icon = await fetch(server.url + b.iconUrl);
       assert.equal(icon.status, 200);
       assert.match(icon.headers.get('content-type'), /^image\/svg\+xml/);
       assert.match(await icon.text(), /^<svg/);
     }
-    assert.equal((await scm('badge/list', { filter: { virtualEventIdIn: ['999'] } }, ks)).json.totalCount, 0);
     assert.deepEqual((await scm('badge/list', { filter: { idIn: ['badge_quiz'] } }, ks)).json.objects.map((b) => b.id), ['badge_quiz']);
     assert.equal((await scm('badge/get', { id: 'badge_attendee' }, ks)).json.name, 'Session Attendee');
     assert.equal((await scm('badge/get', { id: 'badge_nope' }, ks)).status, 404);
   });
 
-  test("userBadge/list: the viewer's mixed progress; a USER KS only sees its own rows", async () => {
-    const partnerId = newPartner();
-    const rows = (await scm('userBadge/list', { userId: 'someone-else', pager: { pageSize: 100 } }, userKs(partnerId))).json.objects;
-    assert.ok(rows.every((r) => r.userId === 'viewer@example.com'));
-    const byBadge = Object.fromEntries(rows.map((r) => [r.gameObjectId, r]));
-    assert.equal(byBadge.badge_attendee.status, 'ACHIEVED');
-    assert.ok(byBadge.badge_attendee.achievedTimestamp);
-    assert.equal(byBadge.badge_marathon.status, 'IN_PROGRESS');
-    assert.equal(byBadge.badge_marathon.achievedTimestamp, undefined);
-    assert.equal(byBadge.badge_quiz, undefined, 'no progress, no row');
-    assert.ok(byBadge.badge_pollster.rulesData[0].progress > 1, 'progress above the goal');
-    const one = (await scm('userBadge/list', { gameObjectId: 'badge_marathon' }, userKs(partnerId))).json;
-    assert.equal(one.totalCount, 1);
-    const admin = (await scm('userBadge/list', { gameObjectId: 'badge_attendee', pager: { pageSize: 5 } }, adminKs(partnerId))).json;
-    assert.ok(admin.totalCount > 100, 'an ADMIN KS lists every user');
-    assert.equal((await scm('userBadge/list', { gameObjectId: 'badge_nope' }, adminKs(partnerId))).status, 404);
+  test("userBadge/list: every user's rows of one badge, paged; gameObjectId is required", async () => {
+    const ks = adminKs(newPartner());
+    const first = (await scm('userBadge/list', { gameObjectId: 'badge_attendee', pager: { pageSize: 5 } }, ks)).json;
+    assert.ok(first.totalCount > 1000, 'every user with progress');
+    assert.equal(first.objects.length, 5);
+    const [viewer] = first.objects;
+    assert.deepEqual([viewer.userId, viewer.gameObjectId, viewer.status], [VIEWER, 'badge_attendee', 'ACHIEVED']);
+    assert.ok(viewer.achievedTimestamp);
+    const second = (await scm('userBadge/list', { gameObjectId: 'badge_attendee', pager: { pageSize: 5, pageIndex: 2 } }, ks)).json;
+    assert.ok(second.objects.every((r) => !first.objects.some((f) => f.userId === r.userId)));
+    const pollster = (await scm('userBadge/list', { gameObjectId: 'badge_pollster', pager: { pageSize: 1 } }, ks)).json.objects[0];
+    assert.ok(pollster.rulesData[0].progress > 1, 'progress above the goal');
+    const quiz = (await scm('userBadge/list', { gameObjectId: 'badge_quiz', pager: { pageSize: 500 } }, ks)).json.objects;
+    assert.ok(!quiz.some((r) => r.userId === VIEWER), 'no progress, no row');
+    assert.equal((await scm('userBadge/list', {}, ks)).status, 400);
+    assert.equal((await scm('userBadge/list', { gameObjectId: 'badge_nope' }, ks)).status, 404);
   });
 
   test('control/progress completes a badge with an achievedTimestamp', async () => {
     const partnerId = newPartner();
-    const ks = userKs(partnerId);
-    const progress = (ruleId, value) => control(partnerId, { userId: 'viewer@example.com', badgeId: 'badge_marathon', ruleId, progress: value }, '/progress');
+    const ks = adminKs(partnerId);
+    const progress = (ruleId, value) => control(partnerId, { userId: VIEWER, badgeId: 'badge_marathon', ruleId, progress: value }, '/progress');
     const half = await progress('rule_marathon_minutes', 59);
     assert.equal(half.status, 'IN_PROGRESS');
     await progress('rule_marathon_minutes', 60);
-    const [row] = (await scm('userBadge/list', { gameObjectId: 'badge_marathon' }, ks)).json.objects;
+    const row = (await scm('userScore/ruleProgress', { gameObjectId: 'badge_marathon', userId: VIEWER }, ks)).json;
     assert.equal(row.status, 'ACHIEVED');
     assert.ok(Math.abs(Date.parse(row.achievedTimestamp) - Date.now()) < 60_000);
     assert.deepEqual(row.rulesData.map((r) => r.completed), [true, true]);
+    const [listed] = (await scm('userBadge/list', { gameObjectId: 'badge_marathon', pager: { pageSize: 1 } }, ks)).json.objects;
+    assert.deepEqual([listed.userId, listed.status], [VIEWER, 'ACHIEVED']);
     // A user without any seeded row gets one.
     const fresh = await control(partnerId, { userId: 'new@example.com', badgeId: 'badge_quiz', ruleId: 'rule_quiz_passed', progress: 1 }, '/progress');
     assert.deepEqual(fresh.rulesData, [{ id: 'rule_quiz_passed', progress: 1, completed: false }]);
   });
 
-  test('certificates and user certificate rows', async () => {
-    const ks = userKs(newPartner());
-    assert.ok((await scm('certificate/list', {}, ks)).json.totalCount >= 1);
-    const rows = (await scm('userCertificateReport/list', {}, ks)).json;
-    assert.ok(rows.totalCount >= 1);
-    assert.ok(rows.objects.every((r) => r.userId === 'viewer@example.com'));
+  test('certificates and every user certificate row of one certificate', async () => {
+    const ks = adminKs(newPartner());
+    assert.equal((await scm('certificate/list', {}, ks)).json.totalCount, 2);
+    assert.equal((await scm('certificate/get', { id: 'cert_cpe' }, ks)).json.certificateEligibility, 'perEntry');
+    const rows = (await scm('userCertificateReport/list', { gameObjectId: 'cert_attendance' }, ks)).json;
+    assert.deepEqual(rows.objects.map((r) => [r.userId, r.status]), [[VIEWER, 'CERTIFIED'], [rows.objects[1].userId, 'IN_PROGRESS']]);
+    assert.ok(rows.objects.every((r) => r.gameObjectId === 'cert_attendance'));
+    assert.equal((await scm('userCertificateReport/list', {}, ks)).status, 400);
+    assert.equal((await scm('userCertificateReport/list', { gameObjectId: 'cert_nope' }, ks)).status, 404);
   });
 
   test('a tick moves the viewer up a few ranks, with oldRank', async () => {
     const partnerId = newPartner();
-    const ks = userKs(partnerId);
-    const before = (await scm('userScore/get', { gameObjectId: 'lb_conference' }, ks)).json.rank;
+    const ks = adminKs(partnerId);
+    const before = await viewerRank(ks);
     assert.equal((await control(partnerId, {}, '/tick')).ticks, 1);
-    const after = (await scm('userScore/get', { gameObjectId: 'lb_conference' }, ks)).json;
+    const after = (await scm('userScore/get', { gameObjectId: 'lb_conference', userId: VIEWER }, ks)).json;
     assert.ok(after.rank < before && after.rank >= before - 4, `${before} → ${after.rank}`);
     assert.equal(after.oldRank, before);
-    const other = (await scm('userScore/get', { gameObjectId: 'lb_conference' }, userKs(newPartner()))).json.rank;
-    assert.equal(other, before, 'other partners do not move');
+    assert.equal(await viewerRank(adminKs(newPartner())), before, 'other partners do not move');
     await control(partnerId, { steps: 4 }, '/tick');
-    assert.ok((await scm('userScore/get', { gameObjectId: 'lb_conference' }, ks)).json.rank < after.rank);
-    assert.ok((await scm('userScore/get', { gameObjectId: 'lb_huge' }, ks)).json.rank < 1234);
+    assert.ok((await viewerRank(ks)) < after.rank);
+    assert.ok((await viewerRank(ks, 'lb_huge')) < 1234);
+  });
+});
+
+describe('strict by default, lenient by switch', () => {
+  test('a USER KS is refused (403 ADMIN_KS_REQUIRED); lenientGameUserKs accepts it for reads only', async () => {
+    const partnerId = newPartner();
+    const ks = userKs(partnerId);
+    for (const [action, body] of [['leaderboard/get', { id: 'lb_conference' }], ['userScore/list', { gameObjectId: 'lb_conference' }], ['badge/list', {}]]) {
+      const res = await scm(action, body, ks);
+      assert.deepEqual([res.status, res.json.code], [403, 'ADMIN_KS_REQUIRED'], action);
+    }
+    await control(partnerId, { lenientGameUserKs: true });
+    assert.equal((await scm('leaderboard/get', { id: 'lb_conference' }, ks)).status, 200);
+    assert.equal((await scm('leaderboard/create', { name: 'x' }, ks)).json.code, 'ADMIN_KS_REQUIRED', 'writes still need an ADMIN KS');
+    // Per-user reads are about the KS's own user, whatever the body asks.
+    const own = (await scm('userScore/get', { gameObjectId: 'lb_conference', userId: 'someone-else' }, ks)).json;
+    assert.deepEqual([own.userId, own.rank], [VIEWER, 57]);
+    assert.equal((await scm('userScore/ruleProgress', { gameObjectId: 'badge_marathon' }, ks)).json.userId, VIEWER);
+    assert.equal((await scm('leaderboard/get', { id: 'lb_conference' }, userKs(newPartner()))).status, 403, 'other partners stay strict');
+  });
+
+  test('control refuses the old gameUserKs switch', async () => {
+    const res = await call('/sandbox/control', { partnerId: newPartner(), gameUserKs: 'allow' });
+    assert.deepEqual([res.status, res.json.code], [400, 'UNKNOWN_SWITCH']);
+  });
+
+  test('undocumented request fields are ignored by default and honoured with lenientFilters', async () => {
+    const partnerId = newPartner();
+    const ks = adminKs(partnerId);
+    const ownBadges = { gameObjectId: 'badge_attendee', filter: { userIdEqual: 'user-3' }, userId: 'user-3', pager: { pageSize: 3 } };
+    const strict = (await scm('userBadge/list', ownBadges, ks)).json;
+    assert.ok(strict.totalCount > 1000);
+    assert.equal(strict.objects[0].userId, VIEWER, "other users' rows first");
+    assert.equal((await scm('badge/list', { filter: { virtualEventIdIn: ['999'] } }, ks)).json.totalCount, 6);
+    assert.equal((await scm('leaderboard/list', { filter: { virtualEventIdIn: ['999'] } }, ks)).json.totalCount, 5);
+    assert.equal((await scm('userBadge/list', { filter: { gameObjectIdIn: ['badge_quiz'] } }, ks)).status, 400, 'gameObjectId is still required');
+    assert.equal((await scm('userCertificateReport/list', { gameObjectId: 'cert_cpe', userId: VIEWER }, ks)).json.totalCount, 2);
+
+    await control(partnerId, { lenientFilters: true });
+    const filtered = (await scm('userBadge/list', ownBadges, ks)).json;
+    assert.ok(filtered.totalCount <= 1 && filtered.objects.every((r) => r.userId === 'user-3'));
+    assert.equal((await scm('badge/list', { filter: { virtualEventIdIn: ['999'] } }, ks)).json.totalCount, 0);
+    assert.equal((await scm('leaderboard/list', { filter: { virtualEventIdIn: ['999'] } }, ks)).json.totalCount, 0);
+    const viewerRows = (await scm('userBadge/list', { filter: { userIdEqual: VIEWER, gameObjectIdIn: ['badge_attendee', 'badge_quiz', 'badge_marathon'] } }, ks)).json;
+    assert.deepEqual(viewerRows.objects.map((r) => r.gameObjectId), ['badge_attendee', 'badge_marathon'], 'no progress, no row');
+    assert.deepEqual((await scm('userCertificateReport/list', { gameObjectId: 'cert_cpe', userId: VIEWER }, ks)).json.objects.map((r) => r.userId), [VIEWER]);
+  });
+
+  test('both lenient switches: what the kit used to send still reads its own rows', async () => {
+    const partnerId = newPartner();
+    const ks = userKs(partnerId);
+    await control(partnerId, { lenientGameUserKs: true, lenientFilters: true });
+    const rows = (await scm('userBadge/list', { filter: { userIdEqual: 'someone-else' }, pager: { pageSize: 100 } }, ks)).json.objects;
+    assert.ok(rows.every((r) => r.userId === VIEWER));
+    const byBadge = Object.fromEntries(rows.map((r) => [r.gameObjectId, r]));
+    assert.equal(byBadge.badge_marathon.status, 'IN_PROGRESS');
+    assert.equal(byBadge.badge_marathon.achievedTimestamp, undefined);
+    assert.equal(byBadge.badge_quiz, undefined);
+    assert.equal((await scm('userScore/get', { gameObjectId: 'lb_conference' }, ks)).json.rank, 57);
+    const certs = (await scm('userCertificateReport/list', { filter: { userIdEqual: 'someone-else' } }, ks)).json.objects;
+    assert.deepEqual(certs.map((r) => [r.userId, r.gameObjectId]), [[VIEWER, 'cert_attendance'], [VIEWER, 'cert_cpe']]);
+  });
+});
+
+describe('rules and rule progress', () => {
+  const progress = (ks, gameObjectId, userId) => scm('userScore/ruleProgress', { gameObjectId, userId }, ks);
+
+  test('ruleProgress of a badge: per-rule progress, status, achievedTimestamp only when achieved', async () => {
+    const ks = adminKs(newPartner());
+    const marathon = (await progress(ks, 'badge_marathon', VIEWER)).json;
+    assert.deepEqual(marathon, {
+      userId: VIEWER, gameObjectId: 'badge_marathon', gameObjectType: 'badge', status: 'IN_PROGRESS',
+      rulesData: [
+        { id: 'rule_marathon_minutes', name: 'Watch 60 minutes', goal: 60, progress: 42, completed: false, points: 0 },
+        { id: 'rule_marathon_sessions', name: 'Watch 5 different sessions', goal: 5, progress: 5, completed: true, points: 0 },
+      ],
+    });
+    const attendee = (await progress(ks, 'badge_attendee', VIEWER)).json;
+    assert.deepEqual([attendee.status, attendee.achievedTimestamp], ['ACHIEVED', '2025-06-15T10:30:00Z']);
+  });
+
+  test('ruleProgress of a leaderboard: the points of its rules add up to the score', async () => {
+    const ks = adminKs(newPartner());
+    const { score } = (await scm('userScore/get', { gameObjectId: 'lb_conference', userId: VIEWER }, ks)).json;
+    const lb = (await progress(ks, 'lb_conference', VIEWER)).json;
+    assert.deepEqual([lb.gameObjectType, lb.status], ['leaderboard', undefined]);
+    assert.deepEqual(lb.rulesData.map((r) => [r.id, r.name, r.goal]), [
+      ['rule_conference_watch', 'Watch sessions', 60], ['rule_conference_polls', 'Answer polls', 1], ['rule_conference_chat', 'Chat messages', 1],
+    ]);
+    assert.equal(lb.rulesData.reduce((sum, r) => sum + r.points, 0), score);
+    assert.ok(lb.rulesData[2].points <= 50, 'Chat messages: maxPoints 50');
+    for (const r of lb.rulesData) assert.equal(r.completed, r.progress >= r.goal);
+  });
+
+  test('ruleProgress of a certificate: its rule earned the credits', async () => {
+    const ks = adminKs(newPartner());
+    const cert = (await progress(ks, 'cert_attendance', VIEWER)).json;
+    assert.deepEqual(cert, {
+      userId: VIEWER, gameObjectId: 'cert_attendance', gameObjectType: 'certificate',
+      rulesData: [{ id: 'rule_attendance_watch', name: 'Watch session', goal: 60, progress: 210, completed: true, points: 3.5 }],
+    });
+  });
+
+  test('ruleProgress: no progress is every rule at 0; unknown object 404; userId required', async () => {
+    const ks = adminKs(newPartner());
+    const quiz = await progress(ks, 'badge_quiz', VIEWER);
+    assert.equal(quiz.status, 200);
+    assert.deepEqual([quiz.json.status, quiz.json.rulesData], ['IN_PROGRESS', [{ id: 'rule_quiz_passed', name: 'Pass 2 quizzes', goal: 2, progress: 0, completed: false, points: 0 }]]);
+    const nobody = (await progress(ks, 'lb_conference', 'nobody@example.com')).json;
+    assert.deepEqual(nobody.rulesData.map((r) => [r.progress, r.points, r.completed]), [[0, 0, false], [0, 0, false], [0, 0, false]]);
+    assert.deepEqual((await progress(ks, 'cert_cpe', 'nobody@example.com')).json.rulesData.map((r) => r.points), [0]);
+    assert.deepEqual((await progress(ks, 'lb_final', VIEWER)).json.rulesData, [], 'a board without rules');
+    const unknown = await progress(ks, 'lb_nope', VIEWER);
+    assert.deepEqual([unknown.status, unknown.json.code], [404, 'GAME_OBJECT_NOT_FOUND']);
+    assert.equal((await scm('userScore/ruleProgress', { gameObjectId: 'badge_quiz' }, ks)).status, 400);
+  });
+
+  test('rule/list: the rules of one game object; badge rules are its inline rules', async () => {
+    const ks = adminKs(newPartner());
+    const board = (await scm('rule/list', { gameObjectType: 'leaderboard', gameObjectId: 'lb_huge' }, ks)).json;
+    assert.deepEqual(board.objects.map((r) => r.name), ['Watch sessions', 'Answer polls', 'Chat messages']);
+    assert.equal(board.totalCount, 3);
+    const [watch] = board.objects;
+    assert.deepEqual(
+      [watch.gameObjectType, watch.gameObjectId, watch.type, watch.mode, watch.metric, watch.groupBy, watch.goal, watch.points, watch.maxPoints],
+      ['leaderboard', 'lb_huge', 'sum', 'distribute_points', 'playTime', 'kuserId,entryId', '60', '10', '100'],
+    );
+    const badge = (await scm('rule/list', { gameObjectType: 'badge', gameObjectId: 'badge_networker' }, ks)).json.objects;
+    const inline = (await scm('badge/get', { id: 'badge_networker' }, ks)).json.rules;
+    assert.deepEqual(badge.map((r) => r.id), inline.map((r) => r.id));
+    assert.ok(badge.every((r) => r.gameObjectType === 'badge' && r.gameObjectId === 'badge_networker'));
+    assert.deepEqual((await scm('rule/list', { gameObjectType: 'certificate' }, ks)).json.objects.map((r) => r.gameObjectId), ['cert_attendance', 'cert_cpe']);
+    assert.equal((await scm('rule/list', { gameObjectId: 'lb_empty' }, ks)).json.totalCount, 0);
+    assert.equal((await scm('rule/list', { gameObjectId: 'lb_nope' }, ks)).status, 404);
+  });
+});
+
+describe('participation policies', () => {
+  const [speakerA, speakerB] = SEEDED_PEOPLE.hiddenSpeakers;
+  const page = async (ks, gameObjectId, pageSize = 30) => (await scm('userScore/list', { gameObjectId, pager: { pageSize } }, ks)).json;
+
+  test('seeded policies: staff not saved, speakers hidden; the empty boards show everyone', async () => {
+    const ks = adminKs(newPartner());
+    for (const id of ['lb_conference', 'lb_huge', 'lb_final']) assert.deepEqual((await scm('leaderboard/get', { id }, ks)).json.participationPolicy, SEEDED_POLICY, id);
+    for (const id of ['lb_empty', 'lb_scheduled']) assert.deepEqual((await scm('leaderboard/get', { id }, ks)).json.participationPolicy, { userDefaultPolicy: 'display', policies: [] });
+    assert.equal(SEEDED_PEOPLE.viewer, VIEWER);
+    assert.ok([...SEEDED_PEOPLE.hiddenSpeakers, ...SEEDED_PEOPLE.staff, SEEDED_PEOPLE.speakerStaff].every((id) => !/speaker/i.test(id)));
+  });
+
+  test('an admin sees the hidden speakers with their ranks; staff and the speaker-staff are absent', async () => {
+    const ks = adminKs(newPartner());
+    const conference = await page(ks, 'lb_conference', 60);
+    assert.equal(conference.totalCount, 5000 - 4);
+    const rankOf = (rows, id) => rows.objects.find((r) => r.userId === id)?.rank;
+    assert.deepEqual([rankOf(conference, speakerA), rankOf(conference, speakerB), rankOf(conference, VIEWER)], [1, 4, 57]);
+    assert.deepEqual(conference.objects.map((r) => r.rank), Array.from({ length: 60 }, (_, i) => i + 1), 'no gaps for an admin');
+    for (const id of [...SEEDED_PEOPLE.staff, SEEDED_PEOPLE.speakerStaff]) {
+      assert.equal(rankOf(conference, id), undefined, id);
+      const get = await scm('userScore/get', { gameObjectId: 'lb_conference', userId: id }, ks);
+      assert.deepEqual([get.status, get.json.code], [404, 'USER_SCORE_NOT_FOUND'], id);
+    }
+    const huge = await page(ks, 'lb_huge', 10);
+    assert.ok(rankOf(huge, speakerA) <= 10 && rankOf(huge, speakerB) <= 10);
+    assert.equal((await page(ks, 'lb_final')).totalCount, 200 - 4);
+  });
+
+  test("a lenient USER KS does not see other users' hidden rows, only its own", async () => {
+    const partnerId = newPartner();
+    await control(partnerId, { lenientGameUserKs: true });
+    const viewer = await page(userKs(partnerId), 'lb_conference', 10);
+    assert.equal(viewer.totalCount, 5000 - 4, 'totalCount stays the admin view');
+    assert.ok(!viewer.objects.some((r) => SEEDED_PEOPLE.hiddenSpeakers.includes(r.userId)));
+    assert.deepEqual(viewer.objects.map((r) => r.rank), [2, 3, 5, 6, 7, 8, 9, 10], 'ranks keep their gaps');
+    const speaker = await page(userKs(partnerId, { userId: speakerA }), 'lb_conference', 10);
+    assert.deepEqual(speaker.objects.filter((r) => SEEDED_PEOPLE.hiddenSpeakers.includes(r.userId)).map((r) => [r.userId, r.rank]), [[speakerA, 1]]);
+    const badgeRows = (await scm('userBadge/list', { gameObjectId: 'badge_attendee', pager: { pageSize: 500 } }, userKs(partnerId))).json.objects;
+    assert.ok(!badgeRows.some((r) => SEEDED_PEOPLE.hiddenSpeakers.includes(r.userId)));
+  });
+
+  test('badge rows: speakers have some, staff none; control/progress refuses a do_not_save user', async () => {
+    const partnerId = newPartner();
+    const ks = adminKs(partnerId);
+    const rows = [];
+    for (const b of ['badge_attendee', 'badge_pollster', 'badge_marathon', 'badge_networker', 'badge_quiz', 'badge_sponsor']) {
+      rows.push(...(await scm('userBadge/list', { gameObjectId: b, pager: { pageSize: 500 } }, ks)).json.objects);
+    }
+    assert.ok(rows.some((r) => SEEDED_PEOPLE.hiddenSpeakers.includes(r.userId)));
+    assert.ok(!rows.some((r) => [...SEEDED_PEOPLE.staff, SEEDED_PEOPLE.speakerStaff].includes(r.userId)));
+    const staff = SEEDED_PEOPLE.staff[0];
+    const refused = await call('/sandbox/control/progress', { partnerId, userId: staff, badgeId: 'badge_quiz', ruleId: 'rule_quiz_passed', progress: 2 });
+    assert.deepEqual([refused.status, refused.json.code], [409, 'DO_NOT_SAVE']);
+    const zero = (await scm('userScore/ruleProgress', { gameObjectId: 'badge_quiz', userId: staff }, ks)).json;
+    assert.deepEqual([zero.status, zero.rulesData[0].progress], ['IN_PROGRESS', 0], 'no data, even where a row was seeded');
+    assert.deepEqual((await scm('userScore/ruleProgress', { gameObjectId: 'lb_conference', userId: staff }, ks)).json.rulesData.map((r) => r.points), [0, 0, 0]);
+  });
+
+  test('live ticks never move do_not_save users', async () => {
+    const partnerId = newPartner();
+    const ks = adminKs(partnerId);
+    await control(partnerId, { steps: 200 }, '/tick');
+    assert.equal((await page(ks, 'lb_conference', 1)).totalCount, 5000 - 4);
+    for (const id of SEEDED_PEOPLE.staff) assert.equal((await scm('userScore/get', { gameObjectId: 'lb_conference', userId: id }, ks)).status, 404);
+  });
+});
+
+describe('regional hosts', () => {
+  test('scm in six regions, messaging in three; other pairs 404 UNKNOWN_HOST; unprefixed paths stay', async () => {
+    const partnerId = newPartner();
+    const ks = adminKs(partnerId);
+    for (const region of ['nvp1', 'irp2', 'frp2', 'sgp2', 'syp2', 'cap2']) {
+      assert.equal((await call(`/sandbox/${region}/scm/api/v1/leaderboard/get`, { id: 'lb_final' }, { ks })).status, 200, region);
+    }
+    for (const region of ['nvp1', 'irp2', 'frp2']) {
+      assert.equal((await call(`/sandbox/${region}/messaging/api/v1/unsubscribe-groups/list`, {}, { ks })).status, 200, region);
+    }
+    for (const path of ['/sandbox/sgp2/messaging/api/v1/unsubscribe-groups/list', '/sandbox/xxp9/scm/api/v1/badge/list', '/sandbox/nvp1/events/api/v1/event/list', '/sandbox/nvp1/constructor/api/v1/x']) {
+      const res = await call(path, {}, { ks });
+      assert.deepEqual([res.status, res.json.code], [404, 'UNKNOWN_HOST'], path);
+    }
+    assert.equal((await scm('leaderboard/get', { id: 'lb_final' }, ks)).status, 200);
+    const paths = (await state(partnerId)).calls.map((c) => c.path);
+    assert.ok(paths.includes('/sandbox/irp2/scm/api/v1/leaderboard/get'), 'the log keeps the host');
   });
 });
 
@@ -328,7 +564,7 @@ describe('switches and faults', () => {
     try {
       const rank = async (partnerId) => {
         const res = await fetch(`${ticking.url}/sandbox/scm/api/v1/userScore/get`, {
-          method: 'POST', headers: { Authorization: `Bearer ${userKs(partnerId)}`, 'Content-Type': 'application/json' }, body: '{"gameObjectId":"lb_conference"}',
+          method: 'POST', headers: { Authorization: `Bearer ${adminKs(partnerId)}`, 'Content-Type': 'application/json' }, body: `{"gameObjectId":"lb_conference","userId":"${VIEWER}"}`,
         });
         return (await res.json()).rank;
       };
@@ -346,7 +582,7 @@ describe('switches and faults', () => {
 
   test('fail with Retry-After, then normal answers again', async () => {
     const partnerId = newPartner();
-    const ks = userKs(partnerId);
+    const ks = adminKs(partnerId);
     await control(partnerId, { fail: { status: 503, count: 2, retryAfter: 2, match: 'userScore/list' } });
     assert.equal((await scm('leaderboard/get', { id: 'lb_conference' }, ks)).status, 200, 'match limits the fault');
     for (let i = 0; i < 2; i++) {
@@ -360,7 +596,7 @@ describe('switches and faults', () => {
 
   test('fail forever (count -1) until reset; a custom body', async () => {
     const partnerId = newPartner();
-    const ks = userKs(partnerId);
+    const ks = adminKs(partnerId);
     await control(partnerId, { fail: [{ status: 500, count: -1, match: 'badge/list' }, { status: 429, body: { code: 'SLOW_DOWN' } }] });
     for (let i = 0; i < 3; i++) assert.equal((await scm('badge/list', {}, ks)).status, 500);
     const custom = await scm('leaderboard/list', {}, ks);
@@ -372,13 +608,13 @@ describe('switches and faults', () => {
   test('status 0 drops the connection', async () => {
     const partnerId = newPartner();
     await control(partnerId, { fail: { status: 0 } });
-    await assert.rejects(scm('badge/list', {}, userKs(partnerId)), TypeError);
-    assert.equal((await scm('badge/list', {}, userKs(partnerId))).status, 200);
+    await assert.rejects(scm('badge/list', {}, adminKs(partnerId)), TypeError);
+    assert.equal((await scm('badge/list', {}, adminKs(partnerId))).status, 200);
   });
 
   test('malformed json and shape', async () => {
     const partnerId = newPartner();
-    const ks = userKs(partnerId);
+    const ks = adminKs(partnerId);
     await control(partnerId, { malformed: [{ kind: 'json' }, { kind: 'shape' }] });
     const broken = await scm('userScore/list', { gameObjectId: 'lb_conference' }, ks);
     assert.equal(broken.status, 200);
@@ -391,8 +627,8 @@ describe('switches and faults', () => {
   test('hang never answers; the client gives up', async () => {
     const partnerId = newPartner();
     await control(partnerId, { hang: { match: 'leaderboard/get' } });
-    await assert.rejects(scm('leaderboard/get', { id: 'lb_conference' }, userKs(partnerId), { signal: AbortSignal.timeout(200) }), { name: 'TimeoutError' });
-    assert.equal((await scm('leaderboard/get', { id: 'lb_conference' }, userKs(partnerId))).status, 200);
+    await assert.rejects(scm('leaderboard/get', { id: 'lb_conference' }, adminKs(partnerId), { signal: AbortSignal.timeout(200) }), { name: 'TimeoutError' });
+    assert.equal((await scm('leaderboard/get', { id: 'lb_conference' }, adminKs(partnerId))).status, 200);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const calls = (await state(partnerId)).calls.filter((c) => c.path.endsWith('leaderboard/get'));
     assert.deepEqual(calls.map((c) => c.status), [0, 200]);
@@ -402,7 +638,7 @@ describe('switches and faults', () => {
     const partnerId = newPartner();
     await control(partnerId, { latencyMs: 300 });
     const started = performance.now();
-    assert.equal((await scm('badge/list', {}, userKs(partnerId))).status, 200);
+    assert.equal((await scm('badge/list', {}, adminKs(partnerId))).status, 200);
     assert.ok(performance.now() - started >= 290);
   });
 
@@ -410,18 +646,20 @@ describe('switches and faults', () => {
     const partnerId = newPartner();
     assert.equal((await call('/sandbox/control', { partnerId, latencyMS: 5 })).status, 400);
     assert.equal((await call('/sandbox/control', { partnerId, groupsStatusShape: 'xml' })).status, 400);
+    assert.equal((await call('/sandbox/control', { partnerId, lenientFilters: 'yes' })).status, 400);
     assert.equal((await call('/sandbox/control', { partnerId, fail: { status: 42 } })).status, 400);
     assert.equal((await call('/sandbox/control', { latencyMs: 5 })).status, 400, 'partnerId is required');
   });
 
   test('state logs calls with user ids and never a KS', async () => {
     const partnerId = newPartner();
+    const admin = adminKs(partnerId);
     const ks = userKs(partnerId, { privileges: 'entryId:1_sandboxroom' });
-    await scm('badge/list', {}, ks);
+    await scm('badge/list', {}, admin);
     await fetch(`${server.url}/sandbox/kaf/embeddedrooms/index/view-room/ks/${ks}`);
     const s = await state(partnerId);
-    assert.deepEqual(s.calls.map((c) => [c.method, c.status, c.userId]), [['POST', 200, 'viewer@example.com'], ['GET', 200, 'viewer@example.com']]);
-    assert.ok(!JSON.stringify(s).includes(ks.slice(0, 40)));
+    assert.deepEqual(s.calls.map((c) => [c.method, c.status, c.userId]), [['POST', 200, 'admin@example.com'], ['GET', 200, VIEWER]]);
+    assert.ok(!JSON.stringify(s).includes(ks.slice(0, 40)) && !JSON.stringify(s).includes(admin.slice(0, 40)));
     assert.match(s.calls[1].path, /\/ks\/\[redacted\]$/);
   });
 });
@@ -571,6 +809,32 @@ describe('API v3', () => {
     assert.equal((await apiV3('user', 'list', { ks: userKs(partnerId) })).code, 'SERVICE_FORBIDDEN');
     assert.equal((await apiV3('user', 'list', { ks: tamper(adminKs(partnerId)) })).code, 'INVALID_KS');
   });
+
+  test('user/list gives the email of every user that has one; staff always have one', async () => {
+    const ks = adminKs(newPartner());
+    const ids = [VIEWER, 'user-3', ...SEEDED_PEOPLE.staff, SEEDED_PEOPLE.speakerStaff];
+    const { objects } = await apiV3('user', 'list', { ks, 'filter[idIn]': ids.join(',') });
+    const email = Object.fromEntries(objects.map((u) => [u.id, u.email]));
+    assert.equal(email[VIEWER], VIEWER);
+    assert.equal(email['user-3'], undefined);
+    for (const id of [...SEEDED_PEOPLE.staff, SEEDED_PEOPLE.speakerStaff]) assert.match(email[id], /@staff\.example\.com$/, id);
+    assert.ok(SEEDED_PEOPLE.staff.some((id) => !id.includes('@')), 'a staff id that is not an email: only user/list tells');
+  });
+
+  test('groupUser/list by group or by users, paged; USER KS forbidden', async () => {
+    const partnerId = newPartner();
+    const ks = adminKs(partnerId);
+    const speakers = await apiV3('groupUser', 'list', { ks, 'filter[groupIdEqual]': 'speakers' });
+    assert.equal(speakers.objectType, 'KalturaGroupUserListResponse');
+    assert.deepEqual(speakers.objects.map((g) => g.userId).sort(), [...SEEDED_PEOPLE.hiddenSpeakers, SEEDED_PEOPLE.speakerStaff].sort());
+    assert.deepEqual(speakers.objects[0], { objectType: 'KalturaGroupUser', userId: speakers.objects[0].userId, groupId: 'speakers', status: 1 });
+    const some = await apiV3('groupUser', 'list', { ks, 'filter[userIdIn]': `${VIEWER},${SEEDED_PEOPLE.hiddenSpeakers[1]}`, 'filter[groupIdIn]': 'speakers,executives' });
+    assert.deepEqual(some.objects.map((g) => g.userId), [SEEDED_PEOPLE.hiddenSpeakers[1]]);
+    assert.equal((await apiV3('groupUser', 'list', { ks, 'filter[userIdEqual]': VIEWER })).totalCount, 0);
+    const paged = await apiV3('groupUser', 'list', { ks, 'pager[pageSize]': '2', 'pager[pageIndex]': '2' });
+    assert.deepEqual([paged.totalCount, paged.objects.length], [3, 1]);
+    assert.equal((await apiV3('groupUser', 'list', { ks: userKs(partnerId) })).code, 'SERVICE_FORBIDDEN');
+  });
 });
 
 describe('mounting', () => {
@@ -579,7 +843,7 @@ describe('mounting', () => {
     assert.equal(pre.status, 204);
     assert.equal(pre.headers.get('access-control-allow-origin'), '*');
     assert.match(pre.headers.get('access-control-allow-headers'), /Authorization/);
-    const res = await scm('badge/list', {}, userKs(newPartner()));
+    const res = await scm('badge/list', {}, adminKs(newPartner()));
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
   });
 
@@ -601,7 +865,7 @@ describe('mounting', () => {
     try {
       assert.equal(await (await fetch(`${base}/elsewhere`)).text(), 'next');
       const res = await fetch(`${base}/sandbox/scm/api/v1/badge/list`, {
-        method: 'POST', headers: { Authorization: `Bearer ${userKs(newPartner())}`, 'Content-Type': 'application/json' }, body: '{"pager":{"pageSize":2}}',
+        method: 'POST', headers: { Authorization: `Bearer ${adminKs(newPartner())}`, 'Content-Type': 'application/json' }, body: '{"pager":{"pageSize":2}}',
       });
       assert.equal((await res.json()).objects.length, 2);
     } finally {

@@ -1,27 +1,35 @@
 /**
- * The server companion (`src/server`) over real HTTP against the sandbox: KS minting, the token
- * endpoint, the Node adapter, the AppToken flow, KAF create-room and the Game Services proxy.
- * Every test uses its own partner id: each is an isolated world in the sandbox.
+ * The server companion (`src/server`) over real HTTP against the sandbox: KS minting and checking,
+ * the token endpoint, the Node adapter, the AppToken flow, KAF create-room and the Game Services
+ * proxy (with a stub `fetch` where a unit test says more). Every test uses its own partner id:
+ * each is an isolated world in the sandbox, which is strict (ADMIN KS only on SCM).
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 // The sandbox is plain JavaScript with JSDoc types; these stay quiet whether or not tsconfig reads JS.
 // @ts-ignore
 import { startSandboxServer } from '../../sandbox/server.js';
 // @ts-ignore
-import { SANDBOX_APP_TOKEN, sandboxAdminSecret } from '../../sandbox/index.js';
+import { SANDBOX_APP_TOKEN, SEEDED_PEOPLE, mintSandboxKs, sandboxAdminSecret } from '../../sandbox/index.js';
+import { isEntryId as elementIsEntryId } from '../../src/api/rooms.js';
 import {
+  ENTRY_ID_PATTERN,
   GAME_PROXY_ACTIONS,
   KalturaApiError,
   RoomError,
   createGameProxy,
   createRoom,
   createTokenHandler,
+  isEntryId,
+  ksAuthenticator,
   mintKs,
   startAppTokenSession,
   toNodeHandler,
+  verifyKs,
+  type FetchLike,
+  type GameProxyOptions,
   type WebHandler,
 } from '../../src/server/index.js';
 
@@ -46,6 +54,8 @@ const apiV3 = () => `${sandbox.url}/sandbox/api_v3`;
 const kaf = () => `${sandbox.url}/sandbox/kaf`;
 const adminKs = (partnerId: number) =>
   mintKs({ partnerId, secret: sandboxAdminSecret(partnerId), userId: 'admin@example.com', type: 2 }).ks;
+const userKs = (partnerId: number, userId: string, format: 'v1' | 'v2' = 'v2') =>
+  mintKs({ partnerId, secret: sandboxAdminSecret(partnerId), userId, format }).ks;
 
 async function gameCall(action: string, ks: string, body: unknown = {}): Promise<Response> {
   return fetch(`${scm()}/${action}`, {
@@ -64,9 +74,12 @@ async function control(body: Record<string, unknown>, path = ''): Promise<void> 
   assert.equal(response.status, 200, await response.text());
 }
 
-async function sandboxCalls(partnerId: number): Promise<Array<{ path: string; status: number }>> {
+/** Game Services accepts a USER KS only with this switch; tests that check a USER KS is genuine use it. */
+const acceptUserKs = (partnerId: number) => control({ partnerId, lenientGameUserKs: true });
+
+async function sandboxCalls(partnerId: number): Promise<Array<{ path: string; status: number; userId?: string }>> {
   const response = await fetch(`${sandbox.url}/sandbox/control/state?partnerId=${partnerId}`);
-  return ((await response.json()) as { calls: Array<{ path: string; status: number }> }).calls;
+  return ((await response.json()) as { calls: Array<{ path: string; status: number; userId?: string }> }).calls;
 }
 
 /** A v1 KS is readable: `signature|partnerId;partnerId;expiry;type;rand;userId;privileges`. */
@@ -84,8 +97,8 @@ async function viewRoom(ks: string): Promise<{ status: number; entryId?: string;
   return { status: response.status, entryId: attr('entry-id'), userId: attr('user-id'), role: attr('role') };
 }
 
-async function listen(handler: WebHandler): Promise<string> {
-  const server = createServer(toNodeHandler(handler));
+async function listen(handler: WebHandler, options?: Parameters<typeof toNodeHandler>[1]): Promise<string> {
+  const server = createServer(toNodeHandler(handler, options));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -97,9 +110,64 @@ const cookieUser = (request: Request) => {
   return match?.[1] ? { userId: decodeURIComponent(match[1]) } : null;
 };
 
+/** Fails instead of waiting forever: the code under test must answer by itself. */
+async function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A POST over raw HTTP whose chunked body (no Content-Length) sends `bytes` and then stalls,
+ * never ending: what a slow or hostile client does.
+ */
+function stalledPost(url: string, headers: Record<string, string>, bytes: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() });
+        req.destroy();
+      });
+    });
+    req.on('error', reject);
+    for (let sent = 0; sent < bytes; sent += 16 * 1024) req.write(' '.repeat(Math.min(16 * 1024, bytes - sent)));
+  });
+}
+
+/** A request body that never ends (16 KiB of spaces per pull) and counts what was read of it. */
+function endlessBody() {
+  const seen = { bytes: 0, cancelled: false };
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      seen.bytes += 16 * 1024;
+      controller.enqueue(new Uint8Array(16 * 1024).fill(32));
+    },
+    cancel() {
+      seen.cancelled = true;
+    },
+  });
+  return { stream, seen };
+}
+
+/** A request body that never sends a byte. */
+const stalledBody = () => new ReadableStream<Uint8Array>({ pull: () => new Promise<void>(() => undefined) });
+
+const streamingPost = (url: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+  new Request(url, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+
 describe('mintKs', () => {
-  test('v2 and v1 KS are accepted by Game Services; tampered ones get 401', async () => {
+  test('v2 and v1 KS are accepted by Kaltura; tampered ones get 401', async () => {
     const partnerId = newPartner();
+    await acceptUserKs(partnerId);
     const secret = sandboxAdminSecret(partnerId);
     for (const format of ['v2', 'v1'] as const) {
       const { ks, expiresAt } = mintKs({ partnerId, secret, userId: 'viewer@example.com', format });
@@ -161,9 +229,71 @@ describe('mintKs', () => {
   });
 });
 
+describe('verifyKs and ksAuthenticator', () => {
+  test('verifyKs reads back v1 and v2 sessions from mintKs and the sandbox, and nothing made with another secret', () => {
+    const partnerId = newPartner();
+    const secret = sandboxAdminSecret(partnerId);
+    for (const format of ['v1', 'v2'] as const) {
+      const { ks, expiresAt } = mintKs({ partnerId, secret, userId: 'ada@example.com', privileges: 'entryId:1_abc,*', format });
+      assert.deepEqual(verifyKs(ks, secret), {
+        version: format === 'v1' ? 1 : 2,
+        partnerId,
+        expiry: Date.parse(expiresAt) / 1000,
+        type: 0,
+        userId: 'ada@example.com',
+        privileges: { entryId: '1_abc', all: '*' },
+      });
+      assert.equal(verifyKs(ks, 'another-secret'), undefined, format);
+      // Kaltura's own minter (the sandbox's, written from the guides) is read the same way.
+      const theirs = mintSandboxKs({ partnerId, userId: 'grace@example.com', type: 2, format }).ks;
+      assert.deepEqual([verifyKs(theirs, secret)?.type, verifyKs(theirs, secret)?.userId], [2, 'grace@example.com']);
+    }
+    for (const junk of ['', 'not a ks', 'djJ8MTIzfA==', 'a'.repeat(80)]) assert.equal(verifyKs(junk, secret), undefined, junk);
+  });
+
+  test('accepts a valid v1 or v2 USER KS; refuses ADMIN, expired, other partner, tampered, userless and elevated sessions', async () => {
+    const partnerId = newPartner();
+    const secret = sandboxAdminSecret(partnerId);
+    const revoked = new Set<string>();
+    const authenticate = ksAuthenticator({ partnerId: String(partnerId), secret, accept: (session) => !revoked.has(session.userId) });
+    const who = async (ks: string | undefined) => {
+      const headers: Record<string, string> = ks === undefined ? {} : { Authorization: `Bearer ${ks}` };
+      return (await authenticate(new Request('http://host.test/api/game/userScore/get', { method: 'POST', headers })))?.userId ?? null;
+    };
+
+    assert.equal(await who(userKs(partnerId, 'ada@example.com', 'v1')), 'ada@example.com');
+    assert.equal(await who(userKs(partnerId, 'ada@example.com', 'v2')), 'ada@example.com');
+    assert.equal(await who(mintSandboxKs({ partnerId, userId: 'grace@example.com' }).ks), 'grace@example.com');
+
+    const tamper = (ks: string) => ks.slice(0, 30) + (ks[30] === 'A' ? 'B' : 'A') + ks.slice(31);
+    const refused: Record<string, string | undefined> = {
+      'no Authorization': undefined,
+      'not a KS': 'hello',
+      ADMIN: mintKs({ partnerId, secret, userId: 'ada@example.com', type: 2 }).ks,
+      'ADMIN v1': mintKs({ partnerId, secret, userId: 'ada@example.com', type: 2, format: 'v1' }).ks,
+      expired: mintSandboxKs({ partnerId, userId: 'ada@example.com', expiresIn: -60 }).ks,
+      'another partner': mintKs({ partnerId: partnerId + 1, secret, userId: 'ada@example.com' }).ks,
+      'another secret': mintKs({ partnerId, secret: 'not-the-secret', userId: 'ada@example.com' }).ks,
+      'tampered v1': tamper(userKs(partnerId, 'ada@example.com', 'v1')),
+      'tampered v2': tamper(userKs(partnerId, 'ada@example.com', 'v2')),
+      'no userId': mintSandboxKs({ partnerId, userId: '' }).ks,
+      setrole: mintKs({ partnerId, secret, userId: 'ada@example.com', privileges: 'setrole:PARTNER_ADMIN' }).ks,
+      disableentitlement: mintKs({ partnerId, secret, userId: 'ada@example.com', privileges: 'disableentitlement' }).ks,
+      'all (*)': mintKs({ partnerId, secret, userId: 'ada@example.com', privileges: '*', format: 'v1' }).ks,
+    };
+    for (const [label, ks] of Object.entries(refused)) assert.equal(await who(ks), null, label);
+
+    revoked.add('ada@example.com');
+    assert.equal(await who(userKs(partnerId, 'ada@example.com')), null, 'accept() refused a revoked session');
+    assert.throws(() => ksAuthenticator({ partnerId, secret: '' }), /secret must be a non-empty string/);
+    assert.throws(() => ksAuthenticator({ partnerId: 'x', secret }), /partnerId must be a positive integer/);
+  });
+});
+
 describe('createTokenHandler', () => {
   test('401 without a user; { ks, expiresAt } with no-store for a user; USER KS only', async () => {
     const partnerId = newPartner();
+    await acceptUserKs(partnerId);
     const handler = createTokenHandler({
       authenticate: cookieUser,
       mint: { partnerId, secret: sandboxAdminSecret(partnerId), format: 'v1' },
@@ -178,6 +308,7 @@ describe('createTokenHandler', () => {
     assert.equal(response.headers.get('cache-control'), 'no-store, private');
     assert.match(response.headers.get('vary') ?? '', /Cookie/);
     assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(response.headers.get('access-control-allow-origin'), null, 'no CORS unless origins are listed');
     const body = (await response.json()) as { ks: string; expiresAt: string };
     assert.deepEqual(Object.keys(body).sort(), ['expiresAt', 'ks']);
     const fields = readV1(body.ks);
@@ -210,34 +341,136 @@ describe('createTokenHandler', () => {
     assert.deepEqual(await viewRoom(await get('host@example.com', '?entryId=1_sandboxroom&widget=room-embed')), {
       status: 200, entryId: '1_sandboxroom', userId: 'host@example.com', role: 'moderator',
     });
-    assert.deepEqual(await viewRoom(await get('guest@example.com', '?entryId=1_sandboxroom')), {
+    assert.deepEqual(await viewRoom(await get('guest@example.com', '?entryId=1_sandboxroom&widget=Not-A-Widget')), {
       status: 200, entryId: '1_sandboxroom', userId: 'guest@example.com', role: 'participant',
     });
-    // An attempt to smuggle a privilege through the query is not passed on.
-    await get('guest@example.com', '?entryId=1_sandboxroom,roomModerator:1');
     assert.deepEqual(seen, [
       { entryId: '1_sandboxroom', widget: 'room-embed' },
       { entryId: '1_sandboxroom', widget: undefined },
-      { entryId: undefined, widget: undefined },
     ]);
   });
 
-  test('a mint function that returns an ADMIN KS is refused, and the KS never leaks', async () => {
+  test("entry ids follow <kal-room-embed>'s rule: what it sends gets the room, anything else a 400", async () => {
     const partnerId = newPartner();
-    const errors: unknown[] = [];
+    const seen: Array<string | undefined> = [];
     const handler = createTokenHandler({
-      authenticate: () => ({ userId: 'u' }),
-      mint: () => mintKs({ partnerId, secret: 's', type: 2, format: 'v1' }),
-      onError: (error) => errors.push(error),
+      authenticate: cookieUser,
+      mint: { partnerId, secret: sandboxAdminSecret(partnerId), format: 'v1' },
+      privileges: (_user, _request, { entryId }) => {
+        seen.push(entryId);
+        return entryId ? `entryId:${entryId}` : '';
+      },
     });
+    const get = (query: string) => handler(new Request(`http://host.test/ks${query}`, { headers: { cookie: 'user=guest' } }));
+
+    for (const entryId of ['1_sandboxroom', '0_abc-def', 'room_123', 'A'.repeat(64)]) {
+      assert.ok(isEntryId(entryId), entryId);
+      const response = await get(`?entryId=${entryId}`);
+      assert.equal(response.status, 200, entryId);
+      assert.equal(readV1(((await response.json()) as { ks: string }).ks).privileges, `entryId:${entryId}`, entryId);
+    }
+    for (const entryId of ['1_sandboxroom,roomModerator:1', '1_a/b', 'a:b', '', 'A'.repeat(65)]) {
+      assert.ok(!isEntryId(entryId), entryId);
+      const response = await get(`?entryId=${encodeURIComponent(entryId)}`);
+      assert.deepEqual([response.status, await response.json()], [400, { error: 'invalid entryId' }], entryId);
+    }
+    assert.deepEqual(seen, ['1_sandboxroom', '0_abc-def', 'room_123', 'A'.repeat(64)], 'no KS was minted for a refused id');
+    // One rule, one module: the element and the server agree by construction.
+    assert.equal(elementIsEntryId, isEntryId);
+    assert.equal(ENTRY_ID_PATTERN.source, '^[A-Za-z0-9_-]{1,64}$');
+  });
+
+  test('a mint result is served only when its type is USER by number and by what the KS says', async () => {
+    const partnerId = newPartner();
+    const secret = sandboxAdminSecret(partnerId);
+    const admin = (format: 'v1' | 'v2') => mintKs({ partnerId, secret, type: 2, format });
+    const user = (format: 'v1' | 'v2') => mintKs({ partnerId, secret, userId: 'u', format });
+    const serve = async (result: { ks: string; expiresAt: string; type?: unknown }) => {
+      const errors: unknown[] = [];
+      const handler = createTokenHandler({
+        authenticate: () => ({ userId: 'u' }),
+        mint: () => result as { ks: string; expiresAt: string },
+        onError: (error) => errors.push(error),
+      });
+      const response = await handler(new Request('http://host.test/ks'));
+      const text = await response.text();
+      if (response.status !== 200) assert.ok(!text.includes(result.ks), 'a refused KS never leaks');
+      return { status: response.status, error: String(errors[0] ?? '') };
+    };
+
+    const refusedAdmin: Array<{ ks: string; expiresAt: string; type?: unknown }> = [
+      { ...admin('v2'), type: '2' },
+      { ...admin('v2'), type: ' 2 ' },
+      { ...admin('v2'), type: 2.0 },
+      { ...admin('v1') },
+      { ...admin('v1'), type: 0 },
+      { ...user('v2'), type: 'USER' },
+    ];
+    for (const result of refusedAdmin) {
+      const { status, error } = await serve(result);
+      assert.equal(status, 500, JSON.stringify(result.type));
+      assert.match(error, /browsers may only receive a USER KS/);
+    }
+    // A v2 KS says nothing to a handler without the secret: the minter must say type 0.
+    for (const result of [admin('v2'), user('v2'), { ...admin('v2'), type: null }]) {
+      const { status, error } = await serve(result);
+      assert.equal(status, 500);
+      assert.match(error, /mint must say type: 0/);
+    }
+    assert.equal((await serve({ ...user('v2'), type: '0' })).status, 200);
+    assert.equal((await serve({ ...user('v2'), type: 0 })).status, 200);
+    assert.equal((await serve(user('v1'))).status, 200, 'a v1 KS says its own type');
+  });
+
+  test('minting with the secret reads the type of its v2 KS back', async () => {
+    const partnerId = newPartner();
+    const handler = createTokenHandler({ authenticate: () => ({ userId: 'u' }), mint: { partnerId, secret: sandboxAdminSecret(partnerId) } });
     const response = await handler(new Request('http://host.test/ks'));
-    assert.equal(response.status, 500);
-    assert.deepEqual(await response.json(), { error: 'could not issue a Kaltura session' });
-    assert.match(String(errors[0]), /ADMIN KS/);
+    assert.equal(response.status, 200);
+    const { ks } = (await response.json()) as { ks: string };
+    assert.equal(verifyKs(ks, sandboxAdminSecret(partnerId))?.type, 0);
+  });
+
+  test('allowedOrigins: CORS with credentials for the listed origins; other cross-site callers stay refused', async () => {
+    const partnerId = newPartner();
+    const handler = createTokenHandler({
+      authenticate: cookieUser,
+      mint: { partnerId, secret: sandboxAdminSecret(partnerId) },
+      allowedOrigins: ['https://cms.example', 'http://localhost:8080/'],
+    });
+    const get = (origin: string | undefined, cookie = 'user=ada') =>
+      handler(
+        new Request('https://backend.example/api/kaltura-ks', {
+          headers: { cookie, ...(origin ? { origin, 'sec-fetch-site': 'cross-site' } : {}) },
+        }),
+      );
+
+    for (const origin of ['https://cms.example', 'http://localhost:8080']) {
+      const response = await get(origin);
+      assert.equal(response.status, 200, origin);
+      assert.equal(response.headers.get('access-control-allow-origin'), origin);
+      assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
+      assert.match(response.headers.get('vary') ?? '', /Origin/);
+    }
+    const signedOut = await get('https://cms.example', '');
+    assert.equal(signedOut.status, 401);
+    assert.equal(signedOut.headers.get('access-control-allow-origin'), 'https://cms.example', 'the page can tell it is signed out');
+
+    const foreign = await get('https://evil.example');
+    assert.equal(foreign.status, 403);
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+    const sameOrigin = await get(undefined);
+    assert.equal(sameOrigin.status, 200);
+    assert.equal(sameOrigin.headers.get('access-control-allow-origin'), null);
+
+    for (const bad of ['cms.example', 'https://cms.example/path', 'ftp://cms.example', '*']) {
+      assert.throws(() => createTokenHandler({ authenticate: cookieUser, mint: { partnerId, secret: 's' }, allowedOrigins: [bad] }), TypeError, bad);
+    }
   });
 
   test('mounted with toNodeHandler in a node:http server', async () => {
     const partnerId = newPartner();
+    await acceptUserKs(partnerId);
     const base = await listen(
       createTokenHandler({ authenticate: cookieUser, mint: { partnerId, secret: sandboxAdminSecret(partnerId) } }),
     );
@@ -289,11 +522,34 @@ describe('toNodeHandler', () => {
     const failed = await fetch(`${base}/boom`);
     assert.deepEqual([failed.status, await failed.text()], [599, 'handler failed']);
   });
+
+  test('passes the body as a stream: a handler that answers without it never waits for it', async () => {
+    let handled = 0;
+    const base = await listen(async () => {
+      handled++;
+      return new Response('{"code":"UNAUTHORIZED"}', { status: 401 });
+    });
+    const answer = await within(2_000, stalledPost(`${base}/api/game/userScore/list`, {}, 100), 'a handler that never reads the body');
+    assert.deepEqual([answer.status, handled], [401, 1]);
+  });
+
+  test('bodyTimeoutMs: a stalled body gets 408; maxBodyBytes: a streamed body past it gets 413 without its end', async () => {
+    const reader = async (request: Request) => new Response(await request.text());
+    const base = await listen(reader, { bodyTimeoutMs: 200, maxBodyBytes: 32 * 1024 });
+    const stalled = await within(3_000, stalledPost(`${base}/slow`, {}, 10), 'a stalled body');
+    assert.deepEqual([stalled.status, stalled.body], [408, 'request body timed out']);
+    const large = await within(3_000, stalledPost(`${base}/large`, {}, 48 * 1024), 'a body past maxBodyBytes');
+    assert.deepEqual([large.status, large.body], [413, 'request body too large']);
+    // A complete body within the limits reads as it was sent.
+    const whole = await fetch(`${base}/ok`, { method: 'POST', body: 'x'.repeat(20_000) });
+    assert.deepEqual([whole.status, (await whole.text()).length], [200, 20_000]);
+  });
 });
 
 describe('startAppTokenSession', () => {
   test('widget session → tokenHash → appToken.startSession, end to end', async () => {
     const partnerId = newPartner();
+    await acceptUserKs(partnerId);
     const session = await startAppTokenSession({
       serviceUrl: apiV3(),
       partnerId,
@@ -403,13 +659,17 @@ describe('createRoom', () => {
 });
 
 describe('createGameProxy', () => {
-  /** A proxy in a node:http server under /api/game/, signed in by a `user=` cookie. */
-  async function startProxy(partnerId: number, extra: Partial<Parameters<typeof createGameProxy>[0]> = {}) {
+  /**
+   * A proxy in a node:http server under /api/game/, identifying viewers by their USER KS as in
+   * production. Every answer is checked for the ADMIN KS: none may carry it.
+   */
+  async function startProxy(partnerId: number, extra: Partial<GameProxyOptions> = {}) {
+    const admin = typeof extra.adminKs === 'string' ? extra.adminKs : adminKs(partnerId);
     const base = await listen(
       createGameProxy({
         gameUrl: scm(),
-        adminKs: adminKs(partnerId),
-        authenticate: cookieUser,
+        adminKs: admin,
+        viewerKs: { partnerId, secret: sandboxAdminSecret(partnerId) },
         userDirectory: { serviceUrl: apiV3() },
         ...extra,
       }),
@@ -417,135 +677,518 @@ describe('createGameProxy', () => {
     return async (action: string, body: unknown, user: string | null = 'viewer@example.com', headers: Record<string, string> = {}) => {
       const response = await fetch(`${base}/api/game/${action}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(user ? { cookie: `user=${encodeURIComponent(user)}` } : {}), ...headers },
+        headers: { 'Content-Type': 'application/json', ...(user ? { Authorization: `Bearer ${userKs(partnerId, user)}` } : {}), ...headers },
         body: JSON.stringify(body),
       });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
+      const text = await response.text();
+      assert.ok(!text.includes(admin), `no ADMIN KS in the answer to ${action}`);
+      return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as Record<string, any> };
     };
   }
-  const userListCalls = async (partnerId: number) =>
-    (await sandboxCalls(partnerId)).filter((call) => call.path.endsWith('/service/user/action/list')).length;
+  const callsTo = async (partnerId: number, path: string) => (await sandboxCalls(partnerId)).filter((call) => call.path.endsWith(path)).length;
+  const userList = '/service/user/action/list';
+  const groupUserList = '/service/groupUser/action/list';
+  const ids = (rows: Array<{ userId: string }>) => rows.map((row) => row.userId);
+  const hiddenIds = () => [...SEEDED_PEOPLE.hiddenSpeakers, ...SEEDED_PEOPLE.staff, SEEDED_PEOPLE.speakerStaff] as string[];
 
-  test('forwards a read with the ADMIN KS and names rows with one user.list per page', async () => {
+  test('forwards reads with the ADMIN KS; a page costs one user.list and one groupUser.list, then comes from the cache', async () => {
     const partnerId = newPartner();
     const call = await startProxy(partnerId);
-    // The browser's own Authorization header is not forwarded (this one would get a 401 upstream).
     const page = { gameObjectId: 'lb_conference', pager: { pageSize: 10, pageIndex: 1 } };
-    const first = await call('userScore/list', page, 'viewer@example.com', { Authorization: 'Bearer not-a-ks' });
+    const first = await call('userScore/list', page);
     assert.equal(first.status, 200);
     assert.equal(first.headers.get('cache-control'), 'no-store, private');
-    assert.equal(first.body.objects.length, 10);
+    assert.ok(first.body.objects.length >= 8, 'ten rows less the hidden ones');
     for (const row of first.body.objects) {
       assert.equal(typeof row.userId, 'string');
       assert.equal(typeof row.fullName, 'string', `a name for ${row.userId}`);
       assert.ok(row.fullName.length > 0);
     }
-    assert.equal(await userListCalls(partnerId), 1);
-    // The same page again: names come from the cache.
+    assert.deepEqual([await callsTo(partnerId, userList), await callsTo(partnerId, groupUserList)], [1, 1]);
     assert.equal((await call('userScore/list', page)).status, 200);
-    assert.equal(await userListCalls(partnerId), 1);
-    // The viewer's own row, named too.
+    assert.deepEqual([await callsTo(partnerId, userList), await callsTo(partnerId, groupUserList)], [1, 1], 'cached');
+    assert.equal(await callsTo(partnerId, '/leaderboard/get'), 1, 'the policy is read once');
+    // Upstream, every call carried the ADMIN KS, never the viewer's.
+    for (const { path, userId } of await sandboxCalls(partnerId)) assert.equal(userId, 'admin@example.com', path);
+
     const own = await call('userScore/get', { gameObjectId: 'lb_conference' });
     assert.equal(own.status, 200);
-    assert.deepEqual([own.body.userId, own.body.fullName], ['viewer@example.com', 'Ada Viewer']);
-    // Definitions pass through unchanged.
+    assert.deepEqual([own.body.userId, own.body.fullName, own.body.rank, own.body.hiddenFromOthers], ['viewer@example.com', 'Ada Viewer', 57, undefined]);
     const board = await call('leaderboard/get', { id: 'lb_conference' });
     assert.deepEqual([board.status, board.body.id], [200, 'lb_conference']);
-    assert.equal((await call('badge/list', {})).status, 200);
+    const badges = await call('badge/list', { filter: { idIn: ['badge_attendee'] } });
+    assert.deepEqual([badges.status, badges.body.objects.map((badge: { id: string }) => badge.id)], [200, ['badge_attendee']]);
+    assert.equal((await call('badge/get', { id: 'badge_attendee' })).status, 200);
+    const progress = await call('userScore/ruleProgress', { gameObjectId: 'badge_attendee' });
+    assert.deepEqual([progress.status, progress.body.userId], [200, 'viewer@example.com']);
   });
 
-  test('refuses anything but the read actions, and anonymous callers', async () => {
+  test('refuses anything but the read actions, anonymous callers and sessions that are not a viewer\'s', async () => {
     const partnerId = newPartner();
     const call = await startProxy(partnerId);
     const denied = await call('rule/create', { name: 'x' });
     assert.equal(denied.status, 403);
     assert.deepEqual(denied.body, { code: 'FORBIDDEN_ACTION', message: 'action "rule/create" is not allowed through this proxy' });
-    for (const action of ['leaderboard/update', 'userScore/clear', 'report/generate', 'leaderboard/list']) {
-      assert.equal((await call(action, {})).status, 403, action);
+    // userBadge/list answers every user's rows (guide §7.4): the viewer's progress is userScore/ruleProgress.
+    for (const action of ['userBadge/list', 'leaderboard/update', 'userScore/clear', 'report/generate', 'leaderboard/list', 'rule/list']) {
+      assert.equal((await call(action, { gameObjectId: 'badge_attendee' })).status, 403, action);
     }
     assert.equal((await call('leaderboard/get', { id: 'lb_conference' }, null)).status, 401);
+    const forged = { Authorization: `Bearer ${adminKs(partnerId)}` };
+    assert.equal((await call('leaderboard/get', { id: 'lb_conference' }, null, forged)).status, 401, 'an ADMIN KS is not a viewer');
+    const cookie = { cookie: 'user=viewer%40example.com' };
+    assert.equal((await call('leaderboard/get', { id: 'lb_conference' }, null, cookie)).status, 401, 'cookies mean nothing to the KS check');
     assert.equal((await sandboxCalls(partnerId)).length, 0, 'nothing reached Game Services');
-    assert.deepEqual([...GAME_PROXY_ACTIONS].sort(), ['badge/get', 'badge/list', 'leaderboard/get', 'userBadge/list', 'userScore/get', 'userScore/list']);
+    assert.deepEqual([...GAME_PROXY_ACTIONS].sort(), ['badge/get', 'badge/list', 'leaderboard/get', 'userScore/get', 'userScore/list', 'userScore/ruleProgress']);
   });
 
-  test("per-user reads are forced to the signed-in user: another user's data is not returned", async () => {
+  test("bodies are built from each action's fields: another user's data cannot be asked for", async () => {
     const partnerId = newPartner();
     await control({ partnerId, userId: 'user-3', badgeId: 'badge_attendee', ruleId: 'rule_attendee_sessions', progress: 2 }, '/progress');
     const call = await startProxy(partnerId);
-    const score = await call('userScore/get', { gameObjectId: 'lb_conference', userId: 'viewer@example.com' }, 'user-3');
-    assert.equal(score.status, 200);
-    assert.equal(score.body.userId, 'user-3');
+    const smuggled = { userId: 'user-3', filter: { userIdEqual: 'user-3', userIdIn: ['user-3'] }, ks: adminKs(partnerId) };
 
-    const badges = await call(
-      'userBadge/list',
-      { gameObjectId: 'badge_attendee', userId: 'viewer@example.com', filter: { userIdEqual: 'viewer@example.com', userIdIn: ['viewer@example.com'] } },
-      'user-3',
-    );
-    assert.equal(badges.status, 200);
-    assert.deepEqual(badges.body.objects.map((row: { userId: string }) => row.userId), ['user-3']);
-    assert.equal(badges.body.objects[0].rulesData[0].progress, 2);
+    const score = await call('userScore/get', { gameObjectId: 'lb_conference', ...smuggled });
+    assert.deepEqual([score.status, score.body.userId, score.body.rank], [200, 'viewer@example.com', 57]);
+    const theirs = await call('userScore/ruleProgress', { gameObjectId: 'badge_attendee', ...smuggled }, 'user-3');
+    assert.deepEqual([theirs.status, theirs.body.userId, theirs.body.rulesData[0].progress], [200, 'user-3', 2]);
+    const mine = await call('userScore/ruleProgress', { gameObjectId: 'badge_attendee', ...smuggled });
+    assert.equal(mine.body.userId, 'viewer@example.com');
+    assert.notDeepEqual(mine.body.rulesData, theirs.body.rulesData);
 
-    // Without a gameObjectId an ADMIN read would list every attendee's rows; the proxy keeps it to one user.
-    const all = await call('userBadge/list', {}, 'viewer@example.com');
-    assert.equal(all.status, 200);
-    assert.ok(all.body.objects.length > 0);
-    assert.ok(all.body.objects.every((row: { userId: string }) => row.userId === 'viewer@example.com'));
+    for (const [action, body, message] of [
+      ['userScore/get', {}, '"gameObjectId" must be a non-empty id'],
+      ['leaderboard/get', { id: 42 }, '"id" must be a non-empty id'],
+      ['userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: '10' } }, '"pager.pageSize" must be a number'],
+      ['userScore/list', { gameObjectId: 'badge_attendee', gameObjectType: 'badge' }, '"gameObjectType" must be "leaderboard"'],
+      ['badge/list', { filter: { idIn: 'badge_attendee' } }, '"filter.idIn" must be an array of at most 100 ids'],
+      ['badge/list', { filter: { idIn: Array.from({ length: 101 }, (_, i) => `b${i}`) } }, '"filter.idIn" must be an array of at most 100 ids'],
+    ] as const) {
+      const refused = await call(action, body);
+      assert.deepEqual([refused.status, refused.body], [400, { code: 'INVALID_REQUEST', message }], action);
+    }
+    assert.deepEqual((await call('badge/list', [1, 2])).body, { code: 'INVALID_REQUEST', message: 'body must be a JSON object' });
   });
 
-  test('passes 404 and Retry-After through; an unreachable user.list leaves rows unnamed', async () => {
+  test('pageSize is clamped to 100: one request costs one look-up of each kind', async () => {
     const partnerId = newPartner();
     const call = await startProxy(partnerId);
-    const missing = await call('leaderboard/get', { id: 'lb_missing' });
-    assert.equal(missing.status, 404);
-    assert.equal(missing.body.code, 'LEADERBOARD_NOT_FOUND');
+    const page = await call('userScore/list', { gameObjectId: 'lb_huge', pager: { pageSize: 500 } });
+    assert.equal(page.status, 200);
+    assert.ok(page.body.objects.length <= 100 && page.body.objects.length >= 95, `${page.body.objects.length} rows`);
+    assert.deepEqual([await callsTo(partnerId, userList), await callsTo(partnerId, groupUserList)], [1, 1]);
+    const first = await call('userScore/list', { gameObjectId: 'lb_huge', pager: { pageSize: 1000, pageIndex: 0 } });
+    assert.deepEqual([first.status, first.body.objects[0].rank], [200, 1], 'pageIndex 0 reads as the first page');
+    const tiny = await call('userScore/list', { gameObjectId: 'lb_huge', pager: { pageSize: -5 } });
+    assert.ok(tiny.body.objects.length <= 1);
+  });
 
-    await control({ partnerId, fail: { status: 429, retryAfter: 7, match: 'userScore/list' } });
-    const limited = await call('userScore/list', { gameObjectId: 'lb_conference' });
-    assert.equal(limited.status, 429);
-    assert.equal(limited.headers.get('retry-after'), '7');
+  test('hidden speakers and staff never reach another viewer: no row, id or name of theirs', async () => {
+    const partnerId = newPartner();
+    const call = await startProxy(partnerId);
+    const admin = adminKs(partnerId);
+    for (const board of ['lb_conference', 'lb_huge']) {
+      const adminView = (await (await gameCall('userScore/list', admin, { gameObjectId: board, pager: { pageSize: 20 } })).json()) as {
+        totalCount: number;
+        objects: Array<{ userId: string; rank: number }>;
+      };
+      const speakerRows = adminView.objects.filter((row) => SEEDED_PEOPLE.hiddenSpeakers.includes(row.userId));
+      assert.equal(speakerRows.length, 2, `${board}: both speakers are in the admin top 20`);
+
+      const page = await call('userScore/list', { gameObjectId: board, pager: { pageSize: 20 } });
+      assert.equal(page.status, 200);
+      for (const id of hiddenIds()) assert.ok(!page.text.includes(id), `${board}: ${id} is not in the answer`);
+      assert.deepEqual(
+        ids(page.body.objects),
+        ids(adminView.objects).filter((id) => !SEEDED_PEOPLE.hiddenSpeakers.includes(id)),
+        `${board}: the admin page less the speakers`,
+      );
+      // Ranks and the count stay the service's: a hidden participant keeps their place.
+      const ranks = page.body.objects.map((row: { rank: number }) => row.rank);
+      for (const { rank } of speakerRows) assert.ok(!ranks.includes(rank), `${board}: rank ${rank} stays empty`);
+      assert.equal(page.body.totalCount, adminView.totalCount);
+      assert.ok(page.body.objects.every((row: Record<string, unknown>) => !('hiddenFromOthers' in row)));
+    }
+    // Names are given per visible row only, from that row's own user.
+    const page = await call('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 20 } });
+    const names = await fullNames(partnerId, ids(page.body.objects));
+    for (const row of page.body.objects) assert.equal(row.fullName, names.get(row.userId), row.userId);
+  });
+
+  test('a hidden viewer sees their own rows, marked hiddenFromOthers, and no one else hidden', async () => {
+    const partnerId = newPartner();
+    const call = await startProxy(partnerId);
+    const [speaker, otherSpeaker] = SEEDED_PEOPLE.hiddenSpeakers as [string, string];
+    const own = await call('userScore/get', { gameObjectId: 'lb_conference' }, speaker);
+    assert.equal(own.status, 200);
+    assert.deepEqual([own.body.userId, own.body.hiddenFromOthers], [speaker, true]);
+    const page = await call('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 20 } }, speaker);
+    const mine = page.body.objects.filter((row: { userId: string }) => row.userId === speaker);
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].hiddenFromOthers, true);
+    assert.ok(!page.text.includes(otherSpeaker));
+    assert.equal(page.body.objects.filter((row: Record<string, unknown>) => row.hiddenFromOthers).length, 1);
+  });
+
+  test('a failing policy look-up is a 502 POLICY_UNAVAILABLE, never unfiltered rows', async () => {
+    for (const match of ['groupUser/action/list', 'user/action/list', 'leaderboard/get']) {
+      const partnerId = newPartner();
+      const errors: unknown[] = [];
+      const call = await startProxy(partnerId, { onError: (error) => errors.push(error) });
+      await control({ partnerId, fail: { status: 500, match } });
+      const page = await call('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 20 } });
+      assert.deepEqual([page.status, page.body.code], [502, 'POLICY_UNAVAILABLE'], match);
+      for (const id of hiddenIds()) assert.ok(!page.text.includes(id), `${match}: ${id}`);
+      assert.equal(errors.length, 1, `${match}: the host is told`);
+    }
+    // Without a userDirectory the emails and groups cannot be known: the same.
+    const partnerId = newPartner();
+    const call = await startProxy(partnerId, { userDirectory: undefined });
+    const page = await call('userScore/list', { gameObjectId: 'lb_conference' });
+    assert.deepEqual([page.status, page.body.code], [502, 'POLICY_UNAVAILABLE']);
+  });
+
+  test('segment rows pass unfiltered and unnamed', async () => {
+    const partnerId = newPartner();
+    const call = await startProxy(partnerId);
+    const segments = await call('userScore/list', { gameObjectId: 'lb_conference', subLeaderboardId: 0 });
+    assert.equal(segments.status, 200);
+    assert.ok(segments.body.objects.length > 0);
+    assert.ok(segments.body.objects.every((row: Record<string, unknown>) => !('fullName' in row)));
+    assert.equal(await callsTo(partnerId, userList), 0);
+  });
+
+  test('upstream errors become { code, message }: a body echoing the ADMIN KS is not relayed', async () => {
+    const partnerId = newPartner();
+    const admin = adminKs(partnerId);
+    const call = await startProxy(partnerId, { adminKs: admin });
+    await control({ partnerId, fail: { status: 400, match: 'badge/get', body: { code: 'INVALID_KS', message: `bad KS ${admin}`, ks: admin } } });
+    const echoed = await call('badge/get', { id: 'badge_attendee' });
+    assert.deepEqual([echoed.status, echoed.body], [400, { code: 'INVALID_KS', message: 'Game Services answered HTTP 400' }]);
+
+    const missing = await call('leaderboard/get', { id: 'lb_missing' });
+    assert.deepEqual([missing.status, missing.body], [404, { code: 'LEADERBOARD_NOT_FOUND', message: 'Game Services answered HTTP 404' }]);
+
+    await control({ partnerId, fail: { status: 500, match: 'badge/get', body: { code: `KS ${admin}`, message: 'x' } } });
+    assert.deepEqual((await call('badge/get', { id: 'badge_attendee' })).body, { code: 'UPSTREAM_ERROR', message: 'Game Services answered HTTP 500' });
+
+    await control({ partnerId, fail: { status: 429, retryAfter: 7, match: 'badge/list' } });
+    const limited = await call('badge/list', {});
+    assert.deepEqual([limited.status, limited.headers.get('retry-after')], [429, '7']);
 
     await control({ partnerId, fail: { status: 503, match: 'badge/list', body: '<html>maintenance</html>' } });
     const html = await call('badge/list', {});
     assert.equal(html.status, 503);
     assert.match(html.headers.get('content-type') ?? '', /^application\/json/);
-    assert.equal(html.body.code, 'UPSTREAM_INVALID_RESPONSE');
-
-    // Sub-leaderboard rows are segments, not users: no user.list for them.
-    const segments = await call('userScore/list', { gameObjectId: 'lb_conference', subLeaderboardId: 0 });
-    assert.equal(segments.status, 200);
-    assert.ok(segments.body.objects.length > 0);
-    assert.equal(await userListCalls(partnerId), 0);
-
-    await control({ partnerId, fail: { status: 500, match: 'user/action/list' } });
-    const unnamed = await call('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 5, pageIndex: 2 } });
-    assert.equal(unnamed.status, 200);
-    assert.equal(unnamed.body.objects.length, 5);
-    assert.ok(unnamed.body.objects.every((row: Record<string, unknown>) => !('fullName' in row)));
-  });
-
-  test('works where Game Services refuse USER KS reads; a rejected ADMIN KS is a 502, not a 401', async () => {
-    const partnerId = newPartner();
-    await control({ partnerId, gameUserKs: 'deny' });
-    const userKs = mintKs({ partnerId, secret: sandboxAdminSecret(partnerId), userId: 'viewer@example.com' }).ks;
-    assert.equal((await gameCall('userScore/list', userKs, { gameObjectId: 'lb_conference' })).status, 403, 'USER KS refused directly');
-
-    let refreshed = 0;
-    const call = await startProxy(partnerId, {
-      adminKs: async () => {
-        refreshed++;
-        return adminKs(partnerId);
-      },
-    });
-    const page = await call('userScore/list', { gameObjectId: 'lb_conference', pager: { pageSize: 3 } });
-    assert.equal(page.status, 200);
-    assert.equal(page.body.objects.length, 3);
-    assert.ok(refreshed >= 1, 'the adminKs function was asked');
+    assert.equal(html.body.code, 'UPSTREAM_ERROR');
 
     const badKs = mintKs({ partnerId, secret: 'wrong', userId: 'admin', type: 2 }).ks;
     const broken = await startProxy(partnerId, { adminKs: badKs, userDirectory: undefined });
     const refused = await broken('leaderboard/get', { id: 'lb_conference' });
-    assert.equal(refused.status, 502);
-    assert.equal(refused.body.code, 'UPSTREAM_UNAUTHORIZED');
-    assert.ok(!JSON.stringify(refused.body).includes(badKs));
+    assert.deepEqual([refused.status, refused.body.code], [502, 'UPSTREAM_UNAUTHORIZED']);
+  });
+
+  test('CORS: allowed origins get a preflight and readable answers, without credentials; other cross-site callers get 403', async () => {
+    const partnerId = newPartner();
+    const call = await startProxy(partnerId, { allowedOrigins: ['https://cms.example'] });
+    const crossSite = { 'Sec-Fetch-Site': 'cross-site' };
+
+    const proxy = createGameProxy({ gameUrl: scm(), adminKs: adminKs(partnerId), viewerKs: { partnerId, secret: sandboxAdminSecret(partnerId) }, allowedOrigins: ['https://cms.example'] });
+    const preflight = await proxy(
+      new Request('http://backend.test/api/game/leaderboard/get', {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://cms.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      }),
+    );
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://cms.example');
+    assert.equal(preflight.headers.get('access-control-allow-methods'), 'POST');
+    assert.equal(preflight.headers.get('access-control-allow-headers'), 'Authorization, Content-Type');
+    assert.equal(preflight.headers.get('vary'), 'Origin');
+    assert.equal(preflight.headers.get('access-control-allow-credentials'), null);
+    const foreignPreflight = await proxy(new Request('http://backend.test/api/game/leaderboard/get', { method: 'OPTIONS', headers: { Origin: 'https://evil.example' } }));
+    assert.equal(foreignPreflight.headers.get('access-control-allow-origin'), null);
+
+    const read = await call('leaderboard/get', { id: 'lb_conference' }, 'viewer@example.com', { ...crossSite, Origin: 'https://cms.example' });
+    assert.equal(read.status, 200);
+    assert.equal(read.headers.get('access-control-allow-origin'), 'https://cms.example');
+    assert.equal(read.headers.get('access-control-expose-headers'), 'Retry-After');
+    assert.equal(read.headers.get('access-control-allow-credentials'), null);
+    const signedOut = await call('leaderboard/get', { id: 'lb_conference' }, null, { ...crossSite, Origin: 'https://cms.example' });
+    assert.deepEqual([signedOut.status, signedOut.headers.get('access-control-allow-origin')], [401, 'https://cms.example']);
+
+    const foreign = await call('leaderboard/get', { id: 'lb_conference' }, 'viewer@example.com', { ...crossSite, Origin: 'https://evil.example' });
+    assert.deepEqual([foreign.status, foreign.headers.get('access-control-allow-origin')], [403, null]);
+    assert.throws(() => createGameProxy({ gameUrl: scm(), adminKs: 'x', authenticate: cookieUser, allowedOrigins: ['https://cms.example/*'] }), TypeError);
+  });
+
+  test("a host's authenticate (a cookie, same origin) replaces viewerKs; one of the two is required", async () => {
+    const partnerId = newPartner();
+    const base = await listen(
+      createGameProxy({ gameUrl: scm(), adminKs: adminKs(partnerId), authenticate: cookieUser, userDirectory: { serviceUrl: apiV3() } }),
+    );
+    const read = (cookie: string) =>
+      fetch(`${base}/api/game/userScore/get`, { method: 'POST', headers: { cookie }, body: '{"gameObjectId":"lb_final"}' });
+    assert.equal((await read('')).status, 401);
+    const own = await read('user=viewer%40example.com');
+    assert.deepEqual([own.status, ((await own.json()) as { rank: number }).rank], [200, 12]);
+    assert.throws(() => createGameProxy({ gameUrl: scm(), adminKs: 'x' }), /give viewerKs .* or an authenticate function/);
+  });
+});
+
+/** Display names straight from API v3, as an admin sees them. */
+async function fullNames(partnerId: number, userIds: string[]): Promise<Map<string, string>> {
+  const response = await fetch(`${apiV3()}/service/user/action/list`, {
+    method: 'POST',
+    body: new URLSearchParams({ ks: adminKs(partnerId), format: '1', 'filter[idIn]': userIds.join(','), 'pager[pageSize]': '500' }),
+  });
+  const { objects } = (await response.json()) as { objects: Array<{ id: string; fullName: string }> };
+  return new Map(objects.map((user) => [user.id, user.fullName]));
+}
+
+describe('createGameProxy over a stub Game Services', () => {
+  const STUB_ADMIN_KS = mintKs({ partnerId: 1, secret: 'stub-secret', userId: 'admin', type: 2 }).ks;
+  const POLICY = {
+    userDefaultPolicy: 'display',
+    policies: [
+      { policy: 'do_not_save', matchCriteria: 'byEmailDomain', values: ['@Staff.Test'] },
+      { policy: 'do_not_display', matchCriteria: 'byGroup', values: ['speakers'] },
+    ],
+  };
+  const PEOPLE: Record<string, { email?: string; fullName: string; groups: string[] }> = {
+    viewer: { email: 'viewer@fans.test', fullName: 'Viewer', groups: [] },
+    fan: { fullName: 'A Fan', groups: ['fans'] },
+    speaker: { email: 'speaker@fans.test', fullName: 'Secret Speaker', groups: ['speakers'] },
+    staffer: { email: 'staffer@STAFF.test', fullName: 'Secret Staffer', groups: [] },
+  };
+  type Route = (body: Record<string, any>) => unknown;
+
+  /** Answers Game Services (`/api/v1/…`, JSON) and API v3 (`/service/…/action/…`, form) calls by path, and records them. */
+  function stubProxy(routes: Record<string, Route>, options: Partial<GameProxyOptions> & { viewer?: string } = {}) {
+    const asked: Array<{ path: string; body: Record<string, any> }> = [];
+    const stubFetch: FetchLike = async (input, init) => {
+      const { pathname } = new URL(String(input));
+      const v3 = /\/service\/([^/]+)\/action\/([^/]+)$/.exec(pathname);
+      const path = v3 ? `${v3[1]}/${v3[2]}` : pathname.replace(/^\/api\/v1\//, '');
+      const body = init?.body instanceof URLSearchParams ? Object.fromEntries(init.body) : JSON.parse(String(init?.body));
+      asked.push({ path, body });
+      const route = routes[path];
+      const answer = route ? route(body) : new Response('{"code":"NOT_FOUND"}', { status: 404 });
+      return answer instanceof Response ? answer : Response.json(answer);
+    };
+    const { viewer = 'viewer', ...rest } = options;
+    const proxy = createGameProxy({
+      gameUrl: 'https://scm.test/api/v1',
+      adminKs: STUB_ADMIN_KS,
+      authenticate: () => ({ userId: viewer }),
+      userDirectory: { serviceUrl: 'https://api.test/api_v3' },
+      fetch: stubFetch,
+      ...rest,
+    });
+    const call = async (action: string, body: unknown) => {
+      const response = await proxy(new Request(`https://host.test/api/game/${action}`, { method: 'POST', body: JSON.stringify(body) }));
+      const text = await response.text();
+      assert.ok(!text.includes(STUB_ADMIN_KS), `no ADMIN KS in the answer to ${action}`);
+      return { status: response.status, text, body: JSON.parse(text) as Record<string, any> };
+    };
+    const count = (path: string) => asked.filter((entry) => entry.path === path).length;
+    return { call, asked, count };
+  }
+
+  /** API v3 `user/list` and `groupUser/list` over PEOPLE. */
+  const directoryRoutes: Record<string, Route> = {
+    'user/list': (body) => ({
+      objects: String(body['filter[idIn]'])
+        .split(',')
+        .flatMap((id) => (PEOPLE[id] ? [{ id, fullName: PEOPLE[id]!.fullName, ...(PEOPLE[id]!.email ? { email: PEOPLE[id]!.email } : {}) }] : [])),
+    }),
+    'groupUser/list': (body) => {
+      const objects = String(body['filter[userIdIn]'])
+        .split(',')
+        .flatMap((userId) => (PEOPLE[userId]?.groups ?? []).map((groupId) => ({ userId, groupId, status: 1 })));
+      return { totalCount: objects.length, objects };
+    },
+  };
+  const rows = [
+    { userId: 'speaker', rank: 1, score: 90 },
+    { rank: 2, score: 80 },
+    { userId: 'viewer', rank: 3, score: 70 },
+    { userId: 'staffer', rank: 4, score: 60 },
+    { userId: 'fan', rank: 5, score: 50 },
+    'not a row',
+  ];
+  const boardRoutes = (participationPolicy: unknown = POLICY): Record<string, Route> => ({
+    ...directoryRoutes,
+    'leaderboard/get': (body) => ({ id: body.id, participationPolicy }),
+    'userScore/list': () => ({ totalCount: 6, objects: rows, note: 'more fields are not relayed' }),
+    'userScore/get': (body) => ({ userId: body.userId, rank: 1, score: 90 }),
+  });
+
+  test('hidden rows and rows without a userId do not pass; the viewer\'s own hidden row is marked', async () => {
+    const { call } = stubProxy(boardRoutes());
+    const page = await call('userScore/list', { gameObjectId: 'lb' });
+    assert.equal(page.status, 200);
+    assert.deepEqual(page.body, {
+      totalCount: 6,
+      objects: [
+        { userId: 'viewer', rank: 3, score: 70, fullName: 'Viewer' },
+        { userId: 'fan', rank: 5, score: 50, fullName: 'A Fan' },
+      ],
+    });
+    for (const secret of ['speaker', 'Secret', 'staffer', '"rank":2', '90', '60']) assert.ok(!page.text.includes(secret), secret);
+
+    const asSpeaker = stubProxy(boardRoutes(), { viewer: 'speaker' });
+    const own = await asSpeaker.call('userScore/list', { gameObjectId: 'lb' });
+    assert.deepEqual(own.body.objects.map((row: Record<string, unknown>) => [row.userId, row.hiddenFromOthers]), [
+      ['speaker', true],
+      ['viewer', undefined],
+      ['fan', undefined],
+    ]);
+    const ownScore = await asSpeaker.call('userScore/get', { gameObjectId: 'lb' });
+    assert.deepEqual(ownScore.body, { userId: 'speaker', rank: 1, score: 90, hiddenFromOthers: true, fullName: 'Secret Speaker' });
+  });
+
+  test('the policy is read once per policyCacheMs; look-ups are cached; an all-display policy needs none', async () => {
+    const cached = stubProxy(boardRoutes());
+    for (let i = 0; i < 3; i++) assert.equal((await cached.call('userScore/list', { gameObjectId: 'lb' })).status, 200);
+    assert.deepEqual([cached.count('leaderboard/get'), cached.count('user/list'), cached.count('groupUser/list')], [1, 1, 1]);
+    const batch = cached.asked.find((entry) => entry.path === 'groupUser/list')!.body;
+    assert.deepEqual(batch['filter[userIdIn]'].split(',').sort(), ['fan', 'speaker', 'staffer', 'viewer']);
+
+    const uncached = stubProxy(boardRoutes(), { policyCacheMs: 0 });
+    await uncached.call('userScore/list', { gameObjectId: 'lb' });
+    await uncached.call('userScore/list', { gameObjectId: 'lb' });
+    assert.equal(uncached.count('leaderboard/get'), 2);
+
+    const open = stubProxy(boardRoutes({ userDefaultPolicy: 'display', policies: [] }), { userDirectory: undefined });
+    const page = await open.call('userScore/list', { gameObjectId: 'lb' });
+    assert.equal(page.body.objects.length, 5, 'every row, the one without a userId included');
+    const noPolicy = stubProxy(boardRoutes(null), { userDirectory: undefined });
+    assert.equal((await noPolicy.call('userScore/list', { gameObjectId: 'lb' })).body.objects.length, 5, 'no policy: all visible (guide §4.2)');
+    assert.deepEqual([open.count('user/list'), open.count('groupUser/list')], [0, 0]);
+  });
+
+  test('a policy the proxy cannot evaluate, or cannot read, fails closed', async () => {
+    const unknownRule = { userDefaultPolicy: 'display', policies: [{ policy: 'do_not_display', matchCriteria: 'byCountry', values: ['FR'] }] };
+    for (const policy of [unknownRule, { userDefaultPolicy: 'display', policies: 'all' }, 'display']) {
+      const { call } = stubProxy(boardRoutes(policy));
+      const page = await call('userScore/list', { gameObjectId: 'lb' });
+      assert.deepEqual([page.status, page.body.code], [502, 'POLICY_UNAVAILABLE'], JSON.stringify(policy));
+    }
+    // A default that hides everyone needs no look-ups and leaves only the viewer's own row.
+    const { call, count } = stubProxy(boardRoutes({ userDefaultPolicy: 'do_not_display' }));
+    const page = await call('userScore/list', { gameObjectId: 'lb' });
+    assert.deepEqual(page.body.objects.map((row: Record<string, unknown>) => [row.userId, row.hiddenFromOthers]), [['viewer', true]]);
+    assert.equal(count('groupUser/list'), 0);
+  });
+
+  test('the ADMIN KS is redacted from relayed answers', async () => {
+    const { call } = stubProxy({
+      'leaderboard/get': () => ({ id: 'lb', description: `made with ${STUB_ADMIN_KS}`, participationPolicy: null, extra: [STUB_ADMIN_KS] }),
+    });
+    const board = await call('leaderboard/get', { id: 'lb' });
+    assert.equal(board.status, 200);
+    assert.deepEqual(board.body, { id: 'lb', description: 'made with [redacted]', participationPolicy: null, extra: ['[redacted]'] });
+  });
+
+  test('a per-user answer about another user is refused; the browser never picks the user', async () => {
+    const { call, asked } = stubProxy({
+      ...boardRoutes(),
+      'userScore/get': () => ({ userId: 'fan', rank: 5, score: 50 }),
+      'userScore/ruleProgress': () => ({ userId: 'fan', rulesData: [] }),
+    });
+    for (const action of ['userScore/get', 'userScore/ruleProgress']) {
+      const answer = await call(action, { gameObjectId: 'lb', userId: 'fan' });
+      assert.deepEqual([answer.status, answer.body.code], [502, 'UPSTREAM_INVALID_RESPONSE'], action);
+      assert.ok(!answer.text.includes('"score"'));
+    }
+    assert.deepEqual(
+      asked.filter((entry) => entry.path.startsWith('userScore/')).map((entry) => entry.body),
+      [{ gameObjectId: 'lb', userId: 'viewer' }, { gameObjectId: 'lb', userId: 'viewer' }],
+    );
+  });
+
+  test('upstream bodies carry the allowed fields only, pagers clamped', async () => {
+    const { call, asked } = stubProxy({ ...boardRoutes({ userDefaultPolicy: 'display', policies: [] }), 'badge/list': () => ({ objects: [] }), 'badge/get': () => ({}) });
+    const extra = { userId: 'fan', filter: { userIdIn: ['fan'], virtualEventIdIn: ['1'] }, ks: 'x', objectType: 'Admin' };
+    await call('leaderboard/get', { id: 'lb', ...extra });
+    await call('badge/get', { id: 'b', ...extra });
+    await call('userScore/list', { gameObjectId: 'lb', gameObjectType: 'leaderboard', subLeaderboardId: 1, pager: { pageSize: 500.7, pageIndex: 3.2 }, ...extra });
+    await call('userScore/list', { gameObjectId: 'lb', ...extra });
+    await call('badge/list', { ...extra, filter: { idIn: ['b1', 'b2'], userIdEqual: 'fan' }, pager: { pageSize: 250 } });
+    await call('badge/list', {});
+    const gameCalls = asked.filter(({ path }) => path !== 'user/list' && path !== 'groupUser/list').map(({ path, body }) => [path, body]);
+    assert.deepEqual(gameCalls, [
+      ['leaderboard/get', { id: 'lb' }],
+      ['badge/get', { id: 'b' }],
+      ['userScore/list', { gameObjectId: 'lb', gameObjectType: 'leaderboard', pager: { pageSize: 100, pageIndex: 3 }, subLeaderboardId: 1 }],
+      ['userScore/list', { gameObjectId: 'lb', pager: { pageSize: 30, pageIndex: 1 } }],
+      // No policy read of its own: the relayed leaderboard/get above carried the board's policy.
+      ['badge/list', { pager: { pageSize: 100, pageIndex: 1 }, filter: { idIn: ['b1', 'b2'] } }],
+      ['badge/list', { pager: { pageSize: 30, pageIndex: 1 } }],
+    ]);
+  });
+
+  test('under a policy without email rules, an unreachable user.list only leaves rows unnamed', async () => {
+    const errors: unknown[] = [];
+    const groupsOnly = { userDefaultPolicy: 'display', policies: [POLICY.policies[1]] };
+    const { call } = stubProxy(
+      { ...boardRoutes(groupsOnly), 'user/list': () => new Response('down', { status: 503 }) },
+      { onError: (error) => errors.push(error) },
+    );
+    const page = await call('userScore/list', { gameObjectId: 'lb' });
+    assert.equal(page.status, 200);
+    assert.deepEqual(page.body.objects.map((row: Record<string, unknown>) => [row.userId, row.fullName]), [
+      ['viewer', undefined],
+      ['staffer', undefined],
+      ['fan', undefined],
+    ]);
+    assert.equal(errors.length, 1);
+  });
+});
+describe('createGameProxy request bodies', () => {
+  const proxyFor = (partnerId: number, extra: Partial<GameProxyOptions> = {}) =>
+    createGameProxy({ gameUrl: scm(), adminKs: adminKs(partnerId), viewerKs: { partnerId, secret: sandboxAdminSecret(partnerId) }, ...extra });
+
+  test('authenticates before reading the body, then reads it through a 64 KiB counter that stops it', async () => {
+    const partnerId = newPartner();
+    const proxy = proxyFor(partnerId);
+    const url = 'http://host.test/api/game/userScore/list';
+
+    const anonymous = endlessBody();
+    const refused = await within(2_000, proxy(streamingPost(url, anonymous.stream)), 'an anonymous request');
+    assert.equal(refused.status, 401);
+    assert.equal(anonymous.seen.bytes, 0, 'nothing read for an anonymous caller');
+
+    const signedIn = endlessBody();
+    const auth = { Authorization: `Bearer ${userKs(partnerId, 'viewer@example.com')}` };
+    const tooLarge = await within(5_000, proxy(streamingPost(url, signedIn.stream, auth)), 'an endless body');
+    assert.equal(tooLarge.status, 413);
+    assert.deepEqual(await tooLarge.json(), { code: 'INVALID_REQUEST', message: 'request body too large' });
+    // The stream is pulled ahead a little, but never far past the limit, and then cancelled.
+    assert.ok(signedIn.seen.bytes <= 128 * 1024, `read ${signedIn.seen.bytes} bytes`);
+    assert.ok(signedIn.seen.cancelled);
+    assert.equal((await sandboxCalls(partnerId)).length, 0, 'nothing reached Game Services');
+  });
+
+  test('a body that does not arrive in bodyTimeoutMs gets 408', async () => {
+    const partnerId = newPartner();
+    const proxy = proxyFor(partnerId, { bodyTimeoutMs: 150 });
+    const auth = { Authorization: `Bearer ${userKs(partnerId, 'viewer@example.com')}` };
+    const response = await within(2_000, proxy(streamingPost('http://host.test/api/game/leaderboard/get', stalledBody(), auth)), 'a stalled body');
+    assert.equal(response.status, 408);
+  });
+
+  test('through toNodeHandler: a refused caller is answered without the body; a streamed body past 64 KiB gets 413 before it ends', async () => {
+    const partnerId = newPartner();
+    // A generous adapter limit, so the proxy's own 64 KiB counter is what stops the body.
+    const base = await listen(proxyFor(partnerId), { maxBodyBytes: 64 * 1024 * 1024 });
+    const url = `${base}/api/game/userScore/list`;
+    const anonymous = await within(2_000, stalledPost(url, {}, 1024), 'an anonymous request with a stalled body');
+    assert.equal(anonymous.status, 401);
+    const auth = { Authorization: `Bearer ${userKs(partnerId, 'viewer@example.com')}` };
+    const large = await within(3_000, stalledPost(url, auth, 100 * 1024), 'a 100 KiB body that never ends');
+    assert.equal(large.status, 413);
+    assert.equal(JSON.parse(large.body).code, 'INVALID_REQUEST');
   });
 });

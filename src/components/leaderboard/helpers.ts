@@ -19,6 +19,8 @@ export interface DisplayRow extends ScoreRow {
 }
 
 export const DEFAULT_PAGE_SIZE = 10;
+/** At most this many pages are re-read by a scroll layout's live refresh (those in view). */
+export const MAX_REFRESH_PAGES = 3;
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_REFRESH_SECONDS = 30;
 export const MIN_REFRESH_SECONDS = 5;
@@ -94,4 +96,28 @@ export function relativeParts(elapsedMs: number): [number, Intl.RelativeTimeForm
   const hours = Math.round(minutes / 60);
   if (hours < 24) return [-hours, 'hour'];
   return [-Math.round(hours / 24), 'day'];
+}
+
+/**
+ * Where page `index` (1-based) starts among the loaded rows. Pages are counted by what each one
+ * brought, not by the page size: a Game proxy leaves out people the organiser hides, so a page may
+ * hold fewer rows than asked.
+ */
+export function pageStart(pageLengths: readonly number[], index: number): number {
+  let start = 0;
+  for (let page = 0; page < index - 1 && page < pageLengths.length; page++) start += pageLengths[page]!;
+  return start;
+}
+
+/** The loaded pages (1-based, at most `max`) that hold rows `first`..`last`; page 1 when none is loaded. */
+export function pagesOfRows(pageLengths: readonly number[], first: number, last: number, max: number): number[] {
+  const pages: number[] = [];
+  let start = 0;
+  for (let page = 0; page < pageLengths.length && pages.length < max; page++) {
+    const end = start + pageLengths[page]!;
+    // An empty page (every row on it hidden) counts where it stands.
+    if ((end > first || start >= first) && start <= last) pages.push(page + 1);
+    start = end;
+  }
+  return pages.length ? pages : [1];
 }

@@ -203,6 +203,7 @@ export const leaderboardStyles = css`
   }
 
   .you {
+    white-space: nowrap;
     font-size: 0.75em;
     font-weight: 700;
     text-transform: uppercase;
@@ -212,6 +213,12 @@ export const leaderboardStyles = css`
     border-radius: 999px;
     padding-block: 0.1em;
     padding-inline: 0.6em;
+  }
+
+  .only-you {
+    display: block;
+    font-size: 0.8em;
+    color: var(--_muted);
   }
 
   .self td,

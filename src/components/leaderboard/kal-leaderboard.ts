@@ -17,11 +17,14 @@ import { themeStyles } from '../shared/theme.styles.js';
 import {
   DEFAULT_PAGE_SIZE,
   DEFAULT_REFRESH_SECONDS,
+  MAX_REFRESH_PAGES,
   type LeaderboardLayout,
   type DisplayRow,
   type LeaderboardSettings,
   type ResolveUsers,
   checkSettings,
+  pageStart,
+  pagesOfRows,
   privacySafeId,
   refreshSeconds,
   relativeParts,
@@ -59,6 +62,8 @@ interface Fetched extends BoardState {
 /** What is on screen. */
 interface View extends BoardState {
   rows: DisplayRow[];
+  /** How many rows each loaded page brought (scroll layout: the pages read so far). */
+  pageLengths: number[];
   self?: DisplayRow;
   loadedAt: number;
 }
@@ -92,6 +97,7 @@ interface View extends BoardState {
  * @csspart table - The table (or, in the scroll layout, the ARIA table).
  * @csspart row - Each ranked row; the viewer's row also has `self`.
  * @csspart self - The viewer's own row (in the list, and pinned).
+ * @csspart only-you - The note on the viewer's row when the organiser hides them from other viewers.
  * @csspart pinned - The viewer's row pinned below when it is not in the list shown.
  * @csspart rank - The rank cell.
  * @csspart name - The name cell.
@@ -290,7 +296,9 @@ export class KalLeaderboard extends KalElement {
           ` (it has: ${board.subLeaderboards.map((candidate) => candidate.id).join(', ') || 'none'})`,
       );
     }
-    const indexes = scroll && silent && this.#scroll ? this.#scroll.pagesInView(settings.pageSize) : [pageIndex];
+    // A scroll layout's live refresh re-reads the pages in view (silent implies the view).
+    const inView = scroll && silent && this.#scroll ? this.#scroll.rowsInView() : undefined;
+    const indexes = inView && view ? pagesOfRows(view.pageLengths, inView.first, inView.last, MAX_REFRESH_PAGES) : [pageIndex];
     const viewer = this.userId ? Promise.resolve(this.userId) : api.session.ks(signal).then(ksUserId);
     const listed = Promise.all(indexes.map((index) => query(index)));
     // The viewer's own row (overall board only: sub-leaderboard rows are segments) is read alongside
@@ -377,15 +385,19 @@ export class KalLeaderboard extends KalElement {
     const decorate = (row: ScoreRow) => this.#decorate(row, sub, viewerId, oldRanks);
 
     let rows: DisplayRow[];
+    let pageLengths: number[];
     if (settings.layout === 'scroll' && silent && previous) {
+      // Each refreshed page replaces the rows it brought last time (pages may be short: hidden people).
       rows = previous.rows.slice();
+      pageLengths = previous.pageLengths.slice();
       for (const page of fetched.pages) {
-        const offset = (page.index - 1) * settings.pageSize;
-        if (offset > rows.length) continue;
-        rows.splice(offset, page.rows.length, ...page.rows.map(decorate));
+        if (page.index - 1 > pageLengths.length) continue;
+        rows.splice(pageStart(pageLengths, page.index), pageLengths[page.index - 1] ?? 0, ...page.rows.map(decorate));
+        pageLengths[page.index - 1] = page.rows.length;
       }
     } else {
       rows = fetched.pages.flatMap((page) => page.rows.map(decorate));
+      pageLengths = fetched.pages.map((page) => page.rows.length);
     }
     const onList = fetched.self ? rows.find((row) => row.userId === fetched.self?.userId) : undefined;
     const self = onList ?? (fetched.self ? decorate(fetched.self) : undefined);
@@ -414,6 +426,7 @@ export class KalLeaderboard extends KalElement {
       board: fetched.board,
       totalCount: settings.layout === 'scroll' && silent && previous ? Math.max(fetched.totalCount, rows.length) : fetched.totalCount,
       rows,
+      pageLengths,
       self,
       viewerId,
       loadedAt: Date.now(),
@@ -447,11 +460,18 @@ export class KalLeaderboard extends KalElement {
     this.reportError(error);
   }
 
-  /** Scroll layout: reads page `index` of what is shown and adds it (unless the board changed meanwhile). */
-  async #readMore(index: number, signal: AbortSignal): Promise<void> {
+  /** Scroll layout: whether the service has more than the pages read so far. */
+  #hasMore(): boolean {
+    const view = this.view;
+    return !!view && view.pageLengths.length * view.settings.pageSize < view.totalCount;
+  }
+
+  /** Scroll layout: reads the next page of what is shown and adds it (unless the board changed meanwhile). */
+  async #readMore(signal: AbortSignal): Promise<void> {
     const view = this.view;
     if (!view) return;
     const { settings, sub } = view;
+    const index = view.pageLengths.length + 1;
     try {
       const page = await listUserScores(this.api(signal), {
         leaderboardId: settings.leaderboardId,
@@ -462,9 +482,9 @@ export class KalLeaderboard extends KalElement {
       if (!sub) await this.#resolveNames(page.rows, signal);
       const current = this.view;
       if (signal.aborted || !current || !sameArgs(current.inputs, view.inputs) || current.sub !== sub) return;
-      const offset = (index - 1) * settings.pageSize;
-      const rows = current.rows.slice(0, offset).concat(page.rows.map((row) => this.#decorate(row, sub, current.viewerId)));
-      this.view = { ...current, rows, totalCount: Math.max(page.totalCount, rows.length) };
+      const rows = current.rows.slice(0, pageStart(current.pageLengths, index)).concat(page.rows.map((row) => this.#decorate(row, sub, current.viewerId)));
+      const pageLengths = [...current.pageLengths.slice(0, index - 1), page.rows.length];
+      this.view = { ...current, rows, pageLengths, totalCount: Math.max(page.totalCount, rows.length) };
     } catch (error) {
       // Joined a shared request that someone else cancelled: not a failure of this list.
       if (!isAbort(error)) throw error;
@@ -658,7 +678,8 @@ export class KalLeaderboard extends KalElement {
         this.#scroll = new ScrollLayout(this, {
           view: () => this.view,
           canLoadMore: () => this.#task.state !== 'pending' || this.#runSilent,
-          readMore: (index, signal) => this.#readMore(index, signal),
+          hasMore: () => this.#hasMore(),
+          readMore: (signal) => this.#readMore(signal),
           reportError: (error) => this.reportError(error),
           text: (key) => this.t(key),
           rowClass: (row) => this.#rowClass(row),
@@ -699,13 +720,16 @@ export class KalLeaderboard extends KalElement {
     >`;
   }
 
-  /** The avatar and name, and "You" on the viewer's row in the list (`you`; not on the pinned row). */
+  /**
+   * The avatar and name, "You" on the viewer's row in the list (`you`; not on the pinned row), and a
+   * note when the organiser hides the viewer from everyone else (`do_not_display`).
+   */
   #renderName(row: DisplayRow, you = row.self): TemplateResult {
     return html`<span class="name-inner"
       >${row.avatar ? html`<img class="avatar" part="avatar" src=${row.avatar} alt="" loading="lazy" />` : nothing}<span
         >${row.label}</span
       >${you ? html`<span class="you">${this.t('leaderboard.you')}</span>` : nothing}</span
-    >`;
+    >${row.hiddenFromOthers ? html`<span class="only-you" part="only-you">${this.t('leaderboard.onlyYou')}</span>` : nothing}`;
   }
 
   #renderPinned(self: DisplayRow): TemplateResult {

@@ -13,6 +13,7 @@ export const leaderboardMessages = {
   'leaderboard.place3': '3rd place',
   'leaderboard.you': 'You',
   'leaderboard.youAt': 'You · #{rank}',
+  'leaderboard.onlyYou': 'Only you can see your place',
   'leaderboard.movedUp': 'up {count}',
   'leaderboard.movedDown': 'down {count}',
   'leaderboard.announceUp': 'You moved up to #{rank}',

@@ -18,9 +18,6 @@ import type { DisplayRow } from './helpers.js';
 
 /** How close to the end of the loaded rows (in rows, at least) the next page is asked for. */
 const LOAD_AHEAD_ROWS = 10;
-/** At most this many pages are re-read by a live refresh (those in view). */
-const MAX_REFRESH_PAGES = 3;
-
 /** What the scroll layout shows: the rows loaded so far, of how many. */
 export interface ScrollView {
   rows: DisplayRow[];
@@ -33,8 +30,10 @@ export interface ScrollParts {
   view(): ScrollView | undefined;
   /** False while the board itself is (re)loading: no further page then. */
   canLoadMore(): boolean;
-  /** Reads page `index` and adds it to the view; an aborted read resolves quietly. */
-  readMore(index: number, signal: AbortSignal): Promise<void>;
+  /** Whether the service has rows beyond the pages loaded. */
+  hasMore(): boolean;
+  /** Reads the next page and adds it to the view; an aborted read resolves quietly. */
+  readMore(signal: AbortSignal): Promise<void>;
   reportError(error: unknown): void;
   text(key: MessageKey): string;
   rowClass(row: DisplayRow): string;
@@ -162,26 +161,21 @@ export class ScrollLayout implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Pages covering the rows in view, for a live refresh. */
-  pagesInView(pageSize: number): number[] {
+  /** The loaded rows in view (positions), for a live refresh of the pages that hold them. */
+  rowsInView(): { first: number; last: number } {
     const loaded = this.#parts.view()?.rows.length ?? 0;
     const first = Math.min(this.#visible.first, Math.max(0, loaded - 1));
-    const last = Math.min(Math.max(this.#visible.last, first), Math.max(0, loaded - 1));
-    const from = Math.floor(first / pageSize) + 1;
-    const to = Math.min(Math.floor(last / pageSize) + 1, from + MAX_REFRESH_PAGES - 1);
-    const pages: number[] = [];
-    for (let index = from; index <= to; index++) pages.push(index);
-    return pages;
+    return { first, last: Math.min(Math.max(this.#visible.last, first), Math.max(0, loaded - 1)) };
   }
 
   async #loadMore(): Promise<void> {
     const view = this.#parts.view();
-    if (!view || this.#loading || this.#failed || view.rows.length >= view.totalCount || !this.#parts.canLoadMore()) return;
+    if (!view || this.#loading || this.#failed || !this.#parts.hasMore() || !this.#parts.canLoadMore()) return;
     const controller = new AbortController();
     this.#controller = controller;
     this.#setLoading(true);
     try {
-      await this.#parts.readMore(Math.floor(view.rows.length / view.settings.pageSize) + 1, controller.signal);
+      await this.#parts.readMore(controller.signal);
     } catch (error) {
       if (!controller.signal.aborted) {
         this.#failed = true;

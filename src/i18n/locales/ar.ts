@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'لم يتم إعداد هذه الأداة بشكل صحيح: لم يتم توفير جلسة صالحة.',
   'error.adminKs': 'لم يتم إعداد هذه الأداة بشكل آمن: فقد تلقّت جلسة مسؤول، ويجب ألا تصل هذه الجلسة إلى المتصفح أبدًا.',
   'error.noToken': 'لم يتم إعداد هذه الأداة بشكل صحيح: لا تملك أي وسيلة للحصول على جلسة.',
+  'error.noGameProxy': 'لم يتم إعداد هذه الأداة بعد: لم يربطها الموقع بخدمة الألعاب.',
   'error.aborted': 'تم إلغاء الطلب.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'لوحة المتصدرين',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': 'المركز الثالث',
   'leaderboard.you': 'أنت',
   'leaderboard.youAt': 'أنت · المركز {rank}',
+  'leaderboard.onlyYou': 'أنت وحدك ترى مركزك',
   'leaderboard.movedUp': 'تقدّم بمقدار {count}',
   'leaderboard.movedDown': 'تراجع بمقدار {count}',
   'leaderboard.announceUp': 'تقدّمت إلى المركز {rank}',

@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'Dieses Widget ist nicht richtig eingerichtet: Es wurde keine gültige Sitzung übergeben.',
   'error.adminKs': 'Dieses Widget ist nicht sicher eingerichtet: Es hat eine Administratorsitzung erhalten, die niemals in einen Browser gelangen darf.',
   'error.noToken': 'Dieses Widget ist nicht richtig eingerichtet: Es kann keine Sitzung abrufen.',
+  'error.noGameProxy': 'Dieses Widget ist noch nicht eingerichtet: Die Website hat es nicht mit dem Spieldienst verbunden.',
   'error.aborted': 'Die Anfrage wurde abgebrochen.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Bestenliste',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '3. Platz',
   'leaderboard.you': 'Sie',
   'leaderboard.youAt': 'Sie · Platz {rank}',
+  'leaderboard.onlyYou': 'Nur Sie sehen Ihren Platz',
   'leaderboard.movedUp': '{count} nach oben',
   'leaderboard.movedDown': '{count} nach unten',
   'leaderboard.announceUp': 'Sie sind auf Platz {rank} aufgestiegen',

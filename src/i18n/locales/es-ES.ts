@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'Este widget no está bien configurado: no se ha proporcionado ninguna sesión válida.',
   'error.adminKs': 'Este widget no está configurado de forma segura: ha recibido una sesión de administrador, que nunca debe llegar a un navegador.',
   'error.noToken': 'Este widget no está bien configurado: no tiene forma de obtener una sesión.',
+  'error.noGameProxy': 'Este widget aún no está configurado: el sitio no lo ha conectado al servicio de juegos.',
   'error.aborted': 'Se ha cancelado la solicitud.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Clasificación',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '3.er puesto',
   'leaderboard.you': 'Tú',
   'leaderboard.youAt': 'Tú · n.º {rank}',
+  'leaderboard.onlyYou': 'Solo tú puedes ver tu posición',
   'leaderboard.movedUp': 'sube {count}',
   'leaderboard.movedDown': 'baja {count}',
   'leaderboard.announceUp': 'Has subido al puesto {rank}',

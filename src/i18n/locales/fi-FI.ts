@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'Tätä pienoisohjelmaa ei ole määritetty oikein: kelvollista istuntoa ei annettu.',
   'error.adminKs': 'Tätä pienoisohjelmaa ei ole määritetty turvallisesti: se sai pääkäyttäjän istunnon, jonka ei koskaan pidä päätyä selaimeen.',
   'error.noToken': 'Tätä pienoisohjelmaa ei ole määritetty oikein: sillä ei ole keinoa saada istuntoa.',
+  'error.noGameProxy': 'Tätä pienoisohjelmaa ei ole vielä määritetty: sivusto ei ole yhdistänyt sitä pelipalveluun.',
   'error.aborted': 'Pyyntö peruttiin.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Tulostaulu',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '3. sija',
   'leaderboard.you': 'Sinä',
   'leaderboard.youAt': 'Sinä · {rank}.',
+  'leaderboard.onlyYou': 'Vain sinä näet sijoituksesi',
   'leaderboard.movedUp': 'nousua {count}',
   'leaderboard.movedDown': 'laskua {count}',
   'leaderboard.announceUp': 'Nousit sijalle {rank}',

@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'Ce widget n’est pas configuré correctement : aucune session valide n’a été fournie.',
   'error.adminKs': 'Ce widget n’est pas configuré de façon sûre : il a reçu une session d’administrateur, qui ne doit jamais parvenir à un navigateur.',
   'error.noToken': 'Ce widget n’est pas configuré correctement : il n’a aucun moyen d’obtenir une session.',
+  'error.noGameProxy': 'Ce widget n’est pas encore configuré : le site ne l’a pas relié au service de jeu.',
   'error.aborted': 'La requête a été annulée.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Classement',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '3e place',
   'leaderboard.you': 'Vous',
   'leaderboard.youAt': 'Vous · nº {rank}',
+  'leaderboard.onlyYou': 'Vous seul voyez votre place',
   'leaderboard.movedUp': 'en hausse de {count}',
   'leaderboard.movedDown': 'en baisse de {count}',
   'leaderboard.announceUp': 'Vous remontez à la place nº {rank}',

@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'הווידג׳ט הזה לא מוגדר כראוי: לא סופקה הפעלה תקינה.',
   'error.adminKs': 'הווידג׳ט הזה לא מוגדר באופן בטוח: הוא קיבל הפעלת מנהל מערכת, שאסור שתגיע אי פעם לדפדפן.',
   'error.noToken': 'הווידג׳ט הזה לא מוגדר כראוי: אין לו דרך לקבל הפעלה.',
+  'error.noGameProxy': 'הווידג׳ט הזה עדיין לא מוגדר: האתר לא חיבר אותו לשירות המשחקים.',
   'error.aborted': 'הבקשה בוטלה.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'טבלת מובילים',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': 'מקום שלישי',
   'leaderboard.you': 'אני',
   'leaderboard.youAt': 'אני · מקום {rank}',
+  'leaderboard.onlyYou': 'רק אני רואה את המקום שלי',
   'leaderboard.movedUp': 'עלייה של {count}',
   'leaderboard.movedDown': 'ירידה של {count}',
   'leaderboard.announceUp': 'עלייה למקום {rank}',

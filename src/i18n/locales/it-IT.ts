@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'Questo widget non è configurato correttamente: non è stata fornita una sessione valida.',
   'error.adminKs': 'Questo widget non è configurato in modo sicuro: ha ricevuto una sessione da amministratore, che non deve mai arrivare a un browser.',
   'error.noToken': 'Questo widget non è configurato correttamente: non ha modo di ottenere una sessione.',
+  'error.noGameProxy': 'Questo widget non è ancora configurato: il sito non lo ha collegato al servizio di gioco.',
   'error.aborted': 'La richiesta è stata annullata.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Classifica',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '3º posto',
   'leaderboard.you': 'Tu',
   'leaderboard.youAt': 'Tu · n. {rank}',
+  'leaderboard.onlyYou': 'Solo tu vedi la tua posizione',
   'leaderboard.movedUp': 'su di {count}',
   'leaderboard.movedDown': 'giù di {count}',
   'leaderboard.announceUp': 'Sali alla posizione {rank}',

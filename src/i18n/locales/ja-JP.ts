@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'このウィジェットは正しく設定されていません：有効なセッションが指定されていません。',
   'error.adminKs': 'このウィジェットは安全に設定されていません：管理者セッションが渡されています。管理者セッションをブラウザーに渡してはいけません。',
   'error.noToken': 'このウィジェットは正しく設定されていません：セッションを取得する方法がありません。',
+  'error.noGameProxy': 'このウィジェットはまだ設定されていません：サイトがゲームサービスに接続していません。',
   'error.aborted': 'リクエストはキャンセルされました。',
   // --- kal-leaderboard ---
   'leaderboard.label': 'リーダーボード',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '3位',
   'leaderboard.you': 'あなた',
   'leaderboard.youAt': 'あなた · {rank}位',
+  'leaderboard.onlyYou': 'あなたの順位はあなたにだけ表示されます',
   'leaderboard.movedUp': '{count}ランクアップ',
   'leaderboard.movedDown': '{count}ランクダウン',
   'leaderboard.announceUp': '{rank}位に上がりました',

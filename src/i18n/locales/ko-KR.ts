@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': '이 위젯이 올바르게 설정되지 않았습니다. 유효한 세션이 제공되지 않았습니다.',
   'error.adminKs': '이 위젯이 안전하게 설정되지 않았습니다. 관리자 세션이 전달되었으며, 관리자 세션은 절대 브라우저에 전달되면 안 됩니다.',
   'error.noToken': '이 위젯이 올바르게 설정되지 않았습니다. 세션을 가져올 방법이 없습니다.',
+  'error.noGameProxy': '이 위젯은 아직 설정되지 않았습니다. 사이트가 게임 서비스에 연결하지 않았습니다.',
   'error.aborted': '요청이 취소되었습니다.',
   // --- kal-leaderboard ---
   'leaderboard.label': '리더보드',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '3위',
   'leaderboard.you': '나',
   'leaderboard.youAt': '나 · {rank}위',
+  'leaderboard.onlyYou': '내 순위는 나만 볼 수 있습니다',
   'leaderboard.movedUp': '{count}계단 상승',
   'leaderboard.movedDown': '{count}계단 하락',
   'leaderboard.announceUp': '{rank}위로 올라갔습니다',

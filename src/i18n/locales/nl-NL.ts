@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'Deze widget is niet goed ingesteld: er is geen geldige sessie meegegeven.',
   'error.adminKs': 'Deze widget is niet veilig ingesteld: hij heeft een beheerderssessie gekregen, en die mag nooit in een browser terechtkomen.',
   'error.noToken': 'Deze widget is niet goed ingesteld: hij kan op geen enkele manier een sessie krijgen.',
+  'error.noGameProxy': 'Deze widget is nog niet ingesteld: de site heeft hem niet met de spelservice verbonden.',
   'error.aborted': 'Het verzoek is geannuleerd.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Ranglijst',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '3e plaats',
   'leaderboard.you': 'Jij',
   'leaderboard.youAt': 'Jij · nr. {rank}',
+  'leaderboard.onlyYou': 'Alleen jij ziet je plaats',
   'leaderboard.movedUp': '{count} omhoog',
   'leaderboard.movedDown': '{count} omlaag',
   'leaderboard.announceUp': 'Je bent gestegen naar plaats {rank}',

@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'Este widget não está configurado corretamente: nenhuma sessão válida foi fornecida.',
   'error.adminKs': 'Este widget não está configurado com segurança: ele recebeu uma sessão de administrador, que nunca deve chegar a um navegador.',
   'error.noToken': 'Este widget não está configurado corretamente: ele não tem como obter uma sessão.',
+  'error.noGameProxy': 'Este widget ainda não está configurado: o site não o conectou ao serviço de jogos.',
   'error.aborted': 'A solicitação foi cancelada.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Classificação',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '3º lugar',
   'leaderboard.you': 'Você',
   'leaderboard.youAt': 'Você · nº {rank}',
+  'leaderboard.onlyYou': 'Só você vê sua posição',
   'leaderboard.movedUp': 'subiu {count}',
   'leaderboard.movedDown': 'caiu {count}',
   'leaderboard.announceUp': 'Você subiu para a posição {rank}',

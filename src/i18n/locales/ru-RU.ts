@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': 'Этот виджет настроен неправильно: не передан действительный сеанс.',
   'error.adminKs': 'Этот виджет настроен небезопасно: ему передан сеанс администратора, который никогда не должен попадать в браузер.',
   'error.noToken': 'Этот виджет настроен неправильно: ему неоткуда получить сеанс.',
+  'error.noGameProxy': 'Этот виджет ещё не настроен: сайт не подключил его к игровому сервису.',
   'error.aborted': 'Запрос отменён.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Таблица лидеров',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '3-е место',
   'leaderboard.you': 'Вы',
   'leaderboard.youAt': 'Вы · № {rank}',
+  'leaderboard.onlyYou': 'Ваше место видите только вы',
   'leaderboard.movedUp': 'вверх на {count}',
   'leaderboard.movedDown': 'вниз на {count}',
   'leaderboard.announceUp': 'Вы поднялись на {rank}-е место',

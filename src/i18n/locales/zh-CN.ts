@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': '此小组件的设置不正确：未提供有效的会话。',
   'error.adminKs': '此小组件的设置不安全：它收到了管理员会话，而管理员会话绝不能出现在浏览器中。',
   'error.noToken': '此小组件的设置不正确：它无法获取会话。',
+  'error.noGameProxy': '此小组件尚未设置：网站尚未将其连接到游戏服务。',
   'error.aborted': '请求已取消。',
   // --- kal-leaderboard ---
   'leaderboard.label': '排行榜',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '第 3 名',
   'leaderboard.you': '我',
   'leaderboard.youAt': '我 · 第 {rank} 名',
+  'leaderboard.onlyYou': '只有你能看到自己的名次',
   'leaderboard.movedUp': '上升 {count} 位',
   'leaderboard.movedDown': '下降 {count} 位',
   'leaderboard.announceUp': '您已上升至第 {rank} 名',

@@ -21,6 +21,7 @@ const catalogue: Catalogue = {
   'error.tokenInvalid': '此小工具的設定不正確：未提供有效的工作階段。',
   'error.adminKs': '此小工具的設定不安全：它收到了管理員工作階段，而管理員工作階段絕不能出現在瀏覽器中。',
   'error.noToken': '此小工具的設定不正確：它無法取得工作階段。',
+  'error.noGameProxy': '此小工具尚未設定：網站尚未將其連接到遊戲服務。',
   'error.aborted': '要求已取消。',
   // --- kal-leaderboard ---
   'leaderboard.label': '排行榜',
@@ -34,6 +35,7 @@ const catalogue: Catalogue = {
   'leaderboard.place3': '第 3 名',
   'leaderboard.you': '我',
   'leaderboard.youAt': '我 · 第 {rank} 名',
+  'leaderboard.onlyYou': '只有你能看到自己的名次',
   'leaderboard.movedUp': '上升 {count} 名',
   'leaderboard.movedDown': '下降 {count} 名',
   'leaderboard.announceUp': '您已上升至第 {rank} 名',
