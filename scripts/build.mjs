@@ -56,12 +56,12 @@ const esBuild = (outDir, entry, external = [], output = {}, plugins = []) =>
 await esBuild('dist', { ...ENTRIES, react: 'src/react/index.ts' }, DEPENDENCIES);
 
 // CDN: everything bundled. What the elements need on their first render (Lit, session, config,
-// i18n, the base element; and the API client, LoadTask and the live-timer loader, which the room or
+// i18n, the base element; and the API client, the data controller (@lit/task) and the live-timer loader, which the room or
 // the preference centre do not use) is one shared "core" chunk: one request instead of several, and
 // gzip sees it whole. Element code stays in each element's entry file. A module listed here that an
 // element does not use costs it bytes (the room ~1 KB, the preference centre ~0.1 KB, both within
 // their budgets), against a request or a copy in each element that does.
-const CDN_CORE = /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]lit-element|@lit[\\/]reactive-element[\\/](reactive-element|css-tag))\.js$|src[\\/](config|version|api[\\/](client|context|errors|ks|regions|schema-error|session)|i18n[\\/](localize|messages|register-locales)|components[\\/]shared[\\/](define|events|kal-element|lang-watch|live-refresh|load-task|theme\.styles))\.ts$/;
+const CDN_CORE = /node_modules[\\/](lit[\\/]index|lit-html[\\/](lit-html|is-server)|lit-element[\\/]lit-element|@lit[\\/](reactive-element[\\/](reactive-element|css-tag)|task[\\/](index|task|deep-equals)))\.js$|src[\\/](config|version|api[\\/](client|context|errors|ks|regions|schema-error|session)|i18n[\\/](localize|messages|register-locales)|components[\\/]shared[\\/](define|events|kal-element|lang-watch|live-refresh|data-controller|theme\.styles))\.ts$/;
 const ELEMENT_COPIES = [
   'src/api/schema.ts',
   'src/components/shared/reduced-motion.ts',

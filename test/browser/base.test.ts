@@ -4,7 +4,7 @@ import { getLeaderboard } from '../../src/api/game.js';
 import { configure, currentConfig } from '../../src/config.js';
 import { KalElement } from '../../src/components/shared/kal-element.js';
 import { define } from '../../src/components/shared/define.js';
-import { LoadTask } from '../../src/components/shared/load-task.js';
+import { DataController } from '../../src/components/shared/data-controller.js';
 import { themeStyles } from '../../src/components/shared/theme.styles.js';
 import { registerLocale } from '../../src/i18n/localize.js';
 import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, countingGetKs, newPartner, until } from './helpers.js';
@@ -16,20 +16,26 @@ class KalTestBoard extends KalElement {
   declare boardId: string;
 
   private board?: Awaited<ReturnType<typeof getLeaderboard>>;
-  private readonly task = new LoadTask(this, {
-    task: async ([boardId], signal) => getLeaderboard(this.api(signal), String(boardId)),
+  private readonly data = new DataController(this, {
     args: () => [this.boardId, ...this.settingsKey()],
-    onComplete: (board) => {
+    refreshing: () => false,
+    load: async ([boardId], { signal }) => getLeaderboard(this.api(signal), String(boardId)),
+    apply: (board) => {
       this.board = board;
       this.loaded();
     },
-    onError: (error) => this.reportError(error),
+    report: (error) => this.reportError(error),
   });
 
+  /** As the kit's elements have it: reads again now. */
+  refresh(): Promise<void> {
+    return this.data.refresh();
+  }
+
   override render() {
-    return litHtml`<div dir=${this.direction} lang=${this.locale}>${this.task.state === 'failed'
-      ? this.renderError(this.task.error, () => void this.task.run())
-      : this.task.state === 'done' && this.board
+    return litHtml`<div dir=${this.direction} lang=${this.locale}>${this.data.failure !== undefined
+      ? this.renderError(this.data.failure, () => this.data.retry())
+      : this.board
         ? litHtml`<h2>${this.board.name}</h2>`
         : this.renderLoading()}</div>`;
   }
@@ -91,6 +97,22 @@ describe('element base', () => {
     element.shadowRoot!.querySelector<HTMLButtonElement>('button[part=retry]')!.click();
     await loaded;
     expect(element.shadowRoot?.querySelector('h2')?.textContent).to.equal('Conference Engagement');
+  });
+
+  it("a host's kal-error listener that retries at once gets the new run's outcome, not the old failure", async () => {
+    const partnerId = newPartner();
+    configureFor(partnerId);
+    await control(partnerId, { fail: { status: 500, count: 4 } });
+    const element = document.createElement('kal-test-board') as KalTestBoard;
+    element.setAttribute('board-id', 'lb_conference');
+    const loaded = oneEvent(element, 'kal-load');
+    // Retried from inside the event, while the failed run is still finishing.
+    element.addEventListener('kal-error', () => void element.refresh(), { once: true });
+    await fixture(html`<div></div>`).then((container) => container.append(element));
+    await loaded;
+    await element.updateComplete;
+    expect(element.shadowRoot?.querySelector('h2')?.textContent).to.equal('Conference Engagement');
+    expect(element.shadowRoot?.querySelector('[role=alert]')).to.equal(null);
   });
 
   it('explains a missing KS source without a pointless retry', async () => {

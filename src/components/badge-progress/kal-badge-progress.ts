@@ -1,11 +1,10 @@
 import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { KalError, isAbort, toKalError } from '../../api/errors.js';
+import { KalError } from '../../api/errors.js';
 import { type UserBadge, listBadges, listUserBadges } from '../../api/badges.js';
 import { ksUserId } from '../../api/ks.js';
 import { KalElement } from '../shared/kal-element.js';
-import { LoadTask, sameArgs } from '../shared/load-task.js';
-import { LiveRefresh } from '../shared/live-refresh.js';
+import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
 import { safeImageUrl } from '../shared/safe-image-url.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -103,7 +102,6 @@ export class KalBadgeProgress extends KalElement {
     refreshInterval: { attribute: 'refresh-interval', type: Number },
     attrError: { state: true },
     view: { state: true },
-    refreshFailed: { state: true },
     announcement: { state: true },
     celebrating: { state: true },
     brokenIcons: { state: true },
@@ -130,7 +128,6 @@ export class KalBadgeProgress extends KalElement {
   /** A bad `layout` / `sort` / `refresh-interval`: shown as a config error. */
   private attrError: KalError | undefined;
   private view: BadgeData | undefined;
-  private refreshFailed = false;
   private announcement = '';
   private celebrating = new Set<string>();
   private brokenIcons = new Map<string, string>();
@@ -139,27 +136,15 @@ export class KalBadgeProgress extends KalElement {
   #compactLoad?: Promise<void>;
   #compactFailed = false;
 
-  readonly #liveRefresh = new LiveRefresh(this, {
-    enabled: () => this.live,
-    intervalSeconds: () => this.#intervalSeconds(),
-    shownAt: () => this.#currentView()?.loadedAt,
-    refresh: () => {
-      if (this.#canRefresh()) void this.refresh();
-    },
-  });
-
-  readonly #task = new LoadTask<BadgeData>(this, {
-    args: () => this.#taskArgs(),
-    task: async (args, signal) => {
-      const [attributesOk, ...dataArgs] = args;
-      if (!attributesOk) return undefined;
-      const [badgeIds, virtualEventId, userId] = dataArgs as [string | undefined, string | undefined, string | undefined];
-      // The compact layout, when asked for, downloads alongside the data: no round trip after it.
-      const [data] = await Promise.all([this.#load(dataArgs, badgeIds, virtualEventId, userId, signal), this.#loadCompact()]);
-      return data;
-    },
-    onComplete: (data) => this.#accept(data),
-    onError: (error) => this.#failed(error),
+  readonly #data = new DataController<BadgeData>(this, {
+    args: () => this.#dataArgs(),
+    ready: () => this.attrError === undefined,
+    refreshing: () => !!this.#currentView(),
+    // The compact layout, when asked for, downloads alongside the data: no round trip after it.
+    load: async (args, context) => (await Promise.all([this.#load(args, context), this.#loadCompact()]))[0],
+    apply: (data, refreshing) => this.#accept(data, refreshing),
+    report: (error) => this.reportError(error),
+    live: { enabled: () => this.live, intervalSeconds: () => this.#intervalSeconds() },
   });
 
   /**
@@ -167,21 +152,8 @@ export class KalBadgeProgress extends KalElement {
    * arrives. A badge that became achieved fires `kal-badge-achieved`. Resolves once the result (or, after
    * a failure, the last good badges with a note) is rendered; never rejects.
    */
-  async refresh(): Promise<void> {
-    this.#liveRefresh.refreshed();
-    try {
-      await this.#task.run();
-    } catch {
-      // Errors are already shown and reported by the task.
-    }
-    await this.updateComplete;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Put back after a removal (a framework moving it): what the removal cancelled loads again. A load
-    // still settling its cancellation is re-run by failed() once it lands.
-    if (this.hasUpdated && this.#task.state === 'failed' && isAbort(this.#task.error)) void this.#task.run();
+  refresh(): Promise<void> {
+    return this.#data.refresh();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -223,31 +195,20 @@ export class KalBadgeProgress extends KalElement {
     return [this.badgeIds, this.virtualEventId, this.userId, ...this.settingsKey()];
   }
 
-  /** The data inputs, plus whether the attributes allow loading at all (nothing is fetched when not). */
-  #taskArgs(): unknown[] {
-    return [this.attrError === undefined, ...this.#dataArgs()];
-  }
-
   #intervalSeconds(): number {
     const seconds = Number(this.refreshInterval);
     return Number.isFinite(seconds) && seconds > 0 ? Math.max(MIN_INTERVAL_SECONDS, seconds) : DEFAULT_INTERVAL_SECONDS;
   }
 
-  async #load(
-    args: readonly unknown[],
-    badgeIdsAttribute: string | undefined,
-    virtualEventId: string | undefined,
-    userIdAttribute: string | undefined,
-    signal: AbortSignal,
-  ): Promise<BadgeData> {
+  async #load(args: readonly unknown[], { signal, shareAcrossTabsMs }: LoadContext): Promise<BadgeData> {
+    const [badgeIdsAttribute, virtualEventId, userIdAttribute] = args as [string | undefined, string | undefined, string | undefined];
     const ids = parseIdList(badgeIdsAttribute);
     const eventId = virtualEventId?.trim();
     if (ids.length === 0 && !eventId) {
       throw new KalError('config', 'kal-badge-progress: set badge-ids (a comma list) or virtual-event-id');
     }
     // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
-    const share = this.#liveRefresh.shareWindowMs;
-    const api = share > 0 ? { ...this.api(signal), shareAcrossTabsMs: share } : this.api(signal);
+    const api = shareAcrossTabsMs > 0 ? { ...this.api(signal), shareAcrossTabsMs } : this.api(signal);
     const viewer = userIdAttribute?.trim();
     const userId = viewer ? Promise.resolve(viewer) : api.session.ks(api.signal).then(ksUserId);
     userId.catch(() => undefined); // A token failure is reported by the reads; never unhandled here.
@@ -290,10 +251,9 @@ export class KalBadgeProgress extends KalElement {
     return this.view && sameArgs(this.view.args, this.#dataArgs()) ? this.view : undefined;
   }
 
-  #accept(data: BadgeData): void {
-    const previous = this.#currentView();
+  #accept(data: BadgeData, refreshing: boolean): void {
+    const previous = refreshing ? this.#currentView() : undefined;
     this.view = data;
-    this.refreshFailed = false;
     if (!previous) {
       this.celebrating = new Set();
       this.loaded(data.badges.length);
@@ -308,31 +268,6 @@ export class KalBadgeProgress extends KalElement {
         this.emit('kal-badge-achieved', { badgeId: badge.id, achievedAt: (badge.achievedAt ?? new Date()).toISOString() });
       }
     });
-  }
-
-  #failed(error: unknown): void {
-    if (isAbort(error)) {
-      // Cancelled by a removal, but the element is back on the page: load again.
-      if (this.isConnected) queueMicrotask(() => void this.#task.run());
-      return;
-    }
-    if (this.#currentView()) {
-      // A failed refresh: keep the badges, say so quietly, report once until a refresh works again.
-      if (!this.refreshFailed) this.reportError(error);
-      this.refreshFailed = true;
-      return;
-    }
-    this.reportError(error);
-  }
-
-  #canRefresh(): boolean {
-    if (this.attrError) return false;
-    return !(this.#task.state === 'failed' && toKalError(this.#task.error).code === 'config');
-  }
-
-  #retry(): void {
-    this.#liveRefresh.refreshed();
-    void this.#task.run();
   }
 
   // ------------------------------------------------------------------ compact layout (compact-layout.ts)
@@ -376,15 +311,14 @@ export class KalBadgeProgress extends KalElement {
     if (this.attrError) return this.renderError(this.attrError, () => undefined);
     const view = this.#currentView();
     if (view) return this.#renderView(view);
-    // A cancelled load (the element was removed) is not an error to show: it loads again when put back.
-    if (this.#task.state === 'failed' && !isAbort(this.#task.error)) return this.renderError(this.#task.error, () => this.#retry());
+    if (this.#data.failure !== undefined) return this.renderError(this.#data.failure, () => this.#data.retry());
     return this.renderLoading();
   }
 
   #renderView(view: BadgeData): TemplateResult {
     const badges = sortBadges(view.badges, this.sort || 'definition');
     const achieved = badges.filter((badge) => badge.state === 'achieved').length;
-    const busy = this.#task.state === 'pending';
+    const busy = this.#data.pending;
     return html`
       ${badges.length
         ? html`<p class="summary" part="summary">
@@ -394,7 +328,7 @@ export class KalBadgeProgress extends KalElement {
       ${view.missing
         ? html`<p class="note note--missing" part="note">${this.t('badges.missing', { count: view.missing })}</p>`
         : nothing}
-      ${this.refreshFailed
+      ${this.#data.staleSince !== undefined
         ? html`<p class="note note--stale" part="note">
             ${this.t('badges.stale')}
             <button type="button" class="secondary" part="retry" @click=${() => void this.refresh()}>${this.t('state.retry')}</button>

@@ -9,10 +9,9 @@ import {
 } from '../../api/game.js';
 import { ksUserId } from '../../api/ks.js';
 import { KalElement } from '../shared/kal-element.js';
-import { LoadTask, sameArgs } from '../shared/load-task.js';
+import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
 import { safeImageUrl } from '../shared/safe-image-url.js';
-import { LiveRefresh } from '../shared/live-refresh.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import {
   DEFAULT_PAGE_SIZE,
@@ -142,7 +141,6 @@ export class KalLeaderboard extends KalElement {
     resolveUsers: { attribute: false },
     pageIndex: { state: true },
     view: { state: true },
-    staleSince: { state: true },
     announcement: { state: true },
   };
 
@@ -166,62 +164,37 @@ export class KalLeaderboard extends KalElement {
   /** The page asked for (1-based, table layout). */
   private pageIndex = 1;
   private view?: View;
-  /** When set, a live refresh failed and the rows are from this time. */
-  private staleSince?: number;
   private announcement = '';
   /** The scroll layout (with the virtualizer), downloaded only when a page uses `layout="scroll"`. */
   #scroll?: ScrollLayout;
   #scrollReady?: Promise<void>;
 
-  /** Whether the latest run of the task refreshes what is on screen (then a failure keeps it). */
-  #runSilent = false;
   #names: KnownNames = new Map();
   #namesFrom?: ResolveUsers;
   #viewerRank?: { inputs: unknown[]; rank: number };
   #flipFrom?: { animation: ReorderAnimation; positions: Map<string, number> };
   /** The locale and number format of the current render: thousands of rows, one formatter. */
   #numbers?: { locale: string; format: Intl.NumberFormat };
-  #abortRetries = 0;
 
-  readonly #liveController = new LiveRefresh(this, {
-    enabled: () => this.live && !!this.view && this.view.board.status !== 'disabled',
-    intervalSeconds: () => refreshSeconds(this.refreshInterval),
-    shownAt: () => this.view?.loadedAt,
-    refresh: () => void this.refresh(),
-  });
-
-  readonly #task = new LoadTask<Fetched>(this, {
+  readonly #data = new DataController<Fetched>(this, {
     // The interval is checked with the other attributes, but changing it only re-reads in place.
     args: () => [...this.#inputs(), String(this.refreshInterval), this.subLeaderboard ?? '', this.pageIndex],
-    task: (_args, signal) => this.#fetchView(signal),
-    onComplete: (fetched) => this.#apply(fetched),
-    onError: (error) => this.#failed(error),
+    refreshing: () => this.#rereadsView(),
+    load: (_args, context) => this.#fetchView(context),
+    apply: (fetched) => this.#apply(fetched),
+    report: (error) => this.reportError(error),
+    live: {
+      enabled: () => this.live && !!this.view && this.view.board.status !== 'disabled',
+      intervalSeconds: () => refreshSeconds(this.refreshInterval),
+    },
   });
 
   /**
    * Reads the rows shown again now, keeping them on screen meanwhile (what `live` does on its timer).
    * Resolves when the refresh has finished, whether it succeeded or not.
    */
-  async refresh(): Promise<void> {
-    try {
-      if (this.#task.state === 'pending') {
-        await this.#task.settled();
-        return;
-      }
-      this.#liveController.refreshed();
-      await this.#task.run();
-    } catch {
-      // Never throws: failures are shown and reported through kal-error.
-    }
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Leaving the page aborted what was loading: moved elsewhere (or re-attached), load it again.
-    const interrupted =
-      this.#task.state === 'pending' || (this.#task.state === 'failed' && isAbort(this.#task.error));
-    // After a turn, so that requests shared with the aborted run have let go of it.
-    if (this.hasUpdated && interrupted) setTimeout(() => this.isConnected && void this.#task.run());
+  refresh(): Promise<void> {
+    return this.#data.refresh();
   }
 
   /** What, besides the tab and page, decides what is shown: any change starts afresh. */
@@ -256,8 +229,14 @@ export class KalLeaderboard extends KalElement {
 
   // ---- data ----
 
-  async #fetchView(signal: AbortSignal): Promise<Fetched> {
-    this.#runSilent = false;
+  /** Whether a run now reads again the rows on screen: same board, tab and page (any page when scrolling). */
+  #rereadsView(): boolean {
+    const view = this.view;
+    const scroll = this.layout === 'scroll';
+    return !!view && sameArgs(view.inputs, this.#inputs()) && view.sub === (this.subLeaderboard ?? '') && (scroll || view.pageIndex === this.pageIndex);
+  }
+
+  async #fetchView({ signal, refreshing: silent, shareAcrossTabsMs }: LoadContext): Promise<Fetched> {
     const settings = checkSettings({
       leaderboardId: this.leaderboardId,
       pageSize: this.pageSize,
@@ -270,13 +249,10 @@ export class KalLeaderboard extends KalElement {
     const sub = this.subLeaderboard ?? '';
     const scroll = settings.layout === 'scroll';
     const pageIndex = scroll ? 1 : this.pageIndex;
-    const silent = sameInputs && view.sub === sub && (scroll || view.pageIndex === pageIndex);
-    this.#runSilent = silent;
     if (!silent) this.#scroll?.cancel();
 
     // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
-    const share = silent ? this.#liveController.shareWindowMs : 0;
-    const api = share > 0 ? { ...this.api(signal), shareAcrossTabsMs: share } : this.api(signal);
+    const api = shareAcrossTabsMs > 0 ? { ...this.api(signal), shareAcrossTabsMs } : this.api(signal);
     const query = (index: number) =>
       listUserScores(api, {
         leaderboardId: settings.leaderboardId,
@@ -309,7 +285,7 @@ export class KalLeaderboard extends KalElement {
         if (isAbort(error)) throw error;
         return undefined; // The board is worth showing without the viewer's row.
       });
-    const expectOnPage = silent && (view.totalCount === 0 || view.rows.some((row) => row.self));
+    const expectOnPage = silent && !!view && (view.totalCount === 0 || view.rows.some((row) => row.self));
     const [resolvedBoard, , ksViewer, pages, early, reorder] = await Promise.all([
       board ?? getLeaderboard(api, settings.leaderboardId),
       scroll ? this.#loadScrollLayout() : undefined,
@@ -431,33 +407,10 @@ export class KalLeaderboard extends KalElement {
       viewerId,
       loadedAt: Date.now(),
     };
-    this.staleSince = undefined;
-    this.#abortRetries = 0;
     if (!silent) {
       this.#scroll?.reset();
       this.loaded(rows.length);
     }
-  }
-
-  #failed(error: unknown): void {
-    if (isAbort(error)) {
-      // Still on the page and not superseded: it joined a request that was being cancelled. Once more.
-      if (this.isConnected && !this.connection.signal.aborted && this.#abortRetries++ < 2) {
-        setTimeout(() => this.isConnected && void this.#task.run());
-      }
-      return;
-    }
-    this.#abortRetries = 0;
-    if (this.#runSilent && this.view) {
-      // Keep the last good rows; tell the host once, then keep retrying on the live timer.
-      if (this.staleSince === undefined) {
-        this.staleSince = this.view.loadedAt;
-        this.reportError(error);
-      }
-      return;
-    }
-    this.staleSince = undefined;
-    this.reportError(error);
   }
 
   /** Scroll layout: whether the service has more than the pages read so far. */
@@ -562,12 +515,13 @@ export class KalLeaderboard extends KalElement {
 
   #renderContent(): TemplateResult {
     const view = this.view;
-    const failed = this.#task.state === 'failed' && !this.#runSilent && !isAbort(this.#task.error);
+    const { failure } = this.#data;
+    const failed = failure !== undefined;
     if (!view || !sameArgs(view.inputs, this.#inputs())) {
-      if (failed) return this.renderError(this.#task.error, () => void this.#task.run());
+      if (failed) return this.renderError(failure, () => this.#data.retry());
       return this.renderLoading();
     }
-    const busy = this.#task.state === 'pending' && !this.#runSilent;
+    const busy = this.#data.pending && !this.#data.refreshingRun;
     const tabs = view.board.subLeaderboards;
     const activeSub = this.subLeaderboard ?? '';
     const activeTab = Math.max(0, tabs.findIndex((tab) => tab.id === activeSub) + 1);
@@ -578,7 +532,7 @@ export class KalLeaderboard extends KalElement {
         <h3 class="title" id="title" part="title">${view.board.name}</h3>
         ${this.#renderStatus(view.board)}
       </div>
-      ${this.staleSince !== undefined ? this.#renderStale(this.staleSince) : nothing}
+      ${this.#data.staleSince !== undefined ? this.#renderStale(this.#data.staleSince) : nothing}
       ${tabs.length > 0
         ? html`<div class="tabs" role="tablist" part="tabs" aria-label=${this.t('leaderboard.tabs')} @keydown=${this.#onTabKeydown}>
             ${[{ id: '', name: this.t('leaderboard.overall') }, ...tabs].map(
@@ -606,7 +560,7 @@ export class KalLeaderboard extends KalElement {
         aria-busy=${busy ? 'true' : 'false'}
       >
         ${failed
-          ? this.renderError(this.#task.error, () => void this.#task.run())
+          ? this.renderError(failure, () => this.#data.retry())
           : view.rows.length === 0
             ? this.renderEmpty(this.t(view.board.status === 'scheduled' ? 'leaderboard.emptyScheduled' : 'leaderboard.empty'))
             : view.settings.layout === 'scroll'
@@ -677,7 +631,7 @@ export class KalLeaderboard extends KalElement {
       ({ ScrollLayout }) => {
         this.#scroll = new ScrollLayout(this, {
           view: () => this.view,
-          canLoadMore: () => this.#task.state !== 'pending' || this.#runSilent,
+          canLoadMore: () => !this.#data.pending || this.#data.refreshingRun,
           hasMore: () => this.#hasMore(),
           readMore: (signal) => this.#readMore(signal),
           reportError: (error) => this.reportError(error),

@@ -6,7 +6,7 @@ import { type GroupChanges, getUnsubscribedGroups, syncGroups } from '../../api/
 import type { GetKs } from '../../api/session.js';
 import { resolveApi } from '../../config.js';
 import { KalElement } from '../shared/kal-element.js';
-import { LoadTask } from '../shared/load-task.js';
+import { DataController } from '../shared/data-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { prefsStyles } from './kal-unsubscribe-prefs.styles.js';
 import { linkGetKs, pageParam, takeLinkKs } from './link-ks.js';
@@ -146,11 +146,13 @@ export class KalUnsubscribePrefs extends KalElement {
   #urlGroup: string | undefined;
   #guarding = false;
 
-  readonly #loader = new LoadTask<string[]>(this, {
-    task: async ([, hasGroups, documentLoaded], signal) => {
-      if (!hasGroups) {
-        // Children may still be arriving from the parser: decide once the document is read.
-        if (!documentLoaded) return undefined;
+  readonly #data = new DataController<string[]>(this, {
+    args: () => [this.linkKs, this.declared.length > 0, ...this.settingsKey()],
+    // Children may still be arriving from the parser: with none yet, decide once the document is read.
+    ready: () => this.declared.length > 0 || this.documentLoaded,
+    refreshing: () => false,
+    load: async (_args, { signal }) => {
+      if (this.declared.length === 0) {
         throw new KalError(
           'config',
           'no <kal-pref-group> inside <kal-unsubscribe-prefs>: declare each email group, e.g. <kal-pref-group group-id="event-updates" label="Event updates">',
@@ -158,15 +160,11 @@ export class KalUnsubscribePrefs extends KalElement {
       }
       return getUnsubscribedGroups(this.api(signal));
     },
-    args: () => [this.linkKs, this.declared.length > 0, this.documentLoaded, ...this.settingsKey()] as const,
-    onComplete: (groups) => {
-      if (!groups) return;
+    apply: (groups) => {
       this.saved = new Set(groups);
       this.loaded(this.#rows().length);
     },
-    onError: (error) => {
-      this.reportError(this.#isLinkRefused(error) ? linkExpiredError() : error);
-    },
+    report: (error) => this.reportError(this.#isLinkRefused(error) ? linkExpiredError() : error),
   });
 
   override connectedCallback(): void {
@@ -188,10 +186,6 @@ export class KalUnsubscribePrefs extends KalElement {
     });
     globalThis.addEventListener('online', this.#onOnline);
     this.#guard(this.hasUnsavedChanges);
-    // Back on the page after a removal cut a load short: load again.
-    if (this.hasUpdated && this.#loader.state === 'failed' && toKalError(this.#loader.error).code === 'aborted') {
-      void this.#loader.run();
-    }
   }
 
   override disconnectedCallback(): void {
@@ -438,10 +432,8 @@ export class KalUnsubscribePrefs extends KalElement {
 
   #renderBody(): TemplateResult {
     if (this.declared.length === 0 && this.documentLoaded) return this.#renderProblem(this.t('prefs.noGroups'));
-    const state = this.#loader.state;
-    // A load cut short by a removal is no failure: it loads again if the element comes back.
-    if (state === 'failed' && toKalError(this.#loader.error).code !== 'aborted') return this.#renderLoadError(this.#loader.error);
-    if (state !== 'done' || !this.saved) return this.renderLoading();
+    if (this.#data.failure !== undefined) return this.#renderLoadError(this.#data.failure);
+    if (this.#data.pending || !this.saved) return this.renderLoading();
     if (this.oneClick?.active) return this.#renderOneClick(this.oneClick);
     return this.#renderManager();
   }
@@ -450,7 +442,7 @@ export class KalUnsubscribePrefs extends KalElement {
     if (this.#isLinkRefused(error)) return this.#renderProblem(this.t('prefs.linkExpired'));
     const kalError = toKalError(error);
     if (this.ksParam && !this.linkKs && kalError.messageKey === 'error.noToken') return this.#renderProblem(this.t('prefs.linkMissing'));
-    return this.renderError(kalError, () => void this.#loader.run());
+    return this.renderError(kalError, () => this.#data.retry());
   }
 
   /** An error state that retrying cannot fix. */
