@@ -66,6 +66,7 @@ const ELEMENT_COPIES = [
   'src/api/schema.ts',
   'src/components/shared/reduced-motion.ts',
   'src/components/shared/safe-image-url.ts',
+  'src/api/viewer.ts',
   'node_modules/lit/directives/repeat.js',
   'node_modules/lit-html/directives/repeat.js',
   'node_modules/lit/directive.js',

@@ -1,14 +1,14 @@
-import { badgeMessages } from '../components/badge-progress/messages.js';
-import { leaderboardMessages } from '../components/leaderboard/messages.js';
-import { roomMessages } from '../components/room-embed/messages.js';
-import { prefsMessages } from '../components/unsubscribe-prefs/messages.js';
+import { badgeMessages } from './elements/badge-progress.js';
+import { leaderboardMessages } from './elements/leaderboard.js';
+import { roomMessages } from './elements/room-embed.js';
+import { prefsMessages } from './elements/unsubscribe-prefs.js';
 import { type Message, sharedMessages } from './messages.js';
 
 export type { Message } from './messages.js';
 
 /**
  * English, whole: the source catalogue other locales translate, key by key. Runtime code imports
- * only the parts it shows (each element its own `messages.ts`); this is for types and tests.
+ * only the parts it shows (each element its own file in `i18n/elements/`); this is for types and tests.
  * `{name}` is a placeholder; an object picks a plural form by the `count` parameter.
  */
 export const en = {

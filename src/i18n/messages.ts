@@ -3,7 +3,7 @@ export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>> & { 
 
 /**
  * English text every element uses: loading, retry and error states. Each element keeps its own
- * English text next to it (`messages.ts`), so a page loads only the text of the elements it uses.
+ * English text in `i18n/elements/`, so a page loads only the text of the elements it uses.
  */
 export const sharedMessages = {
   'state.loading': 'Loading…',

@@ -2,7 +2,7 @@ import { type PropertyDeclarations, type PropertyValues, type TemplateResult, ht
 import { repeat } from 'lit/directives/repeat.js';
 import { KalError } from '../../api/errors.js';
 import { type UserBadge, listBadges, listUserBadges } from '../../api/badges.js';
-import { ksUserId } from '../../api/ks.js';
+import { findViewer } from '../../api/viewer.js';
 import { KalElement } from '../shared/kal-element.js';
 import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
@@ -24,7 +24,7 @@ import type { CompactLayout } from './compact-layout.js';
 import { fill } from './fill.js';
 import { loadCompactLayout } from './load-compact-layout.js';
 import { badgeProgressStyles } from './kal-badge-progress.styles.js';
-import { badgeMessages } from './messages.js';
+import { badgeMessages } from '../../i18n/elements/badge-progress.js';
 
 /** What one load produced, with the inputs it was loaded for (so a refresh can keep it on screen). */
 interface BadgeData {
@@ -209,8 +209,7 @@ export class KalBadgeProgress extends KalElement {
     }
     // A live refresh may use what another tab (or another widget here) read this interval (tab-share.ts).
     const api = shareAcrossTabsMs > 0 ? { ...this.api(signal), shareAcrossTabsMs } : this.api(signal);
-    const viewer = userIdAttribute?.trim();
-    const userId = viewer ? Promise.resolve(viewer) : api.session.ks(api.signal).then(ksUserId);
+    const userId = findViewer(api, userIdAttribute);
     userId.catch(() => undefined); // A token failure is reported by the reads; never unhandled here.
     const progressOf = (badgeIds: string[]) => userId.then((id) => listUserBadges(api, id, badgeIds));
     // With badge-ids the viewer's progress is read alongside the definitions, not after them (one

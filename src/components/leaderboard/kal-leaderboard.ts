@@ -7,7 +7,7 @@ import {
   getUserScore,
   listUserScores,
 } from '../../api/game.js';
-import { ksUserId } from '../../api/ks.js';
+import { findViewer } from '../../api/viewer.js';
 import { KalElement } from '../shared/kal-element.js';
 import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
@@ -32,7 +32,7 @@ import { leaderboardStyles } from './kal-leaderboard.styles.js';
 import { loadScrollLayout } from './load-scroll-layout.js';
 import type { KnownNames } from './resolve-names.js';
 import type { ScrollLayout } from './scroll-layout.js';
-import { leaderboardMessages } from './messages.js';
+import { leaderboardMessages } from '../../i18n/elements/leaderboard.js';
 
 type ReorderAnimation = typeof import('./reorder-animation.js');
 
@@ -275,7 +275,7 @@ export class KalLeaderboard extends KalElement {
     // A scroll layout's live refresh re-reads the pages in view (silent implies the view).
     const inView = scroll && silent && this.#scroll ? this.#scroll.rowsInView() : undefined;
     const indexes = inView && view ? pagesOfRows(view.pageLengths, inView.first, inView.last, MAX_REFRESH_PAGES) : [pageIndex];
-    const viewer = this.userId ? Promise.resolve(this.userId) : api.session.ks(signal).then(ksUserId);
+    const viewer = findViewer(api, this.userId);
     const listed = Promise.all(indexes.map((index) => query(index)));
     // The viewer's own row (overall board only: sub-leaderboard rows are segments) is read alongside
     // the page, not after it: one round trip instead of two. Skipped when a refresh can expect the

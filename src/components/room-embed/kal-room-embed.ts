@@ -6,7 +6,7 @@ import { KalElement } from '../shared/kal-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { roomEmbedStyles } from './kal-room-embed.styles.js';
 import { DEFAULT_LOAD_TIMEOUT_SECONDS, type RoomProblem, type RoomSettings, checkRoomSettings } from './room-settings.js';
-import { roomMessages } from './messages.js';
+import { roomMessages } from '../../i18n/elements/room-embed.js';
 
 /** What the room may use: camera, microphone, screen sharing, sound without a click, full screen, copy. */
 export const ROOM_ALLOW = 'camera; microphone; display-capture; autoplay; fullscreen; clipboard-write';

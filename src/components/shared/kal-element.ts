@@ -26,7 +26,7 @@ export abstract class KalElement extends LitElement {
     configVersion: { state: true },
   };
 
-  /** The element's own English text (its `messages.ts`); the kit's shared state and error text is added by `t`. */
+  /** The element's own English text (its file in `i18n/elements/`); the kit's shared state and error text is added by `t`. */
   static messages: Partial<Record<MessageKey, Message>> = {};
 
   /** Kaltura partner id (overrides `configure({ partnerId })`). */

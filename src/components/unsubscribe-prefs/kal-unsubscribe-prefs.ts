@@ -21,7 +21,7 @@ import {
   readDeclarations,
   rowsFor,
 } from './prefs-model.js';
-import { prefsMessages } from './messages.js';
+import { prefsMessages } from '../../i18n/elements/unsubscribe-prefs.js';
 
 /** Where a save stands. `expired`: the link's KS was refused and cannot be refreshed. */
 type SavePhase = 'idle' | 'saving' | 'saved' | 'failed' | 'offline' | 'expired';

@@ -1,4 +1,4 @@
-import type { Message } from '../../i18n/messages.js';
+import type { Message } from '../messages.js';
 
 /** English text of <kal-unsubscribe-prefs> (translations: src/i18n/locales/). */
 export const prefsMessages = {
