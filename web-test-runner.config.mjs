@@ -26,7 +26,7 @@ export default {
   // The Game proxy's door takes queued sandbox faults first: element tests see a failing proxy as a page would.
   middleware: [sandboxMiddleware({ frontDoors: ['/api/game/'] }), demoBackendMiddleware()],
   plugins: [
-    // Lazily loaded modules that fail to download (lazy-modules.test.ts).
+    // Lazily loaded modules that fail to download (suites/lazy-modules.test.ts).
     blockModulesPlugin(),
     // Framework tests: React as ES modules; Vue's bundler build with its production flags.
     reactPlugin(),

@@ -101,6 +101,19 @@ export const SANDBOX_URLS = {
   kaf: '/sandbox/kaf',
 };
 
+/**
+ * Configures the page for a sandbox partner (a fresh one unless `partnerId` is given): the sandbox's
+ * services, a counting token callback minting with the other `options`, and `FAST_RETRIES`.
+ */
+export function configureSandbox({
+  partnerId = newPartner(),
+  ...options
+}: MintOptions & { partnerId?: number } = {}): CountingGetKs & { partnerId: number } {
+  const counting = countingGetKs(partnerId, options);
+  configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: counting.getKs, retryDelaysMs: FAST_RETRIES });
+  return { partnerId, ...counting };
+}
+
 /** Resolves when `predicate` holds, polling each animation frame (no fixed sleeps). */
 export async function until(predicate: () => boolean | Promise<boolean>, message = 'condition', timeoutMs = 10_000): Promise<void> {
   const started = performance.now();

@@ -1,30 +1,17 @@
-import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing, svg } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import { KalError } from '../../api/errors.js';
+import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { type UserBadge, listBadges, listUserBadges } from '../../api/badges.js';
+import { KalError } from '../../api/errors.js';
 import { findViewer } from '../../api/viewer.js';
-import { KalElement } from '../shared/kal-element.js';
-import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
-import { prefersReducedMotion } from '../shared/reduced-motion.js';
-import { safeImageUrl } from '../shared/safe-image-url.js';
-import { themeStyles } from '../shared/theme.styles.js';
-import {
-  type BadgeLayout,
-  type BadgeSort,
-  type BadgeView,
-  LAYOUTS,
-  type RuleView,
-  SORTS,
-  joinBadges,
-  newlyAchieved,
-  parseIdList,
-  sortBadges,
-} from './badge-model.js';
-import type { CompactLayout } from './compact-layout.js';
-import { fill } from './fill.js';
-import { loadCompactLayout } from './load-compact-layout.js';
-import { badgeProgressStyles } from './kal-badge-progress.styles.js';
 import { badgeMessages } from '../../i18n/elements/badge-progress.js';
+import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
+import { KalElement } from '../shared/kal-element.js';
+import { prefersReducedMotion } from '../shared/reduced-motion.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { type BadgeLayout, type BadgeSort, type BadgeView, LAYOUTS, SORTS, joinBadges, newlyAchieved, parseIdList, sortBadges } from './badge-model.js';
+import { type BadgeText, renderCards, renderIcon, ruleText, stateText } from './badge-view.js';
+import type { CompactLayout } from './compact-layout.js';
+import { badgeProgressStyles } from './kal-badge-progress.styles.js';
+import { loadCompactLayout } from './load-compact-layout.js';
 
 /** What one load produced, with the inputs it was loaded for (so a refresh can keep it on screen). */
 interface BadgeData {
@@ -131,6 +118,14 @@ export class KalBadgeProgress extends KalElement {
   private announcement = '';
   private celebrating = new Set<string>();
   private brokenIcons = new Map<string, string>();
+  /** The element's text, numbers, dates and icon state for the badges' templates (badge-view.ts). */
+  readonly #text: BadgeText = {
+    t: (key, params) => this.t(key, params),
+    number: (value) => this.formatNumber(value),
+    day: (value) => this.formatDate(value, { dateStyle: 'medium' }),
+    brokenIcon: (badgeId) => this.brokenIcons.get(badgeId),
+    iconFailed: (badgeId, url) => this.#iconFailed(badgeId, url),
+  };
   /** The compact layout (icons with tooltips), downloaded only when a page uses `layout="compact"`. */
   #compact?: CompactLayout;
   #compactLoad?: Promise<void>;
@@ -278,9 +273,9 @@ export class KalBadgeProgress extends KalElement {
       ({ CompactLayout }) => {
         this.#compact = new CompactLayout(this, {
           text: (key) => this.t(key),
-          icon: (badge) => this.#renderIcon(badge),
-          stateText: (badge) => this.#stateText(badge),
-          ruleText: (rule, index) => this.#ruleText(rule, index),
+          icon: (badge) => renderIcon(this.#text, badge),
+          stateText: (badge) => stateText(this.#text, badge),
+          ruleText: (rule, index) => ruleText(this.#text, rule, index),
           celebrating: (badgeId) => this.celebrating.has(badgeId),
         });
         this.requestUpdate();
@@ -336,104 +331,11 @@ export class KalBadgeProgress extends KalElement {
       ${badges.length === 0
         ? this.renderEmpty(this.t('badges.empty'))
         : this.layout !== 'compact' || this.#compactFailed
-          ? this.#renderCards(badges, busy)
+          ? renderCards(this.#text, badges, busy, this.celebrating)
           : (this.#compact?.render(badges, busy) ?? this.renderLoading())}
     `;
   }
-
-  #renderCards(badges: BadgeView[], busy: boolean): TemplateResult {
-    return html`<ul class="badges" part="list" role="list" aria-label=${this.t('badges.listLabel')} aria-busy=${busy ? 'true' : 'false'}>
-      ${repeat(
-        badges,
-        (badge) => badge.id,
-        (badge, index) => html`<li
-          class="badge ${this.celebrating.has(badge.id) ? 'celebrate' : ''}"
-          part="badge"
-          data-badge-id=${badge.id}
-          data-state=${badge.state}
-        >
-          <div class="icon" part="icon">${this.#renderIcon(badge)}</div>
-          <div class="body">
-            <p class="name" part="name">${badge.name}</p>
-            <p class="status" part="status">${this.#stateText(badge)}</p>
-            ${badge.description ? html`<p class="description" part="description">${badge.description}</p>` : nothing}
-            ${badge.rules.length
-              ? html`<ul class="rules" role="list">
-                  ${badge.rules.map((rule, ruleIndex) => this.#renderRule(rule, `rule-${index}-${ruleIndex}`, ruleIndex))}
-                </ul>`
-              : nothing}
-          </div>
-        </li>`,
-      )}
-    </ul>`;
-  }
-
-  #renderRule(rule: RuleView, id: string, index: number): TemplateResult {
-    const name = this.#ruleName(rule, index);
-    const max = rule.goal > 0 ? rule.goal : 1;
-    const now = rule.goal > 0 ? rule.barValue : rule.fraction;
-    return html`<li class="rule ${rule.completed ? 'rule--completed' : ''}" part="progress">
-      <div class="rule-label">
-        <span class="rule-name" id=${id}>${name}</span>
-        <span class="rule-count">${this.t('badges.rule.count', { progress: this.formatNumber(rule.progress), goal: this.formatNumber(rule.goal) })}</span>
-      </div>
-      <div
-        class="bar"
-        part="bar"
-        role="progressbar"
-        aria-labelledby=${id}
-        aria-valuemin="0"
-        aria-valuemax=${max}
-        aria-valuenow=${now}
-        aria-valuetext=${this.#ruleText(rule, index)}
-      >
-        <div class="bar-fill" part="bar-fill" ${fill(rule.fraction)}></div>
-      </div>
-    </li>`;
-  }
-
-  #renderIcon(badge: BadgeView): TemplateResult {
-    const url = safeImageUrl(badge.iconUrl);
-    if (url && this.brokenIcons.get(badge.id) !== url) {
-      return html`<img
-        src=${url}
-        alt=""
-        decoding="async"
-        referrerpolicy="no-referrer"
-        @error=${() => this.#iconFailed(badge.id, url)}
-      />`;
-    }
-    return html`<svg class="placeholder" viewBox="0 0 64 64" aria-hidden="true" focusable="false">${PLACEHOLDER}</svg>`;
-  }
-
-  #stateText(badge: BadgeView): string {
-    if (badge.state === 'achieved') {
-      return badge.achievedAt
-        ? this.t('badges.state.achievedOn', { date: this.formatDate(badge.achievedAt, { dateStyle: 'medium' }) })
-        : this.t('badges.state.achieved');
-    }
-    return this.t(badge.state === 'in-progress' ? 'badges.state.inProgress' : 'badges.state.locked');
-  }
-
-  #ruleName(rule: RuleView, index: number): string {
-    return rule.name || this.t('badges.rule.unnamed', { n: this.formatNumber(index + 1) });
-  }
-
-  #ruleText(rule: RuleView, index: number): string {
-    return this.t('badges.rule.text', {
-      progress: this.formatNumber(rule.progress),
-      goal: this.formatNumber(rule.goal),
-      rule: this.#ruleName(rule, index),
-    });
-  }
 }
-
-/** The built-in icon: a medal with a ribbon, in the current text colour. */
-const PLACEHOLDER = svg`
-  <path d="M22 4h8l4 16h-8zM42 4h-8l-4 16h8z" fill="currentColor" opacity="0.45" />
-  <circle cx="32" cy="38" r="20" fill="none" stroke="currentColor" stroke-width="4" />
-  <path d="M32 27l3.5 7.2 7.9 1.1-5.7 5.6 1.3 7.9L32 45.1l-7 3.7 1.3-7.9-5.7-5.6 7.9-1.1z" fill="currentColor" />
-`;
 
 declare global {
   interface HTMLElementTagNameMap {

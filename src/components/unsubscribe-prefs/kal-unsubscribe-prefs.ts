@@ -1,5 +1,4 @@
-import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html } from 'lit';
 import type { ApiContext } from '../../api/context.js';
 import { KalError, toKalError } from '../../api/errors.js';
 import { type GroupChanges, getUnsubscribedGroups, syncGroups } from '../../api/messaging.js';
@@ -22,9 +21,7 @@ import {
   rowsFor,
 } from './prefs-model.js';
 import { prefsMessages } from '../../i18n/elements/unsubscribe-prefs.js';
-
-/** Where a save stands. `expired`: the link's KS was refused and cannot be refreshed. */
-type SavePhase = 'idle' | 'saving' | 'saved' | 'failed' | 'offline' | 'expired';
+import { type SavePhase, type Translate, renderManager, renderOneClick, renderOutcome, renderProblem } from './prefs-view.js';
 
 interface OneClick {
   group: string;
@@ -401,13 +398,6 @@ export class KalUnsubscribePrefs extends KalElement {
     this.#findPart('unsubscribe-all')?.focus();
   }
 
-  #onConfirmKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    void this.#cancelUnsubscribeAll();
-  }
-
   async #manageAll(): Promise<void> {
     if (!this.oneClick) return;
     const group = this.oneClick.group;
@@ -431,7 +421,7 @@ export class KalUnsubscribePrefs extends KalElement {
   }
 
   #renderBody(): TemplateResult {
-    if (this.declared.length === 0 && this.documentLoaded) return this.#renderProblem(this.t('prefs.noGroups'));
+    if (this.declared.length === 0 && this.documentLoaded) return renderProblem(this.t('prefs.noGroups'));
     if (this.#data.failure !== undefined) return this.#renderLoadError(this.#data.failure);
     if (this.#data.pending || !this.saved) return this.renderLoading();
     if (this.oneClick?.active) return this.#renderOneClick(this.oneClick);
@@ -439,147 +429,51 @@ export class KalUnsubscribePrefs extends KalElement {
   }
 
   #renderLoadError(error: unknown): TemplateResult {
-    if (this.#isLinkRefused(error)) return this.#renderProblem(this.t('prefs.linkExpired'));
+    if (this.#isLinkRefused(error)) return renderProblem(this.t('prefs.linkExpired'));
     const kalError = toKalError(error);
-    if (this.ksParam && !this.linkKs && kalError.messageKey === 'error.noToken') return this.#renderProblem(this.t('prefs.linkMissing'));
+    if (this.ksParam && !this.linkKs && kalError.messageKey === 'error.noToken') return renderProblem(this.t('prefs.linkMissing'));
     return this.renderError(kalError, () => this.#data.retry());
   }
 
-  /** An error state that retrying cannot fix. */
-  #renderProblem(message: string): TemplateResult {
-    return html`<div class="state state--error" role="alert" part="error"><p>${message}</p></div>`;
-  }
+  /** The element's translations for the templates (prefs-view.ts). */
+  readonly #t: Translate = (key, params) => this.t(key, params);
 
   #renderManager(): TemplateResult {
-    const rows = this.#rows();
-    const saving = this.phase === 'saving';
-    const dirty = hasChanges(this.#changes());
-    return html`
-      <ul class="groups" part="groups" aria-label=${this.t('prefs.listLabel')} aria-busy=${saving ? 'true' : 'false'}>
-        ${repeat(rows, (row) => row.id, (row, index) => this.#renderRow(row, index))}
-      </ul>
-      <div class="actions" part="actions">
-        <button
-          type="button"
-          part="save"
-          aria-disabled=${saving || !dirty ? 'true' : 'false'}
-          aria-busy=${saving ? 'true' : 'false'}
-          @click=${this.#onSaveClick}
-        >
-          ${saving ? this.t('prefs.saving') : this.t('prefs.save')}
-        </button>
-        ${this.confirmingAll
-          ? html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-question" @keydown=${this.#onConfirmKeydown}>
-              <p id="confirm-question">${this.t('prefs.confirmAllQuestion')}</p>
-              <button type="button" part="confirm-all" @click=${this.#confirmUnsubscribeAll}>${this.t('prefs.confirmAll')}</button>
-              <button type="button" part="cancel" class="secondary" @click=${this.#cancelUnsubscribeAll}>${this.t('prefs.cancel')}</button>
-            </div>`
-          : html`<button
-              type="button"
-              part="unsubscribe-all"
-              class="secondary"
-              aria-disabled=${saving || this.#allOff() ? 'true' : 'false'}
-              @click=${this.#askUnsubscribeAll}
-            >
-              ${this.t('prefs.unsubscribeAll')}
-            </button>`}
-      </div>
-      ${this.#renderOutcome()}
-    `;
-  }
-
-  #renderRow(row: PrefRow, index: number): TemplateResult {
-    const on = this.#subscribed(row.id);
-    const switchId = `switch-${index}`;
-    const labelId = `label-${index}`;
-    const descriptionId = `description-${index}`;
-    return html`<li class="group" part="group" data-group-id=${row.id}>
-      <div class="group__text">
-        <label class="group__label" id=${labelId} for=${switchId} part="label">${row.label}</label>
-        ${row.description ? html`<p class="group__description" id=${descriptionId} part="description">${row.description}</p>` : nothing}
-      </div>
-      <button
-        type="button"
-        role="switch"
-        class="switch"
-        part="switch"
-        id=${switchId}
-        aria-checked=${on ? 'true' : 'false'}
-        aria-labelledby=${labelId}
-        aria-describedby=${row.description ? descriptionId : nothing}
-        @click=${() => this.#toggle(row.id)}
-      >
-        <span class="switch__track" aria-hidden="true"><span class="switch__thumb"></span></span>
-        <span class="switch__state" aria-hidden="true">${on ? this.t('prefs.on') : this.t('prefs.off')}</span>
-      </button>
-    </li>`;
+    return renderManager(
+      this.#t,
+      {
+        rows: this.#rows(),
+        subscribed: (id) => this.#subscribed(id),
+        saving: this.phase === 'saving',
+        dirty: hasChanges(this.#changes()),
+        confirmingAll: this.confirmingAll,
+        allOff: this.#allOff(),
+      },
+      {
+        toggle: (id) => this.#toggle(id),
+        save: () => this.#onSaveClick(),
+        askAll: () => void this.#askUnsubscribeAll(),
+        confirmAll: () => void this.#confirmUnsubscribeAll(),
+        cancelAll: () => void this.#cancelUnsubscribeAll(),
+      },
+      this.#renderOutcome(),
+    );
   }
 
   #renderOneClick(oneClick: OneClick): TemplateResult {
     const row = this.#rows().find((each) => each.id === oneClick.group);
-    const group = row?.label ?? oneClick.group;
-    const pending = hasChanges(this.#changes());
-    const saving = this.phase === 'saving';
-    const message = this.#withGroup(
-      oneClick.done ? 'prefs.oneClickDone' : pending || saving ? 'prefs.oneClickQuestion' : 'prefs.oneClickAlready',
-      group,
+    return renderOneClick(
+      this.#t,
+      { row, group: row?.label ?? oneClick.group, pending: hasChanges(this.#changes()), saving: this.phase === 'saving', done: oneClick.done },
+      { save: () => this.#onSaveClick(), manageAll: () => void this.#manageAll() },
+      this.#renderOutcome(),
     );
-    return html`
-      <div class="one-click" part="one-click" aria-busy=${saving ? 'true' : 'false'}>
-        <p class="one-click__question">${message}</p>
-        ${row?.description && !oneClick.done ? html`<p class="one-click__description">${row.description}</p>` : nothing}
-        <div class="actions" part="actions">
-          ${pending && !oneClick.done
-            ? html`<button
-                type="button"
-                part="confirm-unsubscribe save"
-                aria-disabled=${saving ? 'true' : 'false'}
-                aria-busy=${saving ? 'true' : 'false'}
-                @click=${this.#onSaveClick}
-              >
-                ${saving ? this.t('prefs.saving') : this.t('prefs.oneClickConfirm')}
-              </button>`
-            : nothing}
-          <button type="button" part="manage-all" class="secondary" @click=${this.#manageAll}>${this.t('prefs.manageAll')}</button>
-        </div>
-      </div>
-      ${this.#renderOutcome()}
-    `;
   }
 
-  /**
-   * A sentence naming a group. The name (the organiser's label, or an id from the server) is set in a
-   * `<bdi>`: a right-to-left override in it cannot reverse the rest of the sentence.
-   */
-  #withGroup(key: 'prefs.oneClickDone' | 'prefs.oneClickQuestion' | 'prefs.oneClickAlready', group: string): TemplateResult {
-    const parts = this.t(key, { group: GROUP_MARK }).split(GROUP_MARK);
-    return html`${parts.map((part, index) => (index === 0 ? part : html`<bdi>${group}</bdi>${part}`))}`;
-  }
-
-  /** The live region (always present, so changes are announced) and a failed save's reason. */
   #renderOutcome(): TemplateResult {
-    const phase = this.phase;
-    const statusText = phase === 'saved' ? this.t('prefs.saved') : phase === 'offline' ? this.t('prefs.offline') : '';
-    return html`
-      <p class="status ${phase === 'offline' ? 'status--offline' : ''}" role="status" part="status">${statusText}</p>
-      ${phase === 'failed' || phase === 'offline' || phase === 'expired'
-        ? html`<div class="failure" part="failure" role=${phase === 'offline' ? nothing : 'alert'}>
-            ${phase === 'failed'
-              ? html`<p>${this.t('prefs.saveFailed', { reason: this.t(this.saveError?.messageKey ?? 'error.server') })}</p>`
-              : phase === 'expired'
-                ? html`<p>${this.t('prefs.linkExpired')}</p>`
-                : nothing}
-            ${phase === 'expired'
-              ? nothing
-              : html`<button type="button" part="retry" class="secondary" @click=${() => void this.save()}>${this.t('state.retry')}</button>`}
-          </div>`
-        : nothing}
-    `;
+    return renderOutcome(this.#t, this.phase, this.saveError, () => void this.save());
   }
 }
-
-/** Stands for the group name while a sentence is translated (never in any text). */
-const GROUP_MARK = '\u0000';
 
 /** What `kal-error` says when a link's KS is refused (no KS in it). */
 function linkExpiredError(): KalError {

@@ -5,10 +5,10 @@ import { createElement } from 'react';
 import { flushSync } from 'react-dom';
 import { type Root, createRoot } from 'react-dom/client';
 import { createApp, h, nextTick, ref } from 'vue';
-import { configure, currentConfig } from '../../src/config.js';
-import { BadgeProgress, Leaderboard, PrefGroup, UnsubscribePrefs } from '../../src/react/index.js';
-import '../../src/index.js';
-import { FAST_RETRIES, SANDBOX_URLS, callsTo, countingGetKs, newPartner, until, withoutNames } from './helpers.js';
+import { configure, currentConfig } from '../../../src/config.js';
+import { BadgeProgress, Leaderboard, PrefGroup, UnsubscribePrefs } from '../../../src/react/index.js';
+import '../../../src/index.js';
+import { callsTo, configureSandbox, countingGetKs, until, withoutNames } from '../helpers.js';
 
 const saved = { ...currentConfig() };
 let host: HTMLDivElement;
@@ -23,11 +23,7 @@ afterEach(() => {
   configure({ ...saved, getKs: saved.getKs, tokenEndpoint: saved.tokenEndpoint });
 });
 
-function setUp(): number {
-  const partnerId = newPartner();
-  configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: countingGetKs(partnerId).getKs, retryDelaysMs: FAST_RETRIES });
-  return partnerId;
-}
+const setUp = (): number => configureSandbox().partnerId;
 
 const inside = (tag: string, selector: string) => [...(host.querySelector(tag)?.shadowRoot?.querySelectorAll(selector) ?? [])];
 const shows = (tag: string, selector: string, count = 1) => until(() => inside(tag, selector).length >= count, `${tag} to show ${selector}`);

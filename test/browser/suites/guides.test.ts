@@ -2,17 +2,14 @@
 // (SCM takes an ADMIN KS only), cookies for the host's proxy and never for Kaltura, participation
 // policies applied before rows reach a browser, and Messaging only where its guide lists it.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { configure } from '../../src/config.js';
-import '../../src/components/badge-progress/define.js';
-import '../../src/components/leaderboard/define.js';
-import '../../src/components/unsubscribe-prefs/define.js';
-import type { KalErrorDetail } from '../../src/api/errors.js';
-import { FAST_RETRIES, SANDBOX_URLS, countingGetKs, mintKs, newPartner, restoreAfterEach, until } from './helpers.js';
+import { configure } from '../../../src/config.js';
+import '../../../src/components/badge-progress/define.js';
+import '../../../src/components/leaderboard/define.js';
+import '../../../src/components/unsubscribe-prefs/define.js';
+import { FAST_RETRIES, SANDBOX_URLS, configureSandbox, countingGetKs, mintKs, newPartner, restoreAfterEach } from '../helpers.js';
+import { mountFailing, shadowText, text } from '../dom.js';
 
 const restores = restoreAfterEach();
-
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const shadowText = (element: Element) => text(element.shadowRoot as unknown as Element);
 
 /** Every fetch the page makes, with its init, while the test runs. */
 function recordFetches(): Array<{ url: string; init: RequestInit | undefined }> {
@@ -26,14 +23,6 @@ function recordFetches(): Array<{ url: string; init: RequestInit | undefined }> 
     window.fetch = previous;
   });
   return seen;
-}
-
-async function mountFailing(template: ReturnType<typeof html>): Promise<{ element: HTMLElement; detail: KalErrorDetail }> {
-  const reported = oneEvent(document, 'kal-error');
-  const element = await fixture<HTMLElement>(template);
-  const { detail } = await reported;
-  await until(() => !!element.shadowRoot?.querySelector('[role=alert]'), 'the error state');
-  return { element, detail };
 }
 
 /**
@@ -71,8 +60,7 @@ describe('Game Services go through the host\'s proxy', () => {
   }
 
   it("a game-url on Kaltura's own SCM host is refused before anything is sent", async () => {
-    const partnerId = newPartner();
-    configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: countingGetKs(partnerId).getKs, retryDelaysMs: FAST_RETRIES });
+    configureSandbox();
     const fetches = recordFetches();
     const { detail } = await mountFailing(
       html`<kal-leaderboard leaderboard-id="lb_conference" game-url="https://scm.nvp1.ovp.kaltura.com/api/v1"></kal-leaderboard>`,
@@ -97,8 +85,7 @@ describe('Game Services go through the host\'s proxy', () => {
 
 describe('cookies', () => {
   it("go to the host's own proxy (same origin) and never to Kaltura's hosts", async () => {
-    const partnerId = newPartner();
-    configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: countingGetKs(partnerId).getKs, retryDelaysMs: FAST_RETRIES });
+    configureSandbox();
     const fetches = recordFetches();
     const load = oneEvent(document, 'kal-load');
     await fixture(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
@@ -134,8 +121,7 @@ describe('regions', () => {
 
 describe('participation policies, as a viewer sees them', () => {
   it('hidden speakers and excluded staff never reach the page; ranks stay the service\'s', async () => {
-    const partnerId = newPartner();
-    configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: countingGetKs(partnerId).getKs, retryDelaysMs: FAST_RETRIES });
+    const { partnerId } = configureSandbox();
     const topTen = await adminTopTen(partnerId);
     const answers: string[] = [];
     const previous = window.fetch;
@@ -161,7 +147,7 @@ describe('participation policies, as a viewer sees them', () => {
   it('a hidden viewer sees their own row, marked as visible only to them', async () => {
     const partnerId = newPartner();
     const speaker = (await adminTopTen(partnerId))[0]!;
-    configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: countingGetKs(partnerId, { userId: speaker }).getKs, retryDelaysMs: FAST_RETRIES });
+    configureSandbox({ partnerId, userId: speaker });
     const load = oneEvent(document, 'kal-load');
     const element = await fixture<HTMLElement>(html`<kal-leaderboard leaderboard-id="lb_conference" page-size="10"></kal-leaderboard>`);
     await load;

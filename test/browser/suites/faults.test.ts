@@ -5,15 +5,16 @@
 // service reads of its own: it takes the token cases.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import type { KalErrorDetail } from '../../src/api/errors.js';
-import type { GetKs, TokenReason } from '../../src/api/session.js';
-import { configure } from '../../src/config.js';
-import '../../src/components/leaderboard/define.js';
-import '../../src/components/badge-progress/define.js';
-import '../../src/components/unsubscribe-prefs/define.js';
-import '../../src/components/room-embed/define.js';
-import type { KalEventDetails } from '../../src/components/shared/events.js';
-import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from './helpers.js';
+import type { KalErrorDetail } from '../../../src/api/errors.js';
+import type { GetKs, TokenReason } from '../../../src/api/session.js';
+import { configure } from '../../../src/config.js';
+import '../../../src/components/leaderboard/define.js';
+import '../../../src/components/badge-progress/define.js';
+import '../../../src/components/unsubscribe-prefs/define.js';
+import '../../../src/components/room-embed/define.js';
+import type { KalEventDetails } from '../../../src/components/shared/events.js';
+import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from '../helpers.js';
+import { $, $$, text } from '../dom.js';
 
 const VIEWER = 'viewer@example.com';
 const ROOM = '1_sandboxroom';
@@ -113,9 +114,6 @@ function setUp(options: { mode?: TokenMode; modeOn?: 'every' | 'rejected'; timeo
   return env;
 }
 
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [...element.shadowRoot!.querySelectorAll<T>(selector)];
 const errorState = (element: Element) => $(element, '[part~=error]');
 const retryButton = (element: Element) => $<HTMLButtonElement>(element, '[part~=retry]');
 

@@ -1,13 +1,14 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
-import { getLeaderboard } from '../../src/api/game.js';
-import { configure, currentConfig } from '../../src/config.js';
-import { KalElement } from '../../src/components/shared/kal-element.js';
-import { define } from '../../src/components/shared/define.js';
-import { DataController } from '../../src/components/shared/data-controller.js';
-import { themeStyles } from '../../src/components/shared/theme.styles.js';
-import { registerLocale } from '../../src/i18n/localize.js';
-import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, countingGetKs, newPartner, until } from './helpers.js';
+import { getLeaderboard } from '../../../src/api/game.js';
+import { configure, currentConfig } from '../../../src/config.js';
+import { KalElement } from '../../../src/components/shared/kal-element.js';
+import { define } from '../../../src/components/shared/define.js';
+import { DataController } from '../../../src/components/shared/data-controller.js';
+import { themeStyles } from '../../../src/components/shared/theme.styles.js';
+import { registerLocale } from '../../../src/i18n/localize.js';
+import { SANDBOX_URLS, callsTo, configureSandbox, control, countingGetKs, newPartner, until } from '../helpers.js';
+import { shadowText } from '../dom.js';
 
 /** A minimal element on the kit's base: shows a leaderboard's name. */
 class KalTestBoard extends KalElement {
@@ -45,17 +46,9 @@ define('kal-test-board', KalTestBoard);
 const saved = { ...currentConfig() };
 afterEach(() => configure({ ...saved, getKs: saved.getKs, tokenEndpoint: saved.tokenEndpoint }));
 
-function configureFor(partnerId: number) {
-  const counting = countingGetKs(partnerId);
-  configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: counting.getKs, retryDelaysMs: FAST_RETRIES });
-  return counting;
-}
-
-const shown = (element: Element) => element.shadowRoot?.textContent ?? '';
-
 describe('element base', () => {
   it('shows loading, then the data, and emits kal-load', async () => {
-    configureFor(newPartner());
+    configureSandbox();
     const element = await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference"></kal-test-board>`);
     expect(element.shadowRoot?.querySelector('[role=status]')?.textContent).to.equal('Loading…');
     await oneEvent(element, 'kal-load');
@@ -63,7 +56,7 @@ describe('element base', () => {
   });
 
   it('takes the element attribute over configure()', async () => {
-    configureFor(newPartner());
+    configureSandbox();
     const own = newPartner();
     const { getKs, contexts } = countingGetKs(own);
     const element = await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference" partner-id=${own} .getKs=${getKs}></kal-test-board>`);
@@ -73,25 +66,24 @@ describe('element base', () => {
   });
 
   it('re-fetches when configure() changes', async () => {
-    configureFor(newPartner());
+    configureSandbox();
     const element = await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference"></kal-test-board>`);
     await oneEvent(element, 'kal-load');
     const next = newPartner();
     const loaded = oneEvent(element, 'kal-load');
-    configureFor(next);
+    configureSandbox({ partnerId: next });
     await loaded;
     expect(await callsTo(next, 'leaderboard/get')).to.have.length(1);
   });
 
   it('shows an error with a retry action, emits kal-error, and recovers on retry', async () => {
-    const partnerId = newPartner();
-    configureFor(partnerId);
+    const { partnerId } = configureSandbox();
     await control(partnerId, { fail: { status: 500, count: 4 } });
     const element = await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference"></kal-test-board>`);
     const { detail } = await oneEvent(element, 'kal-error');
     expect(detail).to.deep.equal({ code: 'server', message: 'leaderboard/get: the service failed (500)', retryable: true });
     await until(() => !!element.shadowRoot?.querySelector('[role=alert]'));
-    expect(shown(element)).to.contain('The service is having trouble right now.');
+    expect(shadowText(element)).to.contain('The service is having trouble right now.');
     await expect(element).to.be.accessible();
     const loaded = oneEvent(element, 'kal-load');
     element.shadowRoot!.querySelector<HTMLButtonElement>('button[part=retry]')!.click();
@@ -100,8 +92,7 @@ describe('element base', () => {
   });
 
   it("a host's kal-error listener that retries at once gets the new run's outcome, not the old failure", async () => {
-    const partnerId = newPartner();
-    configureFor(partnerId);
+    const { partnerId } = configureSandbox();
     await control(partnerId, { fail: { status: 500, count: 4 } });
     const element = document.createElement('kal-test-board') as KalTestBoard;
     element.setAttribute('board-id', 'lb_conference');
@@ -121,12 +112,12 @@ describe('element base', () => {
     const element = await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference"></kal-test-board>`);
     const { detail } = await reported;
     expect(detail.code).to.equal('config');
-    await until(() => shown(element).includes('no way to get a session'));
+    await until(() => shadowText(element).includes('no way to get a session'));
     expect(element.shadowRoot?.querySelector('button')).to.equal(null);
   });
 
   it('refuses a bad region as a config error', async () => {
-    configureFor(newPartner());
+    configureSandbox();
     const reported = oneEvent(document, 'kal-error');
     await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference" region="mars1"></kal-test-board>`);
     const { detail } = await reported;
@@ -135,8 +126,7 @@ describe('element base', () => {
   });
 
   it('aborts its requests when removed from the page', async () => {
-    const partnerId = newPartner();
-    configureFor(partnerId);
+    const { partnerId } = configureSandbox();
     await control(partnerId, { hang: { count: 1 } });
     const errors: unknown[] = [];
     const element = await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference"></kal-test-board>`);
@@ -148,7 +138,7 @@ describe('element base', () => {
   });
 
   it('renders right-to-left for a right-to-left language and follows lang changes', async () => {
-    configureFor(newPartner());
+    configureSandbox();
     registerLocale('de', async () => ({ 'state.loading': 'Wird geladen…' }));
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="he"><kal-test-board board-id="lb_conference"></kal-test-board></div>`);
     const element = wrapper.querySelector<KalTestBoard>('kal-test-board')!;

@@ -1,14 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
-import { KalElement } from '../../src/components/shared/kal-element.js';
-import { define } from '../../src/components/shared/define.js';
-import { themeStyles } from '../../src/components/shared/theme.styles.js';
-import type { KalRoomEmbed } from '../../src/components/room-embed/kal-room-embed.js';
-import '../../src/components/room-embed/define.js';
-import { type Catalogue, type Message, type MessageKey, en } from '../../src/i18n/en.js';
-import { SHIPPED_LOCALES } from '../../src/i18n/locale-list.js';
-import { registerLocale, translate } from '../../src/i18n/localize.js';
-import { until } from './helpers.js';
+import { KalElement } from '../../../src/components/shared/kal-element.js';
+import { define } from '../../../src/components/shared/define.js';
+import { themeStyles } from '../../../src/components/shared/theme.styles.js';
+import type { KalRoomEmbed } from '../../../src/components/room-embed/kal-room-embed.js';
+import '../../../src/components/room-embed/define.js';
+import { type Catalogue, type Message, type MessageKey, en } from '../../../src/i18n/en.js';
+import { SHIPPED_LOCALES } from '../../../src/i18n/locale-list.js';
+import { registerLocale, translate } from '../../../src/i18n/localize.js';
+import { until } from '../helpers.js';
 
 // The kit and the tests load well over the default 250 resource entries; keep them all, so a
 // catalogue request is never missed (or hidden) by a full buffer.
@@ -19,21 +19,21 @@ type Loaded = Promise<{ default: Catalogue }>;
 
 /** The same specifiers register-locales.ts uses, so these resolve to the very modules the kit loads. */
 const CATALOGUES: Record<ShippedLocale, () => Loaded> = {
-  'de-DE': () => import('../../src/i18n/locales/de-DE.js'),
-  'es-ES': () => import('../../src/i18n/locales/es-ES.js'),
-  'fi-FI': () => import('../../src/i18n/locales/fi-FI.js'),
-  'fr-CA': () => import('../../src/i18n/locales/fr-CA.js'),
-  'fr-FR': () => import('../../src/i18n/locales/fr-FR.js'),
-  'he-IL': () => import('../../src/i18n/locales/he-IL.js'),
-  'it-IT': () => import('../../src/i18n/locales/it-IT.js'),
-  'ja-JP': () => import('../../src/i18n/locales/ja-JP.js'),
-  'ko-KR': () => import('../../src/i18n/locales/ko-KR.js'),
-  'nl-NL': () => import('../../src/i18n/locales/nl-NL.js'),
-  'pt-BR': () => import('../../src/i18n/locales/pt-BR.js'),
-  'ru-RU': () => import('../../src/i18n/locales/ru-RU.js'),
-  'zh-CN': () => import('../../src/i18n/locales/zh-CN.js'),
-  'zh-TW': () => import('../../src/i18n/locales/zh-TW.js'),
-  ar: () => import('../../src/i18n/locales/ar.js'),
+  'de-DE': () => import('../../../src/i18n/locales/de-DE.js'),
+  'es-ES': () => import('../../../src/i18n/locales/es-ES.js'),
+  'fi-FI': () => import('../../../src/i18n/locales/fi-FI.js'),
+  'fr-CA': () => import('../../../src/i18n/locales/fr-CA.js'),
+  'fr-FR': () => import('../../../src/i18n/locales/fr-FR.js'),
+  'he-IL': () => import('../../../src/i18n/locales/he-IL.js'),
+  'it-IT': () => import('../../../src/i18n/locales/it-IT.js'),
+  'ja-JP': () => import('../../../src/i18n/locales/ja-JP.js'),
+  'ko-KR': () => import('../../../src/i18n/locales/ko-KR.js'),
+  'nl-NL': () => import('../../../src/i18n/locales/nl-NL.js'),
+  'pt-BR': () => import('../../../src/i18n/locales/pt-BR.js'),
+  'ru-RU': () => import('../../../src/i18n/locales/ru-RU.js'),
+  'zh-CN': () => import('../../../src/i18n/locales/zh-CN.js'),
+  'zh-TW': () => import('../../../src/i18n/locales/zh-TW.js'),
+  ar: () => import('../../../src/i18n/locales/ar.js'),
 };
 
 const catalogue = async (locale: ShippedLocale): Promise<Catalogue> => (await CATALOGUES[locale]()).default;

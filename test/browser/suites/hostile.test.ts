@@ -4,15 +4,16 @@
 // fall back to the placeholder icon, or give a clear `config` error (or a documented default).
 // Hostile service data has no sandbox switch: `window.fetch` is stubbed for one service path at a time.
 import { expect, fixture, html } from '@open-wc/testing';
-import type { KalErrorDetail } from '../../src/api/errors.js';
-import { configure, currentConfig } from '../../src/config.js';
-import '../../src/components/leaderboard/define.js';
-import '../../src/components/badge-progress/define.js';
-import '../../src/components/unsubscribe-prefs/define.js';
-import '../../src/components/room-embed/define.js';
-import type { KalBadgeProgress } from '../../src/components/badge-progress/kal-badge-progress.js';
-import type { KalLeaderboard, ResolvedUsers } from '../../src/components/leaderboard/kal-leaderboard.js';
-import { FAST_RETRIES, SANDBOX_URLS, countingGetKs, newPartner, sandboxState, until, withoutNames } from './helpers.js';
+import type { KalErrorDetail } from '../../../src/api/errors.js';
+import { configure, currentConfig } from '../../../src/config.js';
+import '../../../src/components/leaderboard/define.js';
+import '../../../src/components/badge-progress/define.js';
+import '../../../src/components/unsubscribe-prefs/define.js';
+import '../../../src/components/room-embed/define.js';
+import type { KalBadgeProgress } from '../../../src/components/badge-progress/kal-badge-progress.js';
+import type { KalLeaderboard, ResolvedUsers } from '../../../src/components/leaderboard/kal-leaderboard.js';
+import { configureSandbox, sandboxState, until, withoutNames } from '../helpers.js';
+import { $, $$, deepElements, text } from '../dom.js';
 
 const ROOM = '1_sandboxroom';
 
@@ -43,10 +44,8 @@ interface Env {
 }
 
 function setUp(): Env {
-  const partnerId = newPartner();
-  const counting = countingGetKs(partnerId);
-  configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: counting.getKs, retryDelaysMs: FAST_RETRIES });
-  const env: Env = { partnerId, errors: [], loads: 0, alerts: [], tokenCalls: () => counting.contexts.length };
+  const { partnerId, contexts } = configureSandbox();
+  const env: Env = { partnerId, errors: [], loads: 0, alerts: [], tokenCalls: () => contexts.length };
   const onError = (event: Event) => env.errors.push((event as CustomEvent<KalErrorDetail>).detail);
   const onLoad = () => (env.loads += 1);
   document.addEventListener('kal-error', onError);
@@ -70,26 +69,6 @@ function serve(path: string, json: unknown): void {
     return Promise.resolve(new Response(JSON.stringify(json), { status: 200, headers: { 'Content-Type': 'application/json' } }));
   };
   restores.push(() => (window.fetch = previous));
-}
-
-const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [...element.shadowRoot!.querySelectorAll<T>(selector)];
-
-/** Every element in `root`'s light and shadow trees (not inside iframes). */
-function deepElements(root: Element): Element[] {
-  const found: Element[] = [];
-  const visit = (node: Element | ShadowRoot) => {
-    for (const child of node.children) {
-      found.push(child);
-      visit(child);
-      if (child.shadowRoot) visit(child.shadowRoot);
-    }
-  };
-  found.push(root);
-  visit(root);
-  if (root.shadowRoot) visit(root.shadowRoot);
-  return found;
 }
 
 /** An image the kit may show: https, or this page's own origin. */

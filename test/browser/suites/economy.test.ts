@@ -3,13 +3,23 @@
 // look-ups, policies and names, are its business); the rest in the sandbox's call log (per partner).
 import { expect } from '@open-wc/testing';
 import { ReactiveElement } from 'lit';
-import '../../src/components/badge-progress/define.js';
-import type { KalBadgeProgress } from '../../src/components/badge-progress/kal-badge-progress.js';
-import '../../src/components/leaderboard/define.js';
-import type { KalLeaderboard } from '../../src/components/leaderboard/kal-leaderboard.js';
-import { LiveController } from '../../src/components/shared/live-controller.js';
-import { configure, currentConfig } from '../../src/config.js';
-import { FAST_RETRIES, SANDBOX_URLS, type SandboxCall, countingGetKs, newPartner, sandboxPost, sandboxState, until } from './helpers.js';
+import '../../../src/components/badge-progress/define.js';
+import type { KalBadgeProgress } from '../../../src/components/badge-progress/kal-badge-progress.js';
+import '../../../src/components/leaderboard/define.js';
+import type { KalLeaderboard } from '../../../src/components/leaderboard/kal-leaderboard.js';
+import { LiveController } from '../../../src/components/shared/live-controller.js';
+import { configure, currentConfig } from '../../../src/config.js';
+import {
+  FAST_RETRIES,
+  SANDBOX_URLS,
+  type SandboxCall,
+  configureSandbox,
+  newPartner,
+  sandboxPost,
+  sandboxState,
+  until,
+} from '../helpers.js';
+import { text } from '../dom.js';
 
 const BADGES = 'badge_attendee,badge_marathon,badge_quiz';
 /** The shortest live interval the elements accept, in seconds. */
@@ -22,12 +32,7 @@ afterEach(() => {
   configure({ ...saved, getKs: saved.getKs, tokenEndpoint: saved.tokenEndpoint });
 });
 
-function setUp() {
-  const partnerId = newPartner();
-  const counting = countingGetKs(partnerId);
-  configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: counting.getKs, retryDelaysMs: FAST_RETRIES });
-  return { partnerId, contexts: counting.contexts };
-}
+const setUp = () => configureSandbox();
 
 /** A container on the page (removed after the test) laid out so every widget in it is on screen. */
 function stage(markup: string, columns = 1): HTMLElement {
@@ -63,7 +68,6 @@ function recordGameReads(): Array<{ path: string }> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('economy: 50 widgets on one page', () => {
   it('make one token call and read each distinct thing once', async () => {

@@ -1,24 +1,25 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { configure, currentConfig } from '../../src/config.js';
-import '../../src/components/unsubscribe-prefs/define.js';
-import type { KalUnsubscribePrefs } from '../../src/components/unsubscribe-prefs/kal-unsubscribe-prefs.js';
-import { forgetLinkKs, readUrlParam, urlWithoutParam } from '../../src/components/unsubscribe-prefs/link-ks.js';
-import { diffChoices, readDeclarations } from '../../src/components/unsubscribe-prefs/prefs-model.js';
-import type { KalEventDetails } from '../../src/components/shared/events.js';
+import { configure, currentConfig } from '../../../src/config.js';
+import '../../../src/components/unsubscribe-prefs/define.js';
+import type { KalUnsubscribePrefs } from '../../../src/components/unsubscribe-prefs/kal-unsubscribe-prefs.js';
+import { forgetLinkKs, readUrlParam, urlWithoutParam } from '../../../src/components/unsubscribe-prefs/link-ks.js';
+import { diffChoices, readDeclarations } from '../../../src/components/unsubscribe-prefs/prefs-model.js';
+import type { KalEventDetails } from '../../../src/components/shared/events.js';
 import {
   FAST_RETRIES,
   SANDBOX_URLS,
   callsTo,
+  configureSandbox,
   control,
-  countingGetKs,
   mintKs,
   newPartner,
   sandboxPost,
   sandboxState,
   until,
-} from './helpers.js';
+} from '../helpers.js';
+import { $, $$, part, root, text } from '../dom.js';
 
 const VIEWER = 'viewer@example.com';
 const ALL_DECLARED = ['event-updates', 'marketing-emails', 'session-reminders', 'weekly-digest'];
@@ -34,12 +35,7 @@ afterEach(async () => {
   await resetMouse();
 });
 
-function setUp() {
-  const partnerId = newPartner();
-  const counting = countingGetKs(partnerId);
-  configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: counting.getKs, retryDelaysMs: FAST_RETRIES });
-  return { partnerId, contexts: counting.contexts };
-}
+const setUp = () => configureSandbox();
 
 /** Only a KS from the page URL: no configured token source. */
 function setUpLinkOnly() {
@@ -56,12 +52,7 @@ const prefs = (attributes = '') => staticHtml`<kal-unsubscribe-prefs ${unsafeSta
   <kal-pref-group group-id="weekly-digest" label="Weekly digest"></kal-pref-group>
 </kal-unsubscribe-prefs>`;
 
-const root = (element: Element) => element.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string) => root(element).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [...root(element).querySelectorAll<T>(selector)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const switchFor = (element: Element, id: string) => $<HTMLButtonElement>(element, `[data-group-id="${id}"] [part~=switch]`)!;
-const part = (element: Element, name: string) => $<HTMLButtonElement>(element, `[part~="${name}"]`);
 /** What the switches show: group id → subscribed. */
 const shown = (element: Element) =>
   Object.fromEntries($$(element, '[part~=group]').map((row) => [row.dataset.groupId, row.querySelector('[role=switch]')?.getAttribute('aria-checked') === 'true']));

@@ -1,12 +1,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { configure, currentConfig } from '../../src/config.js';
-import '../../src/components/leaderboard/define.js';
-import { checkSettings, privacySafeId } from '../../src/components/leaderboard/helpers.js';
-import type { KalLeaderboard } from '../../src/components/leaderboard/kal-leaderboard.js';
-import type { KalErrorDetail } from '../../src/api/errors.js';
-import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, countingGetKs, newPartner, sandboxPost, until, withoutNames } from './helpers.js';
+import { configure, currentConfig } from '../../../src/config.js';
+import '../../../src/components/leaderboard/define.js';
+import { checkSettings, privacySafeId } from '../../../src/components/leaderboard/helpers.js';
+import type { KalLeaderboard } from '../../../src/components/leaderboard/kal-leaderboard.js';
+import type { KalErrorDetail } from '../../../src/api/errors.js';
+import { callsTo, configureSandbox, control, sandboxPost, until, withoutNames } from '../helpers.js';
+import { $, $$, mountFailing, mountLoaded, text } from '../dom.js';
 
 const VIEWER = 'viewer@example.com';
 
@@ -25,19 +26,8 @@ afterEach(async () => {
 });
 
 /** A fresh sandbox partner, configured page-wide (a v2 KS unless asked otherwise). */
-function setUp(format: 'v1' | 'v2' = 'v2'): number {
-  const partnerId = newPartner();
-  const { getKs } = countingGetKs(partnerId, { format });
-  configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs, retryDelaysMs: FAST_RETRIES });
-  return partnerId;
-}
+const setUp = (format: 'v1' | 'v2' = 'v2'): number => configureSandbox({ format }).partnerId;
 
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string) =>
-  element.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [
-  ...element.shadowRoot!.querySelectorAll<T>(selector),
-];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const rows = (element: Element) => $$(element, 'tbody tr');
 const ranks = (element: Element) => rows(element).map((row) => text(row.querySelector('.place')));
 const names = (element: Element) => rows(element).map((row) => text(row.querySelector('[part~=name]')));
@@ -48,23 +38,7 @@ const pinned = (element: Element) => $(element, '[part~=pinned]');
 const liveRegion = (element: Element) => $(element, '[aria-live=polite]');
 
 /** Mounts a template and waits for the leaderboard's `kal-load`. */
-async function mount(template: ReturnType<typeof html>): Promise<{ element: KalLeaderboard; count: number | undefined }> {
-  const load = oneEvent(document, 'kal-load');
-  const mounted = await fixture<HTMLElement>(template);
-  const element = (mounted.localName === 'kal-leaderboard' ? mounted : mounted.querySelector('kal-leaderboard')) as KalLeaderboard;
-  const { detail } = await load;
-  await element.updateComplete;
-  return { element, count: detail.count };
-}
-
-/** Mounts a template that should fail, and returns the first `kal-error` it emits. */
-async function mountFailing(template: ReturnType<typeof html>): Promise<{ element: KalLeaderboard; detail: KalErrorDetail }> {
-  const reported = oneEvent(document, 'kal-error');
-  const element = await fixture<KalLeaderboard>(template);
-  const { detail } = await reported;
-  await until(() => !!$(element, '[role=alert]'), 'the error state');
-  return { element, detail };
-}
+const mount = (template: ReturnType<typeof html>) => mountLoaded<KalLeaderboard>(template, 'kal-leaderboard');
 
 async function clickAndLoad(element: KalLeaderboard, target: HTMLElement): Promise<void> {
   const load = oneEvent(element, 'kal-load');
@@ -356,7 +330,7 @@ describe('kal-leaderboard', () => {
     expect(tabs(element)[2]!.getAttribute('aria-selected')).to.equal('true');
     expect(names(element)).to.include('Northwind');
 
-    const { element: bad, detail } = await mountFailing(
+    const { element: bad, detail } = await mountFailing<KalLeaderboard>(
       html`<kal-leaderboard leaderboard-id="lb_conference" sub-leaderboard="9"></kal-leaderboard>`,
     );
     expect(detail.code).to.equal('config');
@@ -479,7 +453,7 @@ describe('kal-leaderboard', () => {
   describe('faults', () => {
     it('an unknown leaderboard: not found, with retry', async () => {
       setUp();
-      const { element, detail } = await mountFailing(html`<kal-leaderboard leaderboard-id="lb_missing"></kal-leaderboard>`);
+      const { element, detail } = await mountFailing<KalLeaderboard>(html`<kal-leaderboard leaderboard-id="lb_missing"></kal-leaderboard>`);
       expect(detail.code).to.equal('not-found');
       expect(text($(element, '[role=alert]'))).to.contain('could not be found');
       expect($(element, '[part=retry]')).not.to.equal(null);
@@ -489,7 +463,7 @@ describe('kal-leaderboard', () => {
     it('forbidden', async () => {
       const partnerId = setUp();
       await control(partnerId, { fail: { status: 403, count: -1 } });
-      const { element, detail } = await mountFailing(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
+      const { element, detail } = await mountFailing<KalLeaderboard>(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
       expect(detail.code).to.equal('forbidden');
       expect(text($(element, '[role=alert]'))).to.contain('You do not have access');
     });
@@ -497,7 +471,7 @@ describe('kal-leaderboard', () => {
     it('a network drop, then recovery with the retry button', async () => {
       const partnerId = setUp();
       await control(partnerId, { fail: { status: 0, count: -1 } });
-      const { element, detail } = await mountFailing(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
+      const { element, detail } = await mountFailing<KalLeaderboard>(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
       expect(detail).to.deep.include({ code: 'network', retryable: true });
       expect(text($(element, '[role=alert]'))).to.contain('could not be reached');
       await sandboxPost('reset', { partnerId });
@@ -508,7 +482,7 @@ describe('kal-leaderboard', () => {
     it('malformed rows', async () => {
       const partnerId = setUp();
       await control(partnerId, { malformed: { kind: 'shape', match: 'userScore/list' } });
-      const { element, detail } = await mountFailing(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
+      const { element, detail } = await mountFailing<KalLeaderboard>(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
       expect(detail.code).to.equal('invalid-response');
       expect(text($(element, '[role=alert]'))).to.contain('something unexpected');
       await clickAndLoad(element, $(element, '[part=retry]')!);
@@ -521,7 +495,7 @@ describe('kal-leaderboard', () => {
       // (its participation policy), and a fault matching that read would fail the rows instead.
       const boardAtDoor = '/api/game/leaderboard/get';
       await control(partnerId, { fail: { status: 500, count: 4, match: boardAtDoor } });
-      const { element, detail } = await mountFailing(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
+      const { element, detail } = await mountFailing<KalLeaderboard>(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
       expect(detail).to.deep.include({ code: 'server', retryable: true });
       expect(await callsTo(partnerId, boardAtDoor)).to.have.length(4);
       await clickAndLoad(element, $(element, '[part=retry]')!);
@@ -554,7 +528,7 @@ describe('kal-leaderboard', () => {
     ] as const) {
       it(`${label} is a config error without a retry button`, async () => {
         const partnerId = setUp();
-        const { element, detail } = await mountFailing(template);
+        const { element, detail } = await mountFailing<KalLeaderboard>(template);
         expect(detail.code).to.equal('config');
         expect(detail.message).to.contain(words);
         expect(text($(element, '[role=alert]'))).to.equal('This widget is not set up correctly.');
@@ -565,7 +539,7 @@ describe('kal-leaderboard', () => {
 
     it('recovers when the attribute is fixed', async () => {
       setUp();
-      const { element } = await mountFailing(html`<kal-leaderboard leaderboard-id="lb_conference" page-size="0"></kal-leaderboard>`);
+      const { element } = await mountFailing<KalLeaderboard>(html`<kal-leaderboard leaderboard-id="lb_conference" page-size="0"></kal-leaderboard>`);
       const load = oneEvent(element, 'kal-load');
       element.setAttribute('page-size', '5');
       // Ranks 2, 3 and 5: the hidden #1 and #4 are not shown.

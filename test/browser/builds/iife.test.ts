@@ -1,7 +1,8 @@
 // The script-tag build (dist/kaltura-widgets.iife.js, made by `npm run build`) in a plain HTML page
 // with no bundler: the global, every element, two copies on one page, lazy catalogues by URL.
 import { expect } from '@open-wc/testing';
-import { newPartner, openPlainPage, until } from './helpers.js';
+import { newPartner, openPlainPage, until } from '../helpers.js';
+import { shadowOf } from '../dom.js';
 
 interface KitWindow extends Window {
   console: Console;
@@ -12,8 +13,6 @@ interface KitWindow extends Window {
 
 const openPage = (options?: { fillWindow?: boolean }) =>
   openPlainPage<KitWindow>(`/test/fixtures/iife.html?partner=${newPartner()}`, options);
-
-const shadow = (win: KitWindow, tag: string) => win.document.querySelector(tag)?.shadowRoot;
 
 describe('script-tag build in a plain page', () => {
   it('defines the global and every element, shows data, and survives a second copy', async () => {
@@ -28,8 +27,8 @@ describe('script-tag build in a plain page', () => {
       expect(win.kitEvents.filter((event) => event.name === 'kal-error')).to.deep.equal([]);
       // The same version loaded twice stays silent.
       expect(win.kitWarnings).to.deep.equal([]);
-      expect(shadow(win, 'kal-leaderboard')?.querySelectorAll('tbody tr')).to.have.length(3); // ranks 2, 3, 5: 1 and 4 are hidden speakers
-      expect(shadow(win, 'kal-room-embed')?.querySelector('[part~=join]')).to.not.equal(null);
+      expect(shadowOf('kal-leaderboard', win.document)?.querySelectorAll('tbody tr')).to.have.length(3); // ranks 2, 3, 5: 1 and 4 are hidden speakers
+      expect(shadowOf('kal-room-embed', win.document)?.querySelector('[part~=join]')).to.not.equal(null);
     } finally {
       frame.remove();
     }
@@ -63,9 +62,9 @@ describe('script-tag build in a plain page', () => {
       await until(() => win.kitEvents.some((event) => event.name === 'kal-load' && event.tag === 'kal-leaderboard'), 'the leaderboard');
       const catalogueRequests = () => win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/dist/locales/'));
       expect(catalogueRequests()).to.have.length(0);
-      const englishJoin = shadow(win, 'kal-room-embed')?.querySelector('[part~=join]')?.textContent?.trim();
+      const englishJoin = shadowOf('kal-room-embed', win.document)?.querySelector('[part~=join]')?.textContent?.trim();
       win.document.documentElement.lang = 'de';
-      await until(() => shadow(win, 'kal-room-embed')?.querySelector('[part~=join]')?.textContent?.trim() !== englishJoin, 'German text');
+      await until(() => shadowOf('kal-room-embed', win.document)?.querySelector('[part~=join]')?.textContent?.trim() !== englishJoin, 'German text');
       expect(catalogueRequests().map((entry) => entry.name)).to.have.length(1);
       expect(catalogueRequests()[0]?.name).to.contain('/dist/locales/de-DE.js');
     } finally {
@@ -83,7 +82,7 @@ describe('script-tag build in a plain page', () => {
       expect(scrollLayoutRequests()).to.have.length(0);
       const litCopies = (win as unknown as { litHtmlVersions: string[] }).litHtmlVersions.length;
       win.document.querySelector('kal-leaderboard')!.setAttribute('layout', 'scroll');
-      const rows = () => shadow(win, 'kal-leaderboard')?.querySelectorAll('.scroller [role=row]') ?? [];
+      const rows = () => shadowOf('kal-leaderboard', win.document)?.querySelectorAll('.scroller [role=row]') ?? [];
       await until(() => rows().length > 0, 'rows in the scroll layout');
       expect(scrollLayoutRequests()).to.have.length(1);
       expect(rows()[0]?.textContent).to.match(/1/);

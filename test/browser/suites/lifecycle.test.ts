@@ -8,12 +8,13 @@
 // timers do not blur the picture.
 import { expect, oneEvent } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import '../../src/components/badge-progress/define.js';
-import '../../src/components/leaderboard/define.js';
-import '../../src/components/room-embed/define.js';
-import '../../src/components/unsubscribe-prefs/define.js';
-import { configure, currentConfig } from '../../src/config.js';
-import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, until } from './helpers.js';
+import '../../../src/components/badge-progress/define.js';
+import '../../../src/components/leaderboard/define.js';
+import '../../../src/components/room-embed/define.js';
+import '../../../src/components/unsubscribe-prefs/define.js';
+import { configure, currentConfig } from '../../../src/config.js';
+import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, until } from '../helpers.js';
+import { errorsOf } from '../dom.js';
 
 // The scroll layout's virtualizer can trip Chromium's harmless "ResizeObserver loop" error.
 setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
@@ -176,13 +177,6 @@ function track(): Tracker {
 
 /** Pending items as readable lines (what, and the kit code that made it) for a failure message. */
 const describeAll = (items: Pending[]) => items.map((item) => `${item.what} from ${firstKitFrame(item.stack)}`);
-
-/** Records kal-error events from an element (and its subtree) from now on. */
-function errorsOf(element: Element): unknown[] {
-  const errors: unknown[] = [];
-  element.addEventListener('kal-error', (event) => errors.push((event as CustomEvent).detail));
-  return errors;
-}
 
 /** Mounts markup in a container on the page and answers its first element. */
 function mount<T extends HTMLElement>(markup: string): T {

@@ -5,11 +5,12 @@
 // (test/wtr-block-modules-plugin.mjs); this file runs in its own page, so no module is cached yet.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../../src/components/badge-progress/define.js';
-import '../../src/components/leaderboard/define.js';
-import type { KalLeaderboard } from '../../src/components/leaderboard/kal-leaderboard.js';
-import { configure, currentConfig } from '../../src/config.js';
-import { FAST_RETRIES, SANDBOX_URLS, callsTo, countingGetKs, newPartner, sandboxPost, until } from './helpers.js';
+import '../../../src/components/badge-progress/define.js';
+import '../../../src/components/leaderboard/define.js';
+import type { KalLeaderboard } from '../../../src/components/leaderboard/kal-leaderboard.js';
+import { configure, currentConfig } from '../../../src/config.js';
+import { callsTo, configureSandbox, sandboxPost, until } from '../helpers.js';
+import { errorsOf } from '../dom.js';
 
 const block = (fragments: string[], hang = false) => executeServerCommand('block-modules', { fragments, hang });
 const blocked = () => executeServerCommand<string[], undefined>('blocked-modules');
@@ -20,18 +21,7 @@ afterEach(async () => {
   configure({ ...saved, getKs: saved.getKs, tokenEndpoint: saved.tokenEndpoint });
 });
 
-function setUp(): number {
-  const partnerId = newPartner();
-  configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: countingGetKs(partnerId).getKs, retryDelaysMs: FAST_RETRIES });
-  return partnerId;
-}
-
-/** Records the kit's kal-error events from `element`. */
-function errorsOf(element: Element): unknown[] {
-  const errors: unknown[] = [];
-  element.addEventListener('kal-error', (event) => errors.push((event as CustomEvent).detail));
-  return errors;
-}
+const setUp = (): number => configureSandbox().partnerId;
 
 describe('lazily loaded modules that cannot be downloaded', () => {
   it('compact badges that cannot get their layout show as cards, without an error', async () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { parseKs, redact, rememberSecret } from '../../../src/api/ks.js';
-import { mintKs, newPartner } from '../helpers.js';
+import { parseKs, redact, rememberSecret } from '../../../../src/api/ks.js';
+import { mintKs, newPartner } from '../../helpers.js';
 
 const v1 = (fields: string, urlSafe = false) => {
   const text = btoa(`0123456789abcdef0123456789abcdef01234567|${fields}`);

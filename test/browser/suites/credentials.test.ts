@@ -4,18 +4,19 @@
 // view-room path needs it). A readable ADMIN KS is refused by every element, from either token source,
 // with a `config` error saying why, before any service call.
 import { expect, fixture, html } from '@open-wc/testing';
-import type { KalErrorDetail } from '../../src/api/errors.js';
-import type { GetKs } from '../../src/api/session.js';
-import { configure } from '../../src/config.js';
-import '../../src/components/leaderboard/define.js';
-import '../../src/components/badge-progress/define.js';
-import '../../src/components/unsubscribe-prefs/define.js';
-import '../../src/components/room-embed/define.js';
-import type { KalBadgeProgress } from '../../src/components/badge-progress/kal-badge-progress.js';
-import type { KalLeaderboard } from '../../src/components/leaderboard/kal-leaderboard.js';
-import type { KalRoomEmbed } from '../../src/components/room-embed/kal-room-embed.js';
-import { forgetLinkKs } from '../../src/components/unsubscribe-prefs/link-ks.js';
-import { FAST_RETRIES, SANDBOX_URLS, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from './helpers.js';
+import type { KalErrorDetail } from '../../../src/api/errors.js';
+import type { GetKs } from '../../../src/api/session.js';
+import { configure } from '../../../src/config.js';
+import '../../../src/components/leaderboard/define.js';
+import '../../../src/components/badge-progress/define.js';
+import '../../../src/components/unsubscribe-prefs/define.js';
+import '../../../src/components/room-embed/define.js';
+import type { KalBadgeProgress } from '../../../src/components/badge-progress/kal-badge-progress.js';
+import type { KalLeaderboard } from '../../../src/components/leaderboard/kal-leaderboard.js';
+import type { KalRoomEmbed } from '../../../src/components/room-embed/kal-room-embed.js';
+import { forgetLinkKs } from '../../../src/components/unsubscribe-prefs/link-ks.js';
+import { FAST_RETRIES, SANDBOX_URLS, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from '../helpers.js';
+import { $, deepElements, text } from '../dom.js';
 
 const VIEWER = 'viewer@example.com';
 const ROOM = '1_sandboxroom';
@@ -52,21 +53,6 @@ function stringify(value: unknown): string {
   } catch {
     return String(value);
   }
-}
-
-/** Every element of `root`, through shadow roots. */
-function deepElements(root: Element): Element[] {
-  const found: Element[] = [root];
-  const visit = (node: Element | ShadowRoot) => {
-    for (const child of node.children) {
-      found.push(child);
-      visit(child);
-      if (child.shadowRoot) visit(child.shadowRoot);
-    }
-  };
-  visit(root);
-  if (root.shadowRoot) visit(root.shadowRoot);
-  return found;
 }
 
 function watch(options: { scope?: 'room' } = {}): Watch {
@@ -158,9 +144,6 @@ function expectNoKs(w: Watch): void {
   }
   for (const detail of w.errors) expect(detail.message, 'an error message').to.be.a('string').and.not.equal('');
 }
-
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string) => element.shadowRoot!.querySelector<T>(selector);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('credentials: the KS stays secret in every state', () => {
   it('<kal-leaderboard>: loaded after a refused KS, retrying a live refresh, errors, and a host error quoting the KS', async () => {

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { type PostJsonRequest, postJson } from '../../../src/api/client.js';
-import { KalError } from '../../../src/api/errors.js';
-import { object, string } from '../../../src/api/schema.js';
-import { Session, sessionFor } from '../../../src/api/session.js';
-import { FAST_RETRIES, callsTo, control, countingGetKs, mintKs, newPartner, sandboxPost, until } from '../helpers.js';
+import { type PostJsonRequest, postJson } from '../../../../src/api/client.js';
+import { KalError } from '../../../../src/api/errors.js';
+import { object, string } from '../../../../src/api/schema.js';
+import { Session, sessionFor } from '../../../../src/api/session.js';
+import { FAST_RETRIES, callsTo, control, countingGetKs, mintKs, newPartner, sandboxPost, until } from '../../helpers.js';
 
 const leaderboard = object({ id: string, name: string });
 // Through the Game proxy (sandbox faults land on its door), as an element reads it.

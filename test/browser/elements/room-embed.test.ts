@@ -1,11 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { viewRoomUrl } from '../../src/api/rooms.js';
-import type { GetKs, TokenContext } from '../../src/api/session.js';
-import { checkRoomSettings } from '../../src/components/room-embed/room-settings.js';
-import type { KalRoomEmbed } from '../../src/components/room-embed/kal-room-embed.js';
-import '../../src/components/room-embed/define.js';
-import { configure, currentConfig } from '../../src/config.js';
-import { FAST_RETRIES, SANDBOX_URLS, control, mintKs, newPartner, sandboxState, until } from './helpers.js';
+import { viewRoomUrl } from '../../../src/api/rooms.js';
+import type { GetKs, TokenContext } from '../../../src/api/session.js';
+import { checkRoomSettings } from '../../../src/components/room-embed/room-settings.js';
+import type { KalRoomEmbed } from '../../../src/components/room-embed/kal-room-embed.js';
+import '../../../src/components/room-embed/define.js';
+import { configure, currentConfig } from '../../../src/config.js';
+import { FAST_RETRIES, SANDBOX_URLS, control, mintKs, newPartner, sandboxState, until } from '../helpers.js';
+import { part, root, shadowText } from '../dom.js';
 
 const ROOM = '1_sandboxroom';
 
@@ -44,11 +45,7 @@ function configureRoom(partnerId: number, options?: Parameters<typeof roomKs>[1]
   return source;
 }
 
-const root = (element: KalRoomEmbed) => element.shadowRoot!;
-const part = <T extends HTMLElement = HTMLElement>(element: KalRoomEmbed, name: string) =>
-  root(element).querySelector<T>(`[part~="${name}"]`);
 const frameOf = (element: KalRoomEmbed) => root(element).querySelector('iframe');
-const shown = (element: KalRoomEmbed) => root(element).textContent?.replace(/\s+/g, ' ') ?? '';
 
 /** What the sandbox's view-room page says arrived (same origin, so the test can read it). */
 function roomData(element: KalRoomEmbed): DOMStringMap {
@@ -118,7 +115,7 @@ describe('<kal-room-embed>', () => {
     expect(contexts).to.have.length(0);
     expect(part(element, 'card')).to.not.equal(null);
     expect(part(element, 'join')?.textContent).to.equal('Join room');
-    expect(shown(element)).to.contain('camera and microphone');
+    expect(shadowText(element)).to.contain('camera and microphone');
     await expect(element).to.be.accessible();
 
     const loaded = oneEvent(element, 'kal-load');
@@ -181,7 +178,7 @@ describe('<kal-room-embed>', () => {
     const { detail } = await leave(element);
     expect(detail).to.deep.equal({ entryId: ROOM });
     expect(frameOf(element)).to.equal(null);
-    expect(shown(element)).to.contain('You left the meeting room.');
+    expect(shadowText(element)).to.contain('You left the meeting room.');
     const rejoin = part<HTMLButtonElement>(element, 'join')!;
     expect(rejoin.textContent).to.equal('Rejoin');
     expect(root(element).activeElement).to.equal(rejoin);
@@ -260,7 +257,7 @@ describe('<kal-room-embed>', () => {
     expect(detail).to.include({ code: 'unauthorized', retryable: true });
     await until(() => !!part(element, 'error'));
     expect(part(element, 'error')?.getAttribute('role')).to.equal('alert');
-    expect(shown(element)).to.contain('We could not start your session.');
+    expect(shadowText(element)).to.contain('We could not start your session.');
     expect(frameOf(element)).to.equal(null);
     await expect(element).to.be.accessible();
 
@@ -283,7 +280,7 @@ describe('<kal-room-embed>', () => {
     expect(detail.message).to.contain('kaf-host');
     await element.updateComplete;
     expect(part(element, 'error')).to.not.equal(null);
-    expect(shown(element)).to.contain('its address is not valid');
+    expect(shadowText(element)).to.contain('its address is not valid');
     expect(part(element, 'retry')).to.equal(null);
     expect(frameOf(element)).to.equal(null);
     expect(contexts).to.have.length(0);
@@ -298,7 +295,7 @@ describe('<kal-room-embed>', () => {
     expect(detail.code).to.equal('config');
     expect(detail.message).to.contain('entry-id');
     await element.updateComplete;
-    expect(shown(element)).to.contain('no valid room was given');
+    expect(shadowText(element)).to.contain('no valid room was given');
     expect(part(element, 'join')).to.equal(null);
 
     // Fixing the attribute brings the Join card back.
@@ -323,7 +320,7 @@ describe('<kal-room-embed>', () => {
     expect(detail).to.deep.equal({ code: 'timeout', message: 'the meeting room did not load within 1 s', retryable: true });
     await element.updateComplete;
     expect(frameOf(element)).to.equal(null);
-    expect(shown(element)).to.contain('The meeting room did not open.');
+    expect(shadowText(element)).to.contain('The meeting room did not open.');
 
     await control(partnerId, { roomHang: false });
     const joined = oneEvent(element, 'kal-room-join');

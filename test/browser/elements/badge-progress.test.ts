@@ -1,19 +1,17 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { configure, currentConfig } from '../../src/config.js';
-import '../../src/components/badge-progress/define.js';
-import { safeImageUrl } from '../../src/components/shared/safe-image-url.js';
-import type { KalBadgeProgress } from '../../src/components/badge-progress/kal-badge-progress.js';
+import { configure, currentConfig } from '../../../src/config.js';
+import '../../../src/components/badge-progress/define.js';
+import { safeImageUrl } from '../../../src/components/shared/safe-image-url.js';
+import type { KalBadgeProgress } from '../../../src/components/badge-progress/kal-badge-progress.js';
 import {
-  FAST_RETRIES,
-  SANDBOX_URLS,
   callsTo,
+  configureSandbox,
   control,
-  countingGetKs,
-  newPartner,
   sandboxPost,
   until,
-} from './helpers.js';
+} from '../helpers.js';
+import { $, $$, mountLoaded, root, text } from '../dom.js';
 
 const VIEWER = 'viewer@example.com';
 const EVENT_BADGES = ['badge_attendee', 'badge_pollster', 'badge_marathon', 'badge_networker', 'badge_quiz', 'badge_sponsor'];
@@ -25,36 +23,15 @@ afterEach(() => {
   configure({ ...saved, getKs: saved.getKs, tokenEndpoint: saved.tokenEndpoint });
 });
 
-function configureFor(partnerId: number, format: 'v1' | 'v2' = 'v2') {
-  const counting = countingGetKs(partnerId, { format });
-  configure({ partnerId, serviceUrls: SANDBOX_URLS, getKs: counting.getKs, retryDelaysMs: FAST_RETRIES });
-  return counting;
-}
-
 /** A fresh partner, configured; returns its id. */
-function setUp(format: 'v1' | 'v2' = 'v2'): number {
-  const partnerId = newPartner();
-  configureFor(partnerId, format);
-  return partnerId;
-}
+const setUp = (format: 'v1' | 'v2' = 'v2'): number => configureSandbox({ format }).partnerId;
 
-const root = (element: Element) => element.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string) => root(element).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [...root(element).querySelectorAll<T>(selector)];
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const badge = (element: Element, id: string) => $(element, `[part~=badge][data-badge-id="${id}"]`);
 const shownIds = (element: Element) => $$(element, '[part~=badge]').map((each) => each.dataset.badgeId);
 const bars = (node: Element | null) => [...(node?.querySelectorAll<HTMLElement>('[role=progressbar]') ?? [])];
 
 /** Mounts the element and waits for `kal-load`. */
-async function loaded(template: ReturnType<typeof html>): Promise<{ element: KalBadgeProgress; count: number | undefined }> {
-  const load = oneEvent(document, 'kal-load');
-  const mounted = await fixture<HTMLElement>(template);
-  const element = (mounted.localName === 'kal-badge-progress' ? mounted : mounted.querySelector('kal-badge-progress')) as KalBadgeProgress;
-  const { detail } = await load;
-  await element.updateComplete;
-  return { element, count: detail.count };
-}
+const loaded = (template: ReturnType<typeof html>) => mountLoaded<KalBadgeProgress>(template, 'kal-badge-progress');
 
 /**
  * Watches (and optionally rewrites) service calls whose URL contains `match`, at the network edge, for
@@ -470,8 +447,7 @@ describe('<kal-badge-progress>', () => {
     });
 
     it('shows a rejected session (401 twice) clearly, and recovers on retry', async () => {
-      const partnerId = newPartner();
-      const { contexts } = configureFor(partnerId);
+      const { partnerId, contexts } = configureSandbox({ format: 'v2' });
       await control(partnerId, { fail: { status: 401, count: 2 } });
       const reported = oneEvent(document, 'kal-error');
       const element = await fixture<KalBadgeProgress>(html`<kal-badge-progress virtual-event-id="12345"></kal-badge-progress>`);

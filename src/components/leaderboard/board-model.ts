@@ -1,0 +1,176 @@
+import type { ApiContext } from '../../api/context.js';
+import { KalError, isAbort } from '../../api/errors.js';
+import { type Leaderboard, type ScoreRow, getLeaderboard, getUserScore, listUserScores } from '../../api/game.js';
+import { findViewer } from '../../api/viewer.js';
+import { safeImageUrl } from '../shared/safe-image-url.js';
+import { type DisplayRow, type LeaderboardSettings, pageStart, privacySafeId } from './helpers.js';
+import type { KnownNames } from './resolve-names.js';
+
+// The leaderboard's data: what one run reads (readBoard) and how it becomes the rows on screen
+// (BoardRows). The element decides when to read and renders; this knows the reads and the rows.
+
+export type ReorderAnimation = typeof import('./reorder-animation.js');
+
+/** What both a fetch and the screen know: the inputs and the board they were read for. */
+export interface BoardState {
+  inputs: unknown[];
+  settings: LeaderboardSettings;
+  sub: string;
+  pageIndex: number;
+  board: Leaderboard;
+  totalCount: number;
+  viewerId?: string;
+}
+
+/** What one run fetched. */
+export interface Fetched extends BoardState {
+  silent: boolean;
+  pages: Array<{ index: number; rows: ScoreRow[] }>;
+  self?: ScoreRow;
+  /** Loaded with a table's refresh: its rows slide to their new places. */
+  reorder?: ReorderAnimation;
+}
+
+/** What is on screen. */
+export interface View extends BoardState {
+  rows: DisplayRow[];
+  /** How many rows each loaded page brought (scroll layout: the pages read so far). */
+  pageLengths: number[];
+  self?: DisplayRow;
+  loadedAt: number;
+}
+
+export interface BoardRead {
+  api: ApiContext;
+  settings: LeaderboardSettings;
+  /** The sub-leaderboard's id, '' for the overall board. */
+  sub: string;
+  /** The pages to read (1-based). */
+  indexes: number[];
+  /** The host's `user-id`, if any. */
+  userId: string | undefined;
+  /** The board's definition when it may be reused (paging through the same board). */
+  knownBoard: Leaderboard | undefined;
+  /** A refresh that can expect the viewer on the page again (or a board that had no scores). */
+  expectOnPage: boolean;
+  /** Loaded alongside the rows: the scroll layout (waited for), the reorder animation (never waited for). */
+  scrollLayout?: Promise<void>;
+  reorder?: Promise<ReorderAnimation | undefined>;
+  /** Asks the host for the names these rows lack. */
+  resolveNames: (rows: ScoreRow[]) => Promise<void>;
+}
+
+export type BoardPages = Pick<Fetched, 'board' | 'totalCount' | 'pages' | 'self' | 'viewerId' | 'reorder'>;
+
+/** One run's reads: the board, the pages, the viewer's own row, in as few round trips as it can. */
+export async function readBoard(read: BoardRead): Promise<BoardPages> {
+  const { api, settings, sub, indexes } = read;
+  // A sub-leaderboard asked by attribute is checked before its rows are read.
+  let board = read.knownBoard;
+  if (!board && sub) board = await getLeaderboard(api, settings.leaderboardId);
+  if (board && sub && !board.subLeaderboards.some((candidate) => candidate.id === sub)) {
+    throw new KalError(
+      'config',
+      `kal-leaderboard: "${settings.leaderboardId}" has no sub-leaderboard "${sub}"` +
+        ` (it has: ${board.subLeaderboards.map((candidate) => candidate.id).join(', ') || 'none'})`,
+    );
+  }
+  const query = (pageIndex: number) =>
+    listUserScores(api, { leaderboardId: settings.leaderboardId, pageIndex, pageSize: settings.pageSize, subLeaderboardId: sub || undefined });
+  const viewer = findViewer(api, read.userId);
+  const listed = Promise.all(indexes.map(query));
+  // The viewer's own row (overall board only: sub-leaderboard rows are segments) is read alongside
+  // the page, not after it: one round trip instead of two. Skipped when a refresh can expect the
+  // viewer on the page again; then it is read after, if needed.
+  const ownRow = (viewerId: string | undefined) =>
+    getUserScore(api, settings.leaderboardId, viewerId, listed).catch((error: unknown) => {
+      if (isAbort(error)) throw error;
+      return undefined; // The board is worth showing without the viewer's row.
+    });
+  const [resolvedBoard, , ksViewer, pages, early, reorder] = await Promise.all([
+    board ?? getLeaderboard(api, settings.leaderboardId),
+    read.scrollLayout,
+    viewer,
+    listed,
+    sub || read.expectOnPage ? undefined : viewer.then(ownRow),
+    // The animation never holds the rows back: without it by the time they arrive, this refresh skips it.
+    read.reorder && Promise.race([read.reorder, listed.then(() => undefined, () => undefined)]),
+  ]);
+  const totalCount = pages[0]?.totalCount ?? 0;
+
+  let viewerId = ksViewer;
+  let self: ScoreRow | undefined;
+  if (!sub && totalCount > 0) {
+    self = viewerId ? pages.flatMap((page) => page.rows).find((row) => row.userId === viewerId) : undefined;
+    if (!self) {
+      self = read.expectOnPage ? await ownRow(viewerId) : early;
+      if (self && viewerId && self.userId !== viewerId) self = undefined;
+      viewerId ??= self?.userId;
+    }
+  }
+  if (!sub) await read.resolveNames([...pages.flatMap((page) => page.rows), ...(self ? [self] : [])]);
+  return {
+    board: resolvedBoard,
+    totalCount,
+    pages: pages.map((page, i) => ({ index: indexes[i] ?? 1, rows: page.rows })),
+    self,
+    viewerId: viewerId || undefined,
+    reorder,
+  };
+}
+
+/** Score rows as shown: labelled (names the host resolved, else a privacy-safe id), the viewer's marked, moves counted. */
+export class BoardRows {
+  /** Names from the host's `resolveUsers`, kept across pages and refreshes. */
+  readonly names: KnownNames = new Map();
+
+  decorate(row: ScoreRow, sub: string, viewerId: string | undefined, oldRanks?: Map<string, number>): DisplayRow {
+    const resolved = sub ? undefined : this.names.get(row.userId);
+    const before = oldRanks ? (oldRanks.get(row.userId) ?? row.oldRank) : undefined;
+    const move = before === undefined ? 0 : before - row.rank;
+    return {
+      ...row,
+      label: row.name || resolved?.name || privacySafeId(row.userId),
+      avatar: safeImageUrl(row.avatarUrl) ?? resolved?.avatar,
+      self: !sub && viewerId !== undefined && row.userId === viewerId,
+      move: move || undefined,
+    };
+  }
+
+  /**
+   * The rows a fetch puts on screen. A scroll layout's refresh replaces, page by page, the rows each
+   * page brought last time (pages may be short: a Game proxy leaves hidden people out); anything else
+   * replaces them all. Moves are counted against the rows (and viewer) of a refresh's previous view.
+   */
+  merge(fetched: Fetched, previous: View | undefined): Pick<View, 'rows' | 'pageLengths' | 'self'> {
+    const { silent, sub, viewerId } = fetched;
+    const refreshed = silent ? previous : undefined;
+    const oldRanks = refreshed ? new Map(refreshed.rows.map((row) => [row.userId, row.rank])) : undefined;
+    if (oldRanks && refreshed?.self && !oldRanks.has(refreshed.self.userId)) oldRanks.set(refreshed.self.userId, refreshed.self.rank);
+    const decorate = (row: ScoreRow) => this.decorate(row, sub, viewerId, oldRanks);
+    let rows: DisplayRow[];
+    let pageLengths: number[];
+    if (fetched.settings.layout === 'scroll' && refreshed) {
+      rows = refreshed.rows.slice();
+      pageLengths = refreshed.pageLengths.slice();
+      for (const page of fetched.pages) {
+        if (page.index - 1 > pageLengths.length) continue;
+        rows.splice(pageStart(pageLengths, page.index), pageLengths[page.index - 1] ?? 0, ...page.rows.map(decorate));
+        pageLengths[page.index - 1] = page.rows.length;
+      }
+    } else {
+      rows = fetched.pages.flatMap((page) => page.rows.map(decorate));
+      pageLengths = fetched.pages.map((page) => page.rows.length);
+    }
+    const onList = fetched.self ? rows.find((row) => row.userId === fetched.self?.userId) : undefined;
+    return { rows, pageLengths, self: onList ?? (fetched.self ? decorate(fetched.self) : undefined) };
+  }
+
+  /** A scroll layout's next page, added after the pages before it. */
+  append(view: View, index: number, pageRows: ScoreRow[]): Pick<View, 'rows' | 'pageLengths'> {
+    return {
+      rows: view.rows.slice(0, pageStart(view.pageLengths, index)).concat(pageRows.map((row) => this.decorate(row, view.sub, view.viewerId))),
+      pageLengths: [...view.pageLengths.slice(0, index - 1), pageRows.length],
+    };
+  }
+}
