@@ -1,6 +1,3 @@
-/** The kit's elements, as registered by the all-in-one entry. */
-export const KIT_TAGS = ['kal-leaderboard', 'kal-badge-progress', 'kal-room-embed', 'kal-unsubscribe-prefs'] as const;
-
 /**
  * Resolves once every kit element inside `root` is defined, so a page can reveal them together
  * instead of flashing undefined tags (pair it with `kaltura-widgets/defined.css`).

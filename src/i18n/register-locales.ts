@@ -2,7 +2,6 @@ import type { Catalogue } from './en.js';
 import { registerLocale } from './localize.js';
 
 // ES builds: each catalogue is its own chunk, fetched only when a page first needs that language.
-// (The script-tag build swaps this module for register-locales.script.ts.)
 const load = (module: Promise<{ default: Catalogue }>) => module.then((loaded) => loaded.default);
 let registered = false;
 

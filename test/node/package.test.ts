@@ -35,7 +35,7 @@ after(() => {
 
 test('the tarball holds the builds, types and manifest, and nothing from src or tests', () => {
   const installed = join(project, 'node_modules/kaltura-widgets');
-  for (const file of ['dist/kaltura-widgets.js', 'dist/kaltura-widgets.iife.js', 'dist/kaltura-widgets.leaderboard-scroll.js', 'dist/locales/de-DE.js', 'dist/leaderboard.js', 'dist/server.js', 'dist/react.js', 'dist/types/index.d.ts', 'dist/defined.css', 'custom-elements.json', 'vscode.html-custom-data.json']) {
+  for (const file of ['dist/kaltura-widgets.js', 'dist/kaltura-widgets.iife.js', 'dist/cdn/api.js', 'dist/cdn/leaderboard.js', 'dist/leaderboard.js', 'dist/server.js', 'dist/react.js', 'dist/types/index.d.ts', 'dist/defined.css', 'custom-elements.json', 'vscode.html-custom-data.json']) {
     assert.ok(existsSync(join(installed, file)), file);
   }
   assert.ok(!existsSync(join(installed, 'src')));

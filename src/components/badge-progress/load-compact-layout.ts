@@ -1,2 +1,2 @@
-/** The compact layout, downloaded when first used (the script-tag build has it inline: load-compact-layout.script.ts). */
+/** The compact layout, downloaded when first used. */
 export const loadCompactLayout = (): Promise<typeof import('./compact-layout.js')> => import('./compact-layout.js');

@@ -1,6 +1,6 @@
 /**
  * Downloads the scroll layout with the virtualizer (ES builds: their own chunk, fetched only for
- * `layout="scroll"`). The script-tag build swaps this module for load-scroll-layout.script.ts.
+ * `layout="scroll"`).
  */
 export function loadScrollLayout(): Promise<typeof import('./scroll-layout.js')> {
   return import('./scroll-layout.js');
