@@ -15,50 +15,28 @@ import { KalPrefGroup, KalUnsubscribePrefs } from '../components/unsubscribe-pre
 
 type KitEvent<K extends keyof KalEventDetails> = EventName<CustomEvent<KalEventDetails[K]>>;
 
-const common = {
-  onKalLoad: 'kal-load' as KitEvent<'kal-load'>,
-  onKalError: 'kal-error' as KitEvent<'kal-error'>,
-};
+/** `kal-rank-change` → `onKalRankChange`: the prop name React code uses for a kit event. */
+type PropOf<K extends string> = K extends `kal-${infer Rest}` ? `onKal${Capitalize<CamelCase<Rest>>}` : never;
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type EventProps<K extends keyof KalEventDetails> = { [E in K as PropOf<E>]: KitEvent<E> };
 
-export const Leaderboard = createComponent({
-  react: React,
-  tagName: 'kal-leaderboard',
-  elementClass: KalLeaderboard,
-  events: { ...common, onKalRankChange: 'kal-rank-change' as KitEvent<'kal-rank-change'> },
-  displayName: 'Leaderboard',
-});
+const propOf = (event: string) => `on${event.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase())}`;
 
-export const BadgeProgress = createComponent({
-  react: React,
-  tagName: 'kal-badge-progress',
-  elementClass: KalBadgeProgress,
-  events: { ...common, onKalBadgeAchieved: 'kal-badge-achieved' as KitEvent<'kal-badge-achieved'> },
-  displayName: 'BadgeProgress',
-});
+/** One React component for one element: its own events plus `kal-load` and `kal-error`, as `on…` props. */
+function wrap<E extends HTMLElement, K extends keyof KalEventDetails = never>(displayName: string, tagName: string, elementClass: new () => E, events: K[] = []) {
+  const all = ['kal-load', 'kal-error', ...events] as Array<keyof KalEventDetails>;
+  return createComponent({
+    react: React,
+    tagName,
+    elementClass,
+    events: Object.fromEntries(all.map((event) => [propOf(event), event])) as unknown as EventProps<K | 'kal-load' | 'kal-error'>,
+    displayName,
+  });
+}
 
-export const RoomEmbed = createComponent({
-  react: React,
-  tagName: 'kal-room-embed',
-  elementClass: KalRoomEmbed,
-  events: {
-    ...common,
-    onKalRoomJoin: 'kal-room-join' as KitEvent<'kal-room-join'>,
-    onKalRoomLeave: 'kal-room-leave' as KitEvent<'kal-room-leave'>,
-  },
-  displayName: 'RoomEmbed',
-});
-
-export const UnsubscribePrefs = createComponent({
-  react: React,
-  tagName: 'kal-unsubscribe-prefs',
-  elementClass: KalUnsubscribePrefs,
-  events: { ...common, onKalPrefsSaved: 'kal-prefs-saved' as KitEvent<'kal-prefs-saved'> },
-  displayName: 'UnsubscribePrefs',
-});
-
-export const PrefGroup = createComponent({
-  react: React,
-  tagName: 'kal-pref-group',
-  elementClass: KalPrefGroup,
-  displayName: 'PrefGroup',
-});
+// The kit's elements, one row each.
+export const Leaderboard = wrap('Leaderboard', 'kal-leaderboard', KalLeaderboard, ['kal-rank-change']);
+export const BadgeProgress = wrap('BadgeProgress', 'kal-badge-progress', KalBadgeProgress, ['kal-badge-achieved']);
+export const RoomEmbed = wrap('RoomEmbed', 'kal-room-embed', KalRoomEmbed, ['kal-room-join', 'kal-room-leave']);
+export const UnsubscribePrefs = wrap('UnsubscribePrefs', 'kal-unsubscribe-prefs', KalUnsubscribePrefs, ['kal-prefs-saved']);
+export const PrefGroup = wrap('PrefGroup', 'kal-pref-group', KalPrefGroup);
