@@ -7,6 +7,7 @@ import { resolveApi } from '../../config.js';
 import { KalElement } from '../shared/kal-element.js';
 import { DataController } from '../shared/data-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
+import { GroupDeclarations } from './declarations.js';
 import { prefsStyles } from './kal-unsubscribe-prefs.styles.js';
 import { linkGetKs, pageParam, takeLinkKs } from './link-ks.js';
 import {
@@ -17,7 +18,6 @@ import {
   hasChanges,
   isSubscribed,
   pruneOverrides,
-  readDeclarations,
   rowsFor,
 } from './prefs-model.js';
 import { prefsMessages } from '../../i18n/elements/unsubscribe-prefs.js';
@@ -30,8 +30,6 @@ interface OneClick {
   /** The unsubscribe was saved from the one-click view. */
   done: boolean;
 }
-
-const DECLARATION_ATTRIBUTES = ['group-id', 'label', 'description'];
 
 /**
  * @summary An email preference centre: the person's Messaging unsubscribe groups as switches (on =
@@ -132,16 +130,28 @@ export class KalUnsubscribePrefs extends KalElement {
   private oneClick: OneClick | undefined;
   /** The token callback for a KS read from the page URL (it holds the KS; nothing else does). */
   private linkKs: GetKs | undefined;
-  private documentLoaded = true;
+  /** Children may still be arriving from the parser until the document is read. */
+  private documentLoaded = document.readyState !== 'loading';
 
   get #saveButton(): HTMLButtonElement | null {
     return this.renderRoot.querySelector<HTMLButtonElement>('[part~="save"]');
   }
 
-  #observer: MutationObserver | undefined;
-  readonly #reportedDeclarations = new Set<string>();
   #urlGroup: string | undefined;
   #guarding = false;
+
+  constructor() {
+    super();
+    // The <kal-pref-group> children, read as data; the controller registers itself with the element.
+    new GroupDeclarations(this, {
+      changed: (groups) => (this.declared = groups),
+      documentLoaded: () => (this.documentLoaded = true),
+      report: (error) => {
+        console.warn(`kaltura-widgets: ${error.message}`);
+        this.emit('kal-error', error.toDetail());
+      },
+    });
+  }
 
   readonly #data = new DataController<string[]>(this, {
     args: () => [this.linkKs, this.declared.length > 0, ...this.settingsKey()],
@@ -166,29 +176,14 @@ export class KalUnsubscribePrefs extends KalElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (document.readyState === 'loading') {
-      this.documentLoaded = false;
-      document.addEventListener('DOMContentLoaded', () => (this.documentLoaded = true), { once: true });
-    }
     if (this.ksParam) this.#adoptLinkKs();
     this.#urlGroup ??= pageParam('group');
-    this.#readGroups();
-    this.#observer = new MutationObserver(() => this.#readGroups());
-    this.#observer.observe(this, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: DECLARATION_ATTRIBUTES,
-    });
     globalThis.addEventListener('online', this.#onOnline);
     this.#guard(this.hasUnsavedChanges);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#observer?.disconnect();
-    this.#observer = undefined;
     globalThis.removeEventListener('online', this.#onOnline);
     this.#guard(false);
   }
@@ -260,38 +255,6 @@ export class KalUnsubscribePrefs extends KalElement {
 
   #isLinkRefused(error: unknown): boolean {
     return this.linkKs !== undefined && toKalError(error).code === 'unauthorized';
-  }
-
-  // --- declarations ---
-
-  #readGroups(): void {
-    const elements = [...this.querySelectorAll('kal-pref-group')];
-    const { groups, duplicates, missingIds } = readDeclarations(
-      elements.map((element) => ({
-        id: element.getAttribute('group-id'),
-        label: element.getAttribute('label')?.trim() || element.textContent,
-        description: element.getAttribute('description'),
-      })),
-    );
-    if (JSON.stringify(groups) !== JSON.stringify(this.declared)) this.declared = groups;
-    for (const id of duplicates) {
-      this.#reportDeclaration(
-        `duplicate:${id}`,
-        `the group "${id}" is declared twice in <kal-unsubscribe-prefs>: it is shown once, with its first <kal-pref-group>; remove the other`,
-      );
-    }
-    if (missingIds) {
-      this.#reportDeclaration('missing-id', 'a <kal-pref-group> has no group-id: it is ignored; set group-id to the Messaging unsubscribe group id');
-    }
-  }
-
-  /** A declaration mistake: the widget stays usable; the developer hears of it once (console and kal-error). */
-  #reportDeclaration(key: string, message: string): void {
-    if (this.#reportedDeclarations.has(key)) return;
-    this.#reportedDeclarations.add(key);
-    const error = new KalError('config', message);
-    console.warn(`kaltura-widgets: ${error.message}`);
-    this.emit('kal-error', error.toDetail());
   }
 
   // --- state ---
