@@ -18,6 +18,9 @@ if (!executablePath) {
 
 export default {
   files: process.env.TEST_FILES ?? 'test/browser/**/*.test.ts',
+  // The page's origin is the one the demo backend's Game proxy reaches the sandbox on: absolute sandbox
+  // asset URLs (badge icons) are then same-origin, as the kit requires of http: images.
+  hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 2,
   concurrentBrowsers: 1,

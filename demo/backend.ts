@@ -104,7 +104,9 @@ function adminKsSource(partnerId: number): () => string {
 
 /** `http://{address}:{port}` of the socket a request came in on. */
 function localOrigin(req: IncomingMessage): string {
-  const { localAddress = '127.0.0.1', localPort } = req.socket;
+  const { localPort } = req.socket;
+  // An IPv4 address on a dual-stack socket reads `::ffff:127.0.0.1`: the IPv4 form is the page's host.
+  const localAddress = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.)/, '');
   const host = localAddress === '::' || localAddress === '0.0.0.0' ? '127.0.0.1' : localAddress.includes(':') ? `[${localAddress}]` : localAddress;
   return `http://${host}:${localPort}`;
 }

@@ -17,7 +17,8 @@ import { rankingOf, scorePage, scoreRow, segmentRows } from './scores.js';
 /**
  * A read's context. `viewer` is set only for a USER KS accepted by `lenientGameUserKs`: per-user reads
  * are then about that user, and other users' do_not_display rows are left out. `filters`: `lenientFilters`.
- * @typedef {{ world: World, body: Record<string, any>, viewer?: string, filters: boolean }} ReadContext
+ * `origin`: where the request was sent, so asset URLs in answers are absolute (a page on any origin can load them).
+ * @typedef {{ world: World, body: Record<string, any>, viewer?: string, filters: boolean, origin: string }} ReadContext
  * @typedef {(ctx: ReadContext) => unknown} Read
  */
 
@@ -141,13 +142,13 @@ const READS = {
     return { totalCount: rules.length, objects: rules };
   },
 
-  'badge/get': ({ body }) => badgeById(required(body, 'id')),
+  'badge/get': ({ body, origin }) => withIconUrl(badgeById(required(body, 'id')), origin),
 
-  'badge/list': ({ body, filters }) => {
+  'badge/list': ({ body, filters, origin }) => {
     const idIn = idList(body.filter?.idIn);
     const eventIn = filters ? idList(body.filter?.virtualEventIdIn) : undefined;
     const badges = BADGES.filter((b) => (!idIn || idIn.includes(b.id)) && (!eventIn || b.virtualEventIds.some((e) => eventIn.includes(e))));
-    return listPage(badges, readPager(body.pager));
+    return listPage(badges.map((b) => withIconUrl(b, origin)), readPager(body.pager));
   },
 
   'userBadge/list': (ctx) => {
@@ -185,8 +186,11 @@ const READS = {
   },
 };
 
+/** A badge whose icon URL is absolute, on the origin the request was sent to. @param {import('./data.js').Badge} badge @param {string} origin */
+const withIconUrl = (badge, origin) => ({ ...badge, iconUrl: new URL(badge.iconUrl, origin).href });
+
 /**
- * @param {{ body: Record<string, any>, authenticate: () => { ks: KsInfo, world: World } }} ctx
+ * @param {{ body: Record<string, any>, origin: string, authenticate: () => { ks: KsInfo, world: World } }} ctx
  * @param {string} action `controller/action`
  */
 export function handleGame(ctx, action) {
@@ -200,5 +204,5 @@ export function handleGame(ctx, action) {
     throw new HttpError(403, 'ADMIN_KS_REQUIRED', `Game Services need an ADMIN KS (type=2); this KS is type ${ks.type}`);
   }
   if (!read) throw new HttpError(403, 'GAME_MANAGE_REQUIRED', `The sandbox is read-only: its KS never carries GAME_MANAGE, so "${action}" is refused`);
-  return read({ world, body: ctx.body, viewer: lenientUser ? ks.userId : undefined, filters: world.switches.lenientFilters });
+  return read({ world, body: ctx.body, viewer: lenientUser ? ks.userId : undefined, filters: world.switches.lenientFilters, origin: ctx.origin });
 }

@@ -9,15 +9,28 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * CORS on every answer so pages on another origin (a Storybook port, a CMS preview) can use the
- * sandbox too. Retry-After is exposed so a browser client can honour it cross-origin.
+ * sandbox too. A request that names its origin gets it back with credentials allowed (a token
+ * endpoint is called with the page's cookies, and `*` is refused for those); others get `*`.
+ * Retry-After is exposed so a browser client can honour it cross-origin.
+ * @param {Req | undefined} req
+ * @returns {Record<string, string>}
  */
-export const CORS_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-  'Access-Control-Expose-Headers': 'Retry-After',
-  'Access-Control-Max-Age': '600',
-};
+export function corsHeaders(req) {
+  const origin = req?.headers.origin;
+  return {
+    ...(origin ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } : { 'Access-Control-Allow-Origin': '*' }),
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+    'Access-Control-Expose-Headers': 'Retry-After',
+    'Access-Control-Max-Age': '600',
+  };
+}
+
+/** The origin a request was sent to (`http://host:port`), for absolute URLs in answers. */
+export function requestOrigin(/** @type {Req} */ req) {
+  const secure = /** @type {{ encrypted?: boolean }} */ (req.socket).encrypted;
+  return `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+}
 
 export class HttpError extends Error {
   /** @param {number} status @param {string} code @param {string} message */
@@ -73,7 +86,7 @@ export function parseJsonBody(body) {
  */
 export function send(res, status, contentType, body, headers = {}) {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { ...CORS_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-store', ...headers });
+  res.writeHead(status, { ...corsHeaders(res.req), 'Content-Type': contentType, 'Cache-Control': 'no-store', ...headers });
   res.end(body);
 }
 

@@ -9,7 +9,7 @@ import { serveAsset } from './assets.js';
 import { handleControl, handleToken } from './control.js';
 import { BROKEN_JSON, WRONG_SHAPE, faultCode, takeFault } from './faults.js';
 import { handleGame } from './game.js';
-import { CORS_HEADERS, HttpError, bearerToken, parseJsonBody, readBody, send, sendError, sendJson } from './http.js';
+import { HttpError, corsHeaders, requestOrigin, bearerToken, parseJsonBody, readBody, send, sendError, sendJson } from './http.js';
 import { errorPage, handleKaf, kafErrorBody, viewRoomKs } from './kaf.js';
 import { checkKs, claimedPartnerId } from './ks.js';
 import { handleMessaging } from './messaging.js';
@@ -64,7 +64,7 @@ const jsonError = (code, message) => ({ contentType: 'application/json; charset=
 /**
  * The JSON microservices (Game Services, Messaging): POST, JSON body, `Authorization: Bearer <KS>`
  * (a `ks` field in the body is the fallback).
- * @param {string} prefix @param {(ctx: { body: Record<string, any>, authenticate: () => { ks: KsInfo, world: World } }, action: string) => unknown} handler
+ * @param {string} prefix @param {(ctx: { body: Record<string, any>, origin: string, authenticate: () => { ks: KsInfo, world: World } }, action: string) => unknown} handler
  * @returns {Family}
  */
 const jsonService = (prefix, handler) => ({
@@ -79,7 +79,7 @@ const jsonService = (prefix, handler) => ({
       call.userId = check.ks.userId;
       return { ks: check.ks, world: call.worlds.get(check.ks.partnerId) };
     };
-    return handler({ body, authenticate }, action.replace(/\/$/, ''));
+    return handler({ body, origin: requestOrigin(call.req), authenticate }, action.replace(/\/$/, ''));
   },
   errorBody: jsonError,
 });
@@ -247,7 +247,7 @@ export function createSandbox({ autoTickMs, frontDoors = [] } = {}) {
     const path = url.pathname;
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') {
-      res.writeHead(204, CORS_HEADERS);
+      res.writeHead(204, corsHeaders(req));
       res.end();
       return;
     }

@@ -256,7 +256,7 @@ describe('Game Services', () => {
     assert.equal((await scm('userScore/list', { gameObjectId: 'lb_conference', subLeaderboardId: 7 }, ks)).status, 404);
   });
 
-  test('badges: list, get, icons same-origin', async () => {
+  test('badges: list, get, icons at absolute URLs on the origin asked', async () => {
     const ks = adminKs(newPartner());
     const all = (await scm('badge/list', { pager: { pageSize: 100 } }, ks)).json;
     assert.equal(all.totalCount, 6);
@@ -264,7 +264,9 @@ describe('Game Services', () => {
       assert.ok(b.rules.length >= 1 && b.rules.length <= 3);
       assert.equal(typeof b.rules[0].goal, 'string');
       assert.deepEqual(b.participationPolicy, SEEDED_POLICY);
-      const icon = await fetch(server.url + b.iconUrl);
+      // Absolute: a page on any other origin (a CMS, the host's proxy in between) can load it.
+      assert.ok(b.iconUrl.startsWith(`${server.url}/sandbox/assets/badges/`), b.iconUrl);
+      const icon = await fetch(b.iconUrl);
       assert.equal(icon.status, 200);
       assert.match(icon.headers.get('content-type'), /^image\/svg\+xml/);
       assert.match(await icon.text(), /^<svg/);
@@ -845,6 +847,18 @@ describe('mounting', () => {
     assert.match(pre.headers.get('access-control-allow-headers'), /Authorization/);
     const res = await scm('badge/list', {}, adminKs(newPartner()));
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
+  });
+
+  test('CORS with credentials: a named origin is reflected (a token endpoint called with cookies)', async () => {
+    const origin = 'https://cms.example.com';
+    const token = await fetch(`${server.url}/sandbox/ks?partnerId=${newPartner()}`, { headers: { Origin: origin } });
+    assert.equal(token.status, 200);
+    assert.equal(token.headers.get('access-control-allow-origin'), origin);
+    assert.equal(token.headers.get('access-control-allow-credentials'), 'true');
+    assert.match(token.headers.get('vary') ?? '', /Origin/);
+    const pre = await fetch(`${server.url}/sandbox/ks`, { method: 'OPTIONS', headers: { Origin: origin } });
+    assert.equal(pre.headers.get('access-control-allow-origin'), origin);
+    assert.equal(pre.headers.get('access-control-allow-credentials'), 'true');
   });
 
   test('the middleware passes other paths on; the WTR middleware answers /sandbox', async () => {
