@@ -130,15 +130,29 @@ async function fetchTokenEndpoint(endpoint: string, context: TokenContext): Prom
       cache: 'no-store',
     });
   } catch {
-    throw new KalError('network', 'the token endpoint could not be reached', { messageKey: 'error.tokenFailed' });
+    // Offline, or (for an endpoint on another origin) a CORS refusal: the browser does not say which.
+    throw new KalError('network', `token-endpoint ${endpoint} could not be reached (offline, or another origin that does not allow this page: CORS)`, {
+      messageKey: 'error.tokenUnreachable',
+    });
   }
-  if (!response.ok) {
-    const signedOut = response.status === 401 || response.status === 403;
-    throw new KalError(
-      signedOut ? 'unauthorized' : 'server',
-      `the token endpoint answered ${response.status}`,
-      { status: response.status, messageKey: 'error.tokenFailed', retryable: !signedOut || response.status === 401 },
-    );
+  if (response.status === 401 || response.status === 403) {
+    // The host's sign-in says nobody (or not this person): signing in again is what helps.
+    throw new KalError('unauthorized', `the token endpoint answered ${response.status}`, {
+      status: response.status,
+      messageKey: 'error.tokenFailed',
+      retryable: response.status === 401,
+    });
+  }
+  if (response.status >= 500) {
+    throw new KalError('server', `token-endpoint ${endpoint} answered ${response.status}`, { status: response.status, messageKey: 'error.tokenServer' });
+  }
+  if (!response.ok || /html/i.test(response.headers.get('Content-Type') ?? '')) {
+    // A wrong URL (404), or a page where an endpoint should be: the page's set-up, not the person's sign-in.
+    const answer = response.ok ? 'a web page (text/html), not a KS' : String(response.status);
+    throw new KalError('config', `token-endpoint ${endpoint} answered ${answer}: check the URL of your token endpoint`, {
+      status: response.status,
+      messageKey: 'error.tokenEndpoint',
+    });
   }
   return readTokenText(await response.text());
 }

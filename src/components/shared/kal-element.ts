@@ -10,6 +10,9 @@ import { registerShippedLocales } from '../../i18n/register-locales.js';
 import type { KalEventDetails, KalEventName } from './events.js';
 import { watchLang } from './lang-watch.js';
 
+/** Set-up mistakes already told to the page's developer (one warning each, however many elements). */
+const warned = new Set<string>();
+
 /**
  * What every kit element shares: the common config attributes, settings resolution,
  * i18n, typed events, and the loading / empty / error-with-retry states.
@@ -115,11 +118,19 @@ export abstract class KalElement extends LitElement {
     void this.updateComplete.then(() => this.emit('kal-load', count === undefined ? {} : { count }));
   }
 
-  /** Turns anything thrown into a KalError and emits `kal-error` once for it (never for a cancellation). */
+  /**
+   * Turns anything thrown into a KalError and emits `kal-error` once for it (never for a cancellation).
+   * A set-up mistake (`config`) is also told to the page's developer, once per page: a console warning
+   * naming the setting to fix (messages are KS-free).
+   */
   protected reportError(error: unknown): KalError {
     const kalError = toKalError(error);
     if (kalError.code !== 'aborted' && error !== this.#lastReported) {
       this.#lastReported = error;
+      if (kalError.code === 'config' && !warned.has(kalError.message)) {
+        warned.add(kalError.message);
+        console.warn(`kaltura-widgets: ${kalError.message}`);
+      }
       this.emit('kal-error', kalError.toDetail());
     }
     return kalError;
