@@ -47,7 +47,7 @@ function renderRule(text: BadgeText, rule: RuleView, id: string, index: number):
   return html`<li class="rule ${rule.completed ? 'rule--completed' : ''}" part="progress">
     <div class="rule-label">
       <span class="rule-name" id=${id}>${ruleName(text, rule, index)}</span>
-      <span class="rule-count">${text.t('badges.rule.count', { progress: text.number(rule.progress), goal: text.number(rule.goal) })}</span>
+      <span class="rule-count">${text.t('badges.rule.count', { progress: text.number(shownProgress(rule)), goal: text.number(rule.goal) })}</span>
     </div>
     <div
       class="bar"
@@ -85,8 +85,11 @@ function ruleName(text: BadgeText, rule: RuleView, index: number): string {
 }
 
 export function ruleText(text: BadgeText, rule: RuleView, index: number): string {
-  return text.t('badges.rule.text', { progress: text.number(rule.progress), goal: text.number(rule.goal), rule: ruleName(text, rule, index) });
+  return text.t('badges.rule.text', { progress: text.number(shownProgress(rule)), goal: text.number(rule.goal), rule: ruleName(text, rule, index) });
 }
+
+/** Progress as shown: past the goal it reads as the goal (complete), not "4 / 1". */
+const shownProgress = (rule: RuleView) => (rule.goal > 0 ? Math.min(rule.progress, rule.goal) : rule.progress);
 
 /** The built-in icon: a medal with a ribbon, in the current text colour. */
 const PLACEHOLDER = svg`

@@ -180,14 +180,14 @@ describe('<kal-badge-progress>', () => {
       expect($(element, '[part=empty]')).not.to.equal(null);
     });
 
-    it('caps the bar above the goal and keeps the real number', async () => {
+    it('caps the bar and the count at the goal: an exceeded goal (4 of 1) reads as complete', async () => {
       setUp();
       const { element } = await loaded(html`<kal-badge-progress badge-ids="badge_pollster"></kal-badge-progress>`);
       const [bar] = bars(badge(element, 'badge_pollster'));
       expect(Number(bar!.getAttribute('aria-valuenow'))).to.be.at.most(Number(bar!.getAttribute('aria-valuemax')));
       expect(bar!.getAttribute('aria-valuenow')).to.equal('1');
-      expect(bar!.getAttribute('aria-valuetext')).to.equal('4 of 1 · Answer 1 poll');
-      expect(text(bar!.closest('[part=progress]')!.querySelector('.rule-count'))).to.equal('4 / 1');
+      expect(bar!.getAttribute('aria-valuetext')).to.equal('1 of 1 · Answer 1 poll');
+      expect(text(bar!.closest('[part=progress]')!.querySelector('.rule-count'))).to.equal('1 / 1');
       const fillElement = bar!.querySelector<HTMLElement>('[part=bar-fill]')!;
       await until(() => Math.abs(fillElement.getBoundingClientRect().width - bar!.getBoundingClientRect().width) < 1, 'a full bar');
     });
