@@ -1,5 +1,5 @@
 import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { KalError, isAbort } from '../../api/errors.js';
+import { KalError, isAbort, toKalError } from '../../api/errors.js';
 import { type ScoreRow, listUserScores } from '../../api/game.js';
 import { leaderboardMessages } from '../../i18n/elements/leaderboard.js';
 import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
@@ -373,7 +373,7 @@ export class KalLeaderboard extends KalElement {
     const { failure } = this.#data;
     const failed = failure !== undefined;
     if (!view || !sameArgs(view.inputs, this.#inputs())) {
-      if (failed) return this.renderError(failure, () => this.#data.retry());
+      if (failed) return this.#renderFailure(failure);
       return this.renderLoading();
     }
     const busy = this.#data.pending && !this.#data.refreshingRun;
@@ -411,6 +411,12 @@ export class KalLeaderboard extends KalElement {
         : nothing}
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
+  }
+
+  /** The error state of a board that could not be shown; one that is not there is named (a mistyped `leaderboard-id` shows which). */
+  #renderFailure(failure: unknown): TemplateResult {
+    const notFound = toKalError(failure).code === 'not-found' && this.leaderboardId;
+    return this.renderError(failure, () => this.#data.retry(), notFound ? this.t('leaderboard.notFound', { id: this.leaderboardId! }) : undefined);
   }
 
   /** Downloads the scroll layout once; the scroll layout's first load waits for it with its data. */

@@ -10,6 +10,9 @@ import { registerShippedLocales } from '../../i18n/register-locales.js';
 import type { KalEventDetails, KalEventName } from './events.js';
 import { watchLang } from './lang-watch.js';
 
+/** Errors a person's retry cannot fix. */
+const NO_RETRY: ReadonlySet<string> = new Set(['config', 'forbidden', 'not-found']);
+
 /** Set-up mistakes already told to the page's developer (one warning each, however many elements). */
 const warned = new Set<string>();
 
@@ -144,12 +147,15 @@ export abstract class KalElement extends LitElement {
     return html`<div class="state state--empty" part="empty"><p>${message}</p></div>`;
   }
 
-  /** The error state: the translated reason and, unless retrying cannot help, a retry button. */
-  protected renderError(error: unknown, retry: () => void): TemplateResult {
+  /**
+   * The error state: the translated reason (or the element's own `text` for it) and a retry button
+   * where retrying can help: not for a set-up mistake, a refusal (403) or something that is not there (404).
+   */
+  protected renderError(error: unknown, retry: () => void, text?: string): TemplateResult {
     const kalError = toKalError(error);
-    const canRetry = kalError.code !== 'config';
+    const canRetry = !NO_RETRY.has(kalError.code);
     return html`<div class="state state--error" role="alert" part="error">
-      <p>${this.t(kalError.messageKey)}</p>
+      <p>${text ?? this.t(kalError.messageKey)}</p>
       ${canRetry ? html`<button type="button" part="retry" @click=${retry}>${this.t('state.retry')}</button>` : nothing}
     </div>`;
   }

@@ -26,6 +26,7 @@ export const leaderboardMessages = {
   'leaderboard.statusFinal': 'Final results',
   'leaderboard.statusStarts': 'Starts {date}',
   'leaderboard.empty': 'No scores yet. Take part and your points will show up here!',
+  'leaderboard.notFound': 'There is no leaderboard “{id}”. Check the leaderboard-id.',
   'leaderboard.emptyScheduled': 'Scores will show up here once it starts.',
   'leaderboard.loadingMore': 'Loading more…',
   'leaderboard.moreFailed': 'More results could not be loaded.',

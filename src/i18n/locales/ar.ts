@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': 'النتائج النهائية',
   'leaderboard.statusStarts': 'يبدأ في {date}',
   'leaderboard.empty': 'لا توجد نقاط بعد. بمجرد مشاركتك ستظهر نقاطك هنا!',
+  'leaderboard.notFound': 'لا توجد لوحة صدارة باسم “{id}”. تحقّق من leaderboard-id.',
   'leaderboard.emptyScheduled': 'ستظهر النقاط هنا فور البدء.',
   'leaderboard.loadingMore': 'جارٍ تحميل المزيد…',
   'leaderboard.moreFailed': 'تعذّر تحميل المزيد من النتائج.',

@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': 'Endergebnis',
   'leaderboard.statusStarts': 'Beginnt am {date}',
   'leaderboard.empty': 'Noch keine Punkte. Machen Sie mit – Ihre Punkte erscheinen dann hier!',
+  'leaderboard.notFound': 'Es gibt keine Bestenliste „{id}“. Prüfen Sie leaderboard-id.',
   'leaderboard.emptyScheduled': 'Die Punkte erscheinen hier, sobald es losgeht.',
   'leaderboard.loadingMore': 'Weitere werden geladen…',
   'leaderboard.moreFailed': 'Weitere Ergebnisse konnten nicht geladen werden.',

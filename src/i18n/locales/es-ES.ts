@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': 'Resultados finales',
   'leaderboard.statusStarts': 'Empieza el {date}',
   'leaderboard.empty': 'Aún no hay puntuaciones. ¡Participa y tus puntos aparecerán aquí!',
+  'leaderboard.notFound': 'No existe la clasificación «{id}». Revisa leaderboard-id.',
   'leaderboard.emptyScheduled': 'Las puntuaciones aparecerán aquí cuando empiece.',
   'leaderboard.loadingMore': 'Cargando más…',
   'leaderboard.moreFailed': 'No se han podido cargar más resultados.',

@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': 'Lopputulokset',
   'leaderboard.statusStarts': 'Alkaa {date}',
   'leaderboard.empty': 'Ei vielä pisteitä. Osallistu, niin pisteesi näkyvät tässä!',
+  'leaderboard.notFound': 'Tulostaulukkoa ”{id}” ei ole. Tarkista leaderboard-id.',
   'leaderboard.emptyScheduled': 'Pisteet näkyvät tässä, kun se alkaa.',
   'leaderboard.loadingMore': 'Ladataan lisää…',
   'leaderboard.moreFailed': 'Lisää tuloksia ei voitu ladata.',

@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': 'Résultats finaux',
   'leaderboard.statusStarts': 'Commence le {date}',
   'leaderboard.empty': 'Aucun score pour l’instant. Participez et vos points s’afficheront ici !',
+  'leaderboard.notFound': 'Il n’existe pas de classement « {id} ». Vérifiez leaderboard-id.',
   'leaderboard.emptyScheduled': 'Les scores s’afficheront ici dès le début.',
   'leaderboard.loadingMore': 'Chargement de la suite…',
   'leaderboard.moreFailed': 'Impossible de charger plus de résultats.',

@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': 'תוצאות סופיות',
   'leaderboard.statusStarts': 'מתחיל ב־{date}',
   'leaderboard.empty': 'עדיין אין ניקוד. משתתפים, והנקודות יופיעו כאן!',
+  'leaderboard.notFound': 'אין טבלת מובילים “{id}”. כדאי לבדוק את leaderboard-id.',
   'leaderboard.emptyScheduled': 'הניקוד יופיע כאן כשהפעילות תתחיל.',
   'leaderboard.loadingMore': 'טוענים עוד…',
   'leaderboard.moreFailed': 'לא ניתן היה לטעון תוצאות נוספות.',

@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': 'Risultati finali',
   'leaderboard.statusStarts': 'Inizia il {date}',
   'leaderboard.empty': 'Ancora nessun punteggio. Partecipa e i tuoi punti compariranno qui!',
+  'leaderboard.notFound': 'Non esiste la classifica «{id}». Controlla leaderboard-id.',
   'leaderboard.emptyScheduled': 'I punteggi compariranno qui non appena inizia.',
   'leaderboard.loadingMore': 'Caricamento di altri risultati…',
   'leaderboard.moreFailed': 'Impossibile caricare altri risultati.',

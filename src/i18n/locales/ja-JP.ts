@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': '最終結果',
   'leaderboard.statusStarts': '{date}開始',
   'leaderboard.empty': 'まだスコアはありません。参加するとここにポイントが表示されます！',
+  'leaderboard.notFound': 'リーダーボード「{id}」はありません。leaderboard-id を確認してください。',
   'leaderboard.emptyScheduled': '開始するとここにスコアが表示されます。',
   'leaderboard.loadingMore': 'さらに読み込み中…',
   'leaderboard.moreFailed': '追加の結果を読み込めませんでした。',

@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': '최종 결과',
   'leaderboard.statusStarts': '{date} 시작',
   'leaderboard.empty': '아직 점수가 없습니다. 참여하면 여기에 점수가 표시됩니다!',
+  'leaderboard.notFound': '“{id}” 순위표가 없습니다. leaderboard-id를 확인하세요.',
   'leaderboard.emptyScheduled': '시작되면 여기에 점수가 표시됩니다.',
   'leaderboard.loadingMore': '더 불러오는 중…',
   'leaderboard.moreFailed': '결과를 더 불러올 수 없습니다.',

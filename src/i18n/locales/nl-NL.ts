@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': 'Eindstand',
   'leaderboard.statusStarts': 'Begint op {date}',
   'leaderboard.empty': 'Nog geen scores. Doe mee en je punten verschijnen hier!',
+  'leaderboard.notFound': 'Er is geen ranglijst ‘{id}’. Controleer leaderboard-id.',
   'leaderboard.emptyScheduled': 'De scores verschijnen hier zodra het begint.',
   'leaderboard.loadingMore': 'Meer laden…',
   'leaderboard.moreFailed': 'Meer resultaten konden niet worden geladen.',

@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': 'Resultado final',
   'leaderboard.statusStarts': 'Começa em {date}',
   'leaderboard.empty': 'Ainda não há pontuações. Participe e seus pontos aparecerão aqui!',
+  'leaderboard.notFound': 'Não existe o placar “{id}”. Verifique o leaderboard-id.',
   'leaderboard.emptyScheduled': 'As pontuações aparecerão aqui assim que começar.',
   'leaderboard.loadingMore': 'Carregando mais…',
   'leaderboard.moreFailed': 'Não foi possível carregar mais resultados.',

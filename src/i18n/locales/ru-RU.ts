@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': 'Итоговые результаты',
   'leaderboard.statusStarts': 'Начало: {date}',
   'leaderboard.empty': 'Пока нет результатов. Участвуйте, и ваши очки появятся здесь!',
+  'leaderboard.notFound': 'Таблицы лидеров «{id}» нет. Проверьте leaderboard-id.',
   'leaderboard.emptyScheduled': 'Результаты появятся здесь после начала.',
   'leaderboard.loadingMore': 'Загружаем ещё…',
   'leaderboard.moreFailed': 'Не удалось загрузить остальные результаты.',

@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': '最终结果',
   'leaderboard.statusStarts': '{date}开始',
   'leaderboard.empty': '暂无得分。参与活动后，您的积分将显示在这里！',
+  'leaderboard.notFound': '没有排行榜“{id}”。请检查 leaderboard-id。',
   'leaderboard.emptyScheduled': '开始后，得分将显示在这里。',
   'leaderboard.loadingMore': '正在加载更多…',
   'leaderboard.moreFailed': '无法加载更多结果。',

@@ -51,6 +51,7 @@ const catalogue: Catalogue = {
   'leaderboard.statusFinal': '最終結果',
   'leaderboard.statusStarts': '{date}開始',
   'leaderboard.empty': '目前還沒有分數。參與活動後，您的點數就會顯示在這裡！',
+  'leaderboard.notFound': '沒有排行榜「{id}」。請檢查 leaderboard-id。',
   'leaderboard.emptyScheduled': '開始後，分數就會顯示在這裡。',
   'leaderboard.loadingMore': '正在載入更多…',
   'leaderboard.moreFailed': '無法載入更多結果。',

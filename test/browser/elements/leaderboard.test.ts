@@ -451,12 +451,12 @@ describe('kal-leaderboard', () => {
   });
 
   describe('faults', () => {
-    it('an unknown leaderboard: not found, with retry', async () => {
+    it('an unknown leaderboard: not found, naming the id, without a retry that cannot help', async () => {
       setUp();
       const { element, detail } = await mountFailing<KalLeaderboard>(html`<kal-leaderboard leaderboard-id="lb_missing"></kal-leaderboard>`);
       expect(detail.code).to.equal('not-found');
-      expect(text($(element, '[role=alert]'))).to.contain('could not be found');
-      expect($(element, '[part=retry]')).not.to.equal(null);
+      expect(text($(element, '[role=alert]'))).to.equal('There is no leaderboard “lb_missing”. Check the leaderboard-id.');
+      expect($(element, '[part=retry]')).to.equal(null);
       await expect(element).to.be.accessible();
     });
 
@@ -505,10 +505,10 @@ describe('kal-leaderboard', () => {
     it('a failed page change shows the error in the panel and keeps the tabs and pager', async () => {
       const partnerId = setUp();
       const { element } = await mount(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
-      await control(partnerId, { fail: { status: 404, match: 'userScore/list' } });
+      await control(partnerId, { fail: { status: 503, count: 4, match: 'userScore/list' } });
       const reported = oneEvent(element, 'kal-error');
       button(element, 'next').click();
-      expect((await reported).detail.code).to.equal('not-found');
+      expect((await reported).detail.code).to.equal('server');
       await until(() => !!$(element, '[role=alert]'));
       expect(tabs(element)).to.have.length(3);
       expect(pagerText(element)).to.equal('Page 2 of 500');
