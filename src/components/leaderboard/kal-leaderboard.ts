@@ -413,10 +413,13 @@ export class KalLeaderboard extends KalElement {
     `;
   }
 
-  /** The error state of a board that could not be shown; one that is not there is named (a mistyped `leaderboard-id` shows which). */
+  /**
+   * The error state of a board that could not be shown; one that is not there is named (a mistyped
+   * `leaderboard-id` shows which), isolated so that its direction cannot turn the sentence around.
+   */
   #renderFailure(failure: unknown): TemplateResult {
     const notFound = toKalError(failure).code === 'not-found' && this.leaderboardId;
-    return this.renderError(failure, () => this.#data.retry(), notFound ? this.t('leaderboard.notFound', { id: this.leaderboardId! }) : undefined);
+    return this.renderError(failure, () => this.#data.retry(), notFound ? this.t('leaderboard.notFound', { id: `\u2068${this.leaderboardId}\u2069` }) : undefined);
   }
 
   /** Downloads the scroll layout once; the scroll layout's first load waits for it with its data. */

@@ -455,7 +455,7 @@ describe('kal-leaderboard', () => {
       setUp();
       const { element, detail } = await mountFailing<KalLeaderboard>(html`<kal-leaderboard leaderboard-id="lb_missing"></kal-leaderboard>`);
       expect(detail.code).to.equal('not-found');
-      expect(text($(element, '[role=alert]'))).to.equal('There is no leaderboard “lb_missing”. Check the leaderboard-id.');
+      expect(text($(element, '[role=alert]'))).to.equal('There is no leaderboard “\u2068lb_missing\u2069”. Check the leaderboard-id.');
       expect($(element, '[part=retry]')).to.equal(null);
       await expect(element).to.be.accessible();
     });

@@ -154,7 +154,7 @@ const leaderboard: Subject = {
   unknown: {
     template: () => html`<kal-leaderboard leaderboard-id="lb_missing"></kal-leaderboard>`,
     path: 'leaderboard/get',
-    seen: 'There is no leaderboard “lb_missing”. Check the leaderboard-id.',
+    seen: 'There is no leaderboard “\u2068lb_missing\u2069”. Check the leaderboard-id.',
   },
   showsData: (element) => text($(element, '[part=title]')) === 'Conference Engagement' && $$(element, 'tbody tr').length === 8, // two of the ten are hidden speakers
 };
