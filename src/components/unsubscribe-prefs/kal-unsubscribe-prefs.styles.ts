@@ -127,12 +127,27 @@ export const prefsStyles = css`
   .one-click__description {
     color: var(--_muted);
   }
+  .outcome {
+    margin-block-start: calc(var(--_space) * 1.5);
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
   .status {
-    margin-block: calc(var(--_space) * 1.5) 0;
+    margin: 0;
     min-block-size: 1lh;
     color: var(--_success);
+    flex: 1 1 16em;
   }
-  .status--offline {
+  /* Offline: the choices wait here, not an error; a quiet box with the way to send them now. */
+  .outcome--offline {
+    padding-block: var(--_space);
+    padding-inline: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .outcome--offline .status {
     color: var(--_fg);
   }
   .failure {

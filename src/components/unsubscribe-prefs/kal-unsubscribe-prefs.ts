@@ -282,7 +282,7 @@ export class KalUnsubscribePrefs extends KalElement {
     const changes = this.#changes();
     if (!hasChanges(changes)) return;
     this.saveError = undefined;
-    if (globalThis.navigator?.onLine === false) {
+    if (isOffline()) {
       // Nothing leaves the page; the `online` event sends the latest choices.
       this.phase = 'offline';
       return;
@@ -307,14 +307,15 @@ export class KalUnsubscribePrefs extends KalElement {
         this.reportError(linkExpiredError());
         return;
       }
-      this.phase = error.code === 'network' ? 'offline' : 'failed';
+      // Offline: saved on reconnection. A dropped connection (the browser still online) is a failure to say.
+      this.phase = error.code === 'network' && isOffline() ? 'offline' : 'failed';
       this.saveError = error;
       this.reportError(error);
     }
   }
 
   readonly #onOnline = (): void => {
-    if (this.phase === 'offline') void this.save();
+    if (this.phase === 'offline' || (this.phase === 'failed' && this.saveError?.code === 'network')) void this.save();
   };
 
   readonly #onBeforeUnload = (event: BeforeUnloadEvent): void => {
@@ -340,6 +341,8 @@ export class KalUnsubscribePrefs extends KalElement {
   async #askUnsubscribeAll(): Promise<void> {
     if (this.phase === 'saving' || this.#allOff()) return;
     this.confirmingAll = true;
+    // The question is about what comes next: an earlier "Preferences saved" does not stand under it.
+    if (this.phase === 'saved') this.phase = 'idle';
     await this.updateComplete;
     this.#findPart('confirm-all')?.focus();
   }
@@ -437,6 +440,9 @@ export class KalUnsubscribePrefs extends KalElement {
     return renderOutcome(this.#t, this.phase, this.saveError, () => void this.save());
   }
 }
+
+/** The browser knows it has no connection (a save then waits for it). */
+const isOffline = (): boolean => globalThis.navigator?.onLine === false;
 
 /** What `kal-error` says when a link's KS is refused (no KS in it). */
 function linkExpiredError(): KalError {

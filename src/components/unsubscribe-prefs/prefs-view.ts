@@ -153,19 +153,23 @@ function withGroup(t: Translate, key: 'prefs.oneClickDone' | 'prefs.oneClickQues
   return html`${parts.map((part, index) => (index === 0 ? part : html`<bdi>${group}</bdi>${part}`))}`;
 }
 
-/** The live region (always present, so changes are announced) and a failed save's reason. */
+/**
+ * The live region (always present, so changes are announced), in a box with "Try again" while offline,
+ * and a failed save's reason.
+ */
 export function renderOutcome(t: Translate, phase: SavePhase, saveError: KalError | undefined, retry: () => void): TemplateResult {
-  const statusText = phase === 'saved' ? t('prefs.saved') : phase === 'offline' ? t('prefs.offline') : '';
+  const offline = phase === 'offline';
+  const statusText = phase === 'saved' ? t('prefs.saved') : offline ? t('prefs.offline') : '';
+  const retryButton = html`<button type="button" part="retry" class="secondary" @click=${retry}>${t('state.retry')}</button>`;
   return html`
-    <p class="status ${phase === 'offline' ? 'status--offline' : ''}" role="status" part="status">${statusText}</p>
-    ${phase === 'failed' || phase === 'offline' || phase === 'expired'
-      ? html`<div class="failure" part="failure" role=${phase === 'offline' ? nothing : 'alert'}>
-          ${phase === 'failed'
-            ? html`<p>${t('prefs.saveFailed', { reason: t(saveError?.messageKey ?? 'error.server') })}</p>`
-            : phase === 'expired'
-              ? html`<p>${t('prefs.linkExpired')}</p>`
-              : nothing}
-          ${phase === 'expired' ? nothing : html`<button type="button" part="retry" class="secondary" @click=${retry}>${t('state.retry')}</button>`}
+    <div class="outcome ${offline ? 'outcome--offline' : ''}" part="outcome">
+      <p class="status" role="status" part="status">${statusText}</p>
+      ${offline ? retryButton : nothing}
+    </div>
+    ${phase === 'failed' || phase === 'expired'
+      ? html`<div class="failure" part="failure" role="alert">
+          <p>${phase === 'failed' ? t('prefs.saveFailed', { reason: t(saveError?.messageKey ?? 'error.server') }) : t('prefs.linkExpired')}</p>
+          ${phase === 'failed' ? retryButton : nothing}
         </div>`
       : nothing}
   `;

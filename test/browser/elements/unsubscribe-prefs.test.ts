@@ -272,6 +272,19 @@ describe('<kal-unsubscribe-prefs>', () => {
     expect(part(element, 'unsubscribe-all')!.getAttribute('aria-disabled')).to.equal('true');
   });
 
+  it('a saved note does not stay under the "unsubscribe from all" question', async () => {
+    setUp();
+    const element = await mount();
+    await click(switchFor(element, 'event-updates'));
+    const saved = oneEvent(element, 'kal-prefs-saved');
+    await click(part(element, 'save'));
+    await saved;
+    await until(() => status(element) === 'Preferences saved');
+    await click(part(element, 'unsubscribe-all'));
+    expect(part(element, 'confirm')).to.exist;
+    expect(status(element)).to.equal('');
+  });
+
   it('one-click from an email link: strips the KS from the address bar, confirms, stores, never leaks the KS', async () => {
     const partnerId = setUpLinkOnly();
     await storeEarlier(partnerId, { unsubscribed: [], subscribed: ['marketing-emails'] });
@@ -506,7 +519,7 @@ describe('<kal-unsubscribe-prefs>', () => {
     expect(beforeUnloadPrevented()).to.equal(false);
   });
 
-  it('a network failure while saving is treated as offline and saved on reconnection', async () => {
+  it('a dropped connection while online says the choices were not saved (not "offline"), keeps them, and saves on retry or reconnection', async () => {
     const { partnerId } = setUp();
     const element = await mount();
     await control(partnerId, { fail: { status: 0, count: -1, match: 'syncGroups' } });
@@ -514,7 +527,9 @@ describe('<kal-unsubscribe-prefs>', () => {
     const failed = oneEvent(element, 'kal-error');
     await click(part(element, 'save'));
     expect((await failed).detail.code).to.equal('network');
-    await until(() => status(element) === 'You are offline: we will save when you reconnect');
+    await until(() => text(part(element, 'failure')).includes('Your choices were not saved. The service could not be reached.'));
+    expect(status(element)).to.equal('');
+    expect(part(element, 'failure')!.querySelector('[part~=retry]'), 'the retry, with the message').not.to.equal(null);
     expect(shown(element)['session-reminders']).to.equal(false);
     await sandboxPost('reset', { partnerId });
     const saved = oneEvent(element, 'kal-prefs-saved');

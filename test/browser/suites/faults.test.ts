@@ -483,14 +483,10 @@ describe('faults: <kal-unsubscribe-prefs> (save)', () => {
       } else {
         const detail = await expectOneError(env, serviceCase.outcome.error);
         expect(detail.message).to.contain('syncGroups');
-        if (serviceCase.outcome.error.code === 'network') {
-          // A network failure is treated as being offline: sent again on reconnection, or by "Try again".
-          await until(() => statusText(element) === 'You are offline: we will save when you reconnect', 'the offline status');
-        } else {
-          await until(() => !!$(element, '[part=failure]'), 'the failure note');
-          expect($(element, '[part=failure]')!.getAttribute('role')).to.equal('alert');
-          expect(text($(element, '[part=failure]'))).to.contain(`Your choices were not saved. ${serviceCase.outcome.seen}`);
-        }
+        // A dropped connection (the browser online) is a failure like the others: said, with "Try again".
+        await until(() => !!$(element, '[part=failure]'), 'the failure note');
+        expect($(element, '[part=failure]')!.getAttribute('role')).to.equal('alert');
+        expect(text($(element, '[part=failure]'))).to.contain(`Your choices were not saved. ${serviceCase.outcome.seen}`);
         expect(env.saves).to.deep.equal([]);
         // Nothing the person chose is lost, and nothing was stored.
         expect(switches(element)).to.deep.equal(CHOSEN);
