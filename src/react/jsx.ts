@@ -53,6 +53,7 @@ export interface RoomEmbedJsxProps extends CommonProps<KalRoomEmbed> {
   'kaf-url'?: string;
   'entry-id'?: string;
   'room-name'?: string;
+  poster?: string;
   join?: 'click' | 'auto';
   'load-timeout'?: number | string;
   'onkal-room-join'?: Handler<'kal-room-join'>;

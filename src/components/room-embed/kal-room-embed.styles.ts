@@ -1,9 +1,9 @@
 import { css } from 'lit';
 
 /**
- * The room keeps one box for every state (card, loading, room, error), 16:9 by default. Hosts
- * change the ratio with `--kal-room-aspect-ratio`, or give the element a `height` (the ratio then
- * no longer applies). The box grows when its content needs more room (a narrow phone).
+ * The open room is a 16:9 box by default; hosts change the ratio with `--kal-room-aspect-ratio`, or
+ * give the element a `height` (the ratio then no longer applies). The cards before and after it
+ * (join, left, error) are as small as their content.
  */
 export const roomEmbedStyles = css`
   :host {
@@ -14,14 +14,16 @@ export const roomEmbedStyles = css`
     border: var(--kal-room-border, 1px solid var(--_border));
   }
   .room {
-    /* On the inner box, not the host: a host height then stretches it instead of widening the host.
-       Not clipped, so a card that needs more room (a narrow phone) makes the box taller. */
-    aspect-ratio: var(--_room-ratio);
     flex: 1 1 auto;
     display: flex;
     flex-direction: column;
     border-radius: inherit;
     background: var(--_bg);
+  }
+  /* The open room's box, on the inner box, not the host: a host height then stretches it instead of
+     widening the host. The cards before and after (join, left, error) stay as small as their text. */
+  .room--open {
+    aspect-ratio: var(--_room-ratio);
   }
   .room:fullscreen {
     border-radius: 0;
@@ -84,11 +86,13 @@ export const roomEmbedStyles = css`
     font-size: 1.125em;
     font-weight: 600;
     color: var(--_fg);
-  }
-  .card-name {
-    font-weight: 600;
-    color: var(--_fg);
     overflow-wrap: anywhere;
+  }
+  .poster {
+    inline-size: min(100%, 20rem);
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    border-radius: var(--_radius);
   }
   .card-note {
     color: var(--_muted);

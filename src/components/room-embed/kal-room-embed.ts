@@ -3,6 +3,7 @@ import { KalError, isAbort, toKalError } from '../../api/errors.js';
 import { viewRoomUrl } from '../../api/rooms.js';
 import { currentConfig } from '../../config.js';
 import { KalElement } from '../shared/kal-element.js';
+import { safeImageUrl } from '../shared/safe-image-url.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { roomEmbedStyles } from './kal-room-embed.styles.js';
 import { DEFAULT_LOAD_TIMEOUT_SECONDS, type RoomProblem, type RoomSettings, checkRoomSettings } from './room-settings.js';
@@ -59,7 +60,8 @@ interface Attempt {
  * @fires kal-load - The room is on screen (with each join).
  * @fires kal-error - Joining failed: bad settings (`config`), the token callback failed, or the room did not load in time (`timeout`). `detail: { code, message, retryable }`, never a KS.
  *
- * @csspart card - The Join / Rejoin card.
+ * @csspart card - The Join / Rejoin card: compact; the room takes its 16:9 box once opened.
+ * @csspart poster - The Join card's image (`poster`).
  * @csspart join - The Join room / Rejoin button.
  * @csspart frame - The room's iframe.
  * @csspart toolbar - The bar above the room (full screen, leave).
@@ -82,6 +84,7 @@ export class KalRoomEmbed extends KalElement {
     join: {},
     kafUrl: { attribute: 'kaf-url' },
     roomName: { attribute: 'room-name' },
+    poster: {},
     loadTimeout: { attribute: 'load-timeout', type: Number },
     phase: { state: true },
     problem: { state: true },
@@ -99,6 +102,8 @@ export class KalRoomEmbed extends KalElement {
   kafUrl?: string;
   /** The room's name for people (the card and the iframe's title); default: the entry id. */
   roomName?: string;
+  /** An image for the Join card (https, or this page's origin), e.g. the session's thumbnail. */
+  poster?: string;
   /**
    * Seconds to wait for the room to load before showing an error (default 20, at most 600: larger
    * values are lowered to 600). Anything but a positive number is a config error.
@@ -309,7 +314,8 @@ export class KalRoomEmbed extends KalElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="room" dir=${this.direction} lang=${this.locale}>${this.#renderBody()}</div>`;
+    const open = !!this.frameSrc && (this.phase === 'loading' || this.phase === 'joined');
+    return html`<div class="room ${open ? 'room--open' : ''}" dir=${this.direction} lang=${this.locale}>${this.#renderBody()}</div>`;
   }
 
   #renderBody(): TemplateResult {
@@ -325,10 +331,11 @@ export class KalRoomEmbed extends KalElement {
         <button type="button" part="join" @click=${this.joinRoom}>${this.t('room.rejoin')}</button>
       </div>`;
     }
-    const name = this.roomName?.trim();
+    // The room's name when given, else "Meeting room": one title, not two.
+    const poster = safeImageUrl(this.poster);
     return html`<div class="card" part="card">
-      <p class="card-heading">${this.t('room.heading')}</p>
-      ${name ? html`<p class="card-name">${name}</p>` : nothing}
+      ${poster ? html`<img class="poster" part="poster" src=${poster} alt="" loading="lazy" referrerpolicy="no-referrer" />` : nothing}
+      <p class="card-heading">${this.roomName?.trim() || this.t('room.heading')}</p>
       <p class="card-note">${this.t('room.intro')}</p>
       <button type="button" part="join" @click=${this.joinRoom}>${this.t('room.join')}</button>
     </div>`;

@@ -6,7 +6,7 @@ import type { KalRoomEmbed } from '../../../src/components/room-embed/kal-room-e
 import '../../../src/components/room-embed/define.js';
 import { configure, currentConfig } from '../../../src/config.js';
 import { FAST_RETRIES, SANDBOX_URLS, control, mintKs, newPartner, sandboxState, until } from '../helpers.js';
-import { part, root, shadowText } from '../dom.js';
+import { part, root, shadowText, text } from '../dom.js';
 
 const ROOM = '1_sandboxroom';
 
@@ -378,18 +378,35 @@ describe('<kal-room-embed>', () => {
     }
   });
 
-  it('is 16:9 by default; the ratio token and a height change it', async () => {
+  it('before joining, a compact card with one title and the poster; the open room is 16:9 by default, and the ratio token and a height change it', async () => {
     configureRoom(newPartner());
+    const card = await fixture<HTMLDivElement>(html`<div style="inline-size: 640px">
+      <kal-room-embed entry-id=${ROOM} room-name="Keynote Room" poster="/sandbox/assets/badges/badge_quiz.svg"></kal-room-embed>
+    </div>`);
+    const idle = card.querySelector<KalRoomEmbed>('kal-room-embed')!;
+    await idle.updateComplete;
+    expect(idle.getBoundingClientRect().height).to.be.below(640 * (9 / 16));
+    expect(text(part(idle, 'card')!.querySelector('.card-heading'))).to.equal('Keynote Room');
+    expect(text(part(idle, 'card'))).not.to.contain('Meeting room');
+    expect(new URL(part<HTMLImageElement>(idle, 'poster')!.src).pathname).to.equal('/sandbox/assets/badges/badge_quiz.svg');
+    await expect(idle).to.be.accessible();
+    idle.poster = 'javascript:alert(1)';
+    await idle.updateComplete;
+    expect(part(idle, 'poster'), 'an unsafe poster is left out').to.equal(null);
+
     const wrapper = await fixture<HTMLDivElement>(html`<div class="sizes">
       <style>
         .sizes { inline-size: 640px; }
         .square { --kal-room-aspect-ratio: 1 / 1; }
         .tall { block-size: 500px; }
       </style>
-      <kal-room-embed entry-id=${ROOM}></kal-room-embed>
-      <kal-room-embed class="square" entry-id=${ROOM}></kal-room-embed>
-      <kal-room-embed class="tall" entry-id=${ROOM}></kal-room-embed>
+      <kal-room-embed join="auto" entry-id=${ROOM}></kal-room-embed>
+      <kal-room-embed join="auto" class="square" entry-id=${ROOM}></kal-room-embed>
+      <kal-room-embed join="auto" class="tall" entry-id=${ROOM}></kal-room-embed>
     </div>`);
+    const rooms = [...wrapper.querySelectorAll<KalRoomEmbed>('kal-room-embed')];
+    await until(() => rooms.every((element) => !!frameOf(element)), 'the rooms open');
+    await Promise.all(rooms.map((element) => element.updateComplete));
     const boxes = [...wrapper.querySelectorAll<KalRoomEmbed>('kal-room-embed')].map((element) => ({
       host: element.getBoundingClientRect(),
       room: root(element).querySelector('.room')!.getBoundingClientRect(),
