@@ -11,7 +11,6 @@ import { type BadgeLayout, type BadgeSort, type BadgeView, LAYOUTS, SORTS, joinB
 import { type BadgeText, renderCards, renderIcon, ruleText, stateText } from './badge-view.js';
 import type { CompactLayout } from './compact-layout.js';
 import { badgeProgressStyles } from './kal-badge-progress.styles.js';
-import { loadCompactLayout } from './load-compact-layout.js';
 
 /** What one load produced, with the inputs it was loaded for (so a refresh can keep it on screen). */
 interface BadgeData {
@@ -269,7 +268,7 @@ export class KalBadgeProgress extends KalElement {
   /** Downloads the compact layout once, when it is first asked for. Not loaded (offline?): cards. */
   #loadCompact(): Promise<void> {
     if (this.layout !== 'compact') return Promise.resolve();
-    return (this.#compactLoad ??= loadCompactLayout().then(
+    return (this.#compactLoad ??= import('./compact-layout.js').then(
       ({ CompactLayout }) => {
         this.#compact = new CompactLayout(this, {
           text: (key) => this.t(key),

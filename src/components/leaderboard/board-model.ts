@@ -2,8 +2,9 @@ import type { ApiContext } from '../../api/context.js';
 import { KalError, isAbort } from '../../api/errors.js';
 import { type Leaderboard, type ScoreRow, getLeaderboard, getUserScore, listUserScores } from '../../api/game.js';
 import { findViewer } from '../../api/viewer.js';
+import { sameArgs } from '../shared/data-controller.js';
 import { safeImageUrl } from '../shared/safe-image-url.js';
-import { type DisplayRow, type LeaderboardSettings, pageStart, privacySafeId } from './helpers.js';
+import { type DisplayRow, type LeaderboardSettings, type ResolveUsers, pageStart, privacySafeId } from './helpers.js';
 import type { KnownNames } from './resolve-names.js';
 
 // The leaderboard's data: what one run reads (readBoard) and how it becomes the rows on screen
@@ -119,10 +120,42 @@ export async function readBoard(read: BoardRead): Promise<BoardPages> {
   };
 }
 
+/** Whether the service has more rows than the pages a scroll layout read so far. */
+export const hasMorePages = (view: View | undefined): boolean => !!view && view.pageLengths.length * view.settings.pageSize < view.totalCount;
+
+/** A scroll layout's next page of the board on screen. */
+export function readNextPage(api: ApiContext, view: View): Promise<{ index: number; rows: ScoreRow[]; totalCount: number }> {
+  const index = view.pageLengths.length + 1;
+  const { leaderboardId, pageSize } = view.settings;
+  return listUserScores(api, { leaderboardId, pageIndex: index, pageSize, subLeaderboardId: view.sub || undefined }).then((page) => ({ index, ...page }));
+}
+
 /** Score rows as shown: labelled (names the host resolved, else a privacy-safe id), the viewer's marked, moves counted. */
 export class BoardRows {
-  /** Names from the host's `resolveUsers`, kept across pages and refreshes. */
+  /** Names from the host's `resolveUsers` (the one they came from), kept across pages and refreshes. */
   readonly names: KnownNames = new Map();
+  #resolver?: ResolveUsers;
+  /** The viewer's place at the last read of a board (its inputs), to tell when it moves. */
+  #viewerRank?: { inputs: unknown[]; rank: number };
+
+  /** A new `resolveUsers` forgets the last one's names, and fetches the code that calls it now, alongside the token and the rows. */
+  useResolver(resolver: ResolveUsers | undefined): void {
+    if (resolver === this.#resolver) return;
+    this.names.clear();
+    this.#resolver = resolver;
+    if (typeof resolver === 'function') void import('./resolve-names.js').catch(() => undefined);
+  }
+
+  /**
+   * Asks the host for the names these rows lack, once (resolve-names.ts). That code is loaded only when
+   * a `resolveUsers` is set (the element fetches it as soon as one is); not loaded (offline?), the ids
+   * stay, and the next page or refresh tries again.
+   */
+  async resolveNames(resolver: ResolveUsers | undefined, rows: ScoreRow[], signal: AbortSignal): Promise<void> {
+    if (typeof resolver !== 'function') return;
+    const module = await import('./resolve-names.js').catch(() => undefined);
+    await module?.resolveNames(resolver, rows, this.names, signal);
+  }
 
   decorate(row: ScoreRow, sub: string, viewerId: string | undefined, oldRanks?: Map<string, number>): DisplayRow {
     const resolved = sub ? undefined : this.names.get(row.userId);
@@ -140,9 +173,10 @@ export class BoardRows {
   /**
    * The rows a fetch puts on screen. A scroll layout's refresh replaces, page by page, the rows each
    * page brought last time (pages may be short: a Game proxy leaves hidden people out); anything else
-   * replaces them all. Moves are counted against the rows (and viewer) of a refresh's previous view.
+   * replaces them all. Moves are counted against the rows (and viewer) of a refresh's previous view;
+   * `viewerFrom` is the viewer's place before, when this read of the same board moved them.
    */
-  merge(fetched: Fetched, previous: View | undefined): Pick<View, 'rows' | 'pageLengths' | 'self'> {
+  merge(fetched: Fetched, previous: View | undefined): Pick<View, 'rows' | 'pageLengths' | 'self'> & { viewerFrom?: number } {
     const { silent, sub, viewerId } = fetched;
     const refreshed = silent ? previous : undefined;
     const oldRanks = refreshed ? new Map(refreshed.rows.map((row) => [row.userId, row.rank])) : undefined;
@@ -163,7 +197,12 @@ export class BoardRows {
       pageLengths = fetched.pages.map((page) => page.rows.length);
     }
     const onList = fetched.self ? rows.find((row) => row.userId === fetched.self?.userId) : undefined;
-    return { rows, pageLengths, self: onList ?? (fetched.self ? decorate(fetched.self) : undefined) };
+    const self = onList ?? (fetched.self ? decorate(fetched.self) : undefined);
+    if (!self || sub) return { rows, pageLengths, self };
+    const last = this.#viewerRank;
+    this.#viewerRank = { inputs: fetched.inputs, rank: self.rank };
+    const moved = last && sameArgs(last.inputs, fetched.inputs) && last.rank !== self.rank;
+    return { rows, pageLengths, self, viewerFrom: moved ? last.rank : undefined };
   }
 
   /** A scroll layout's next page, added after the pages before it. */

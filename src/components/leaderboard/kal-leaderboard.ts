@@ -1,16 +1,16 @@
 import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
 import { KalError, isAbort, toKalError } from '../../api/errors.js';
-import { type ScoreRow, listUserScores } from '../../api/game.js';
 import { leaderboardMessages } from '../../i18n/elements/leaderboard.js';
 import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
 import { KalElement } from '../shared/kal-element.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { type Fetched, type ReorderAnimation, type View, BoardRows, readBoard } from './board-model.js';
+import { type Fetched, type View, BoardRows, hasMorePages, readBoard, readNextPage } from './board-model.js';
 import {
   DEFAULT_PAGE_SIZE,
   DEFAULT_REFRESH_SECONDS,
   MAX_REFRESH_PAGES,
+  type DisplayRow,
   type LeaderboardLayout,
   type ResolveUsers,
   checkSettings,
@@ -30,7 +30,6 @@ import {
   renderTabs,
   rowClass,
 } from './leaderboard-view.js';
-import { loadScrollLayout } from './load-scroll-layout.js';
 import type { ScrollLayout } from './scroll-layout.js';
 
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './helpers.js';
@@ -138,9 +137,8 @@ export class KalLeaderboard extends KalElement {
   #scrollReady?: Promise<void>;
 
   readonly #rows = new BoardRows();
-  #namesFrom?: ResolveUsers;
-  #viewerRank?: { inputs: unknown[]; rank: number };
-  #flipFrom?: { animation: ReorderAnimation; positions: Map<string, number> };
+  /** After a refresh's render, slides the rows from where they were (reorder-animation.ts). */
+  #slide?: (after: readonly DisplayRow[]) => void;
   /** The locale and number format of the current render: thousands of rows, one formatter. */
   #numbers?: { locale: string; format: Intl.NumberFormat };
 
@@ -175,32 +173,14 @@ export class KalLeaderboard extends KalElement {
 
   /** What, besides the tab and page, decides what is shown: any change starts afresh. */
   #inputs(): unknown[] {
-    return [
-      this.leaderboardId,
-      String(this.pageSize),
-      this.layout,
-      this.userId || undefined,
-      this.resolveUsers,
-      ...this.settingsKey(),
-    ];
+    return [this.leaderboardId, String(this.pageSize), this.layout, this.userId || undefined, this.resolveUsers, ...this.settingsKey()];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (
-      changed.has('leaderboardId') ||
-      changed.has('pageSize') ||
-      changed.has('subLeaderboard') ||
-      changed.has('layout')
-    ) {
-      this.pageIndex = 1;
-    }
-    if (changed.has('resolveUsers') && this.resolveUsers !== this.#namesFrom) {
-      this.#rows.names.clear();
-      this.#namesFrom = this.resolveUsers;
-      // Fetched now, alongside the token and the rows (the browser keeps the module once loaded).
-      if (typeof this.resolveUsers === 'function') void import('./resolve-names.js').catch(() => undefined);
-    }
+    // Another board, page size, tab or layout starts on its first page.
+    if ((['leaderboardId', 'pageSize', 'subLeaderboard', 'layout'] as const).some((name) => changed.has(name))) this.pageIndex = 1;
+    if (changed.has('resolveUsers')) this.#rows.useResolver(this.resolveUsers);
   }
 
   // ---- data ----
@@ -239,43 +219,24 @@ export class KalLeaderboard extends KalElement {
       knownBoard: view && !silent && sameArgs(view.inputs, inputs) ? view.board : undefined,
       expectOnPage: silent && !!view && (view.totalCount === 0 || view.rows.some((row) => row.self)),
       scrollLayout: scroll ? this.#loadScrollLayout() : undefined,
-      reorder: silent && !scroll && !prefersReducedMotion() ? this.#loadReorder() : undefined,
-      resolveNames: (rows) => this.#resolveNames(rows, signal),
+      // Loaded with a table's first refresh; not loaded (offline?), the rows just jump, and the next refresh asks again.
+      reorder: silent && !scroll && !prefersReducedMotion() ? import('./reorder-animation.js').catch(() => undefined) : undefined,
+      resolveNames: (rows) => this.#rows.resolveNames(this.resolveUsers, rows, signal),
     });
     return { ...read, silent, inputs, settings, sub, pageIndex };
-  }
-
-  /**
-   * Asks the host for the names these rows lack, once (resolve-names.ts). That code is loaded only
-   * when a `resolveUsers` is set, from the moment it is (alongside the token and the rows), like the
-   * scroll layout. Not loaded (offline?): the ids stay, and the next page or refresh tries again.
-   */
-  async #resolveNames(rows: ScoreRow[], signal: AbortSignal): Promise<void> {
-    const resolver = this.resolveUsers;
-    if (typeof resolver !== 'function') return;
-    const module = await import('./resolve-names.js').catch(() => undefined);
-    await module?.resolveNames(resolver, rows, this.#rows.names, signal);
   }
 
   #apply(fetched: Fetched): void {
     const previous = this.view;
     const { silent, sub, viewerId, settings } = fetched;
-    const { rows, pageLengths, self } = this.#rows.merge(fetched, previous);
-
+    const { rows, pageLengths, self, viewerFrom: from } = this.#rows.merge(fetched, previous);
     // Reduced motion is checked again: it may have been turned on while the rows loaded.
     const animation = silent && !prefersReducedMotion() ? fetched.reorder : undefined;
-    if (animation && previous) this.#flipFrom = { animation, positions: animation.rowPositions(this.renderRoot, previous.rows) };
-
+    if (animation && previous) this.#slide = animation.prepareSlide(this.renderRoot, previous.rows);
     // The viewer's own movement: announced (politely) and emitted; nobody else's is announced.
-    if (self && !sub) {
-      const before = this.#viewerRank && sameArgs(this.#viewerRank.inputs, fetched.inputs) ? this.#viewerRank.rank : undefined;
-      if (before !== undefined && before !== self.rank) {
-        this.announcement = this.t(self.rank < before ? 'leaderboard.announceUp' : 'leaderboard.announceDown', {
-          rank: this.formatNumber(self.rank),
-        });
-        this.emit('kal-rank-change', { userId: self.userId, from: before, to: self.rank });
-      }
-      this.#viewerRank = { inputs: fetched.inputs, rank: self.rank };
+    if (self && from !== undefined) {
+      this.announcement = this.t(self.rank < from ? 'leaderboard.announceUp' : 'leaderboard.announceDown', { rank: this.formatNumber(self.rank) });
+      this.emit('kal-rank-change', { userId: self.userId, from, to: self.rank });
     }
 
     this.view = {
@@ -297,29 +258,16 @@ export class KalLeaderboard extends KalElement {
     }
   }
 
-  /** Scroll layout: whether the service has more than the pages read so far. */
-  #hasMore(): boolean {
-    const view = this.view;
-    return !!view && view.pageLengths.length * view.settings.pageSize < view.totalCount;
-  }
-
   /** Scroll layout: reads the next page of what is shown and adds it (unless the board changed meanwhile). */
   async #readMore(signal: AbortSignal): Promise<void> {
     const view = this.view;
     if (!view) return;
-    const { settings, sub } = view;
-    const index = view.pageLengths.length + 1;
     try {
-      const page = await listUserScores(this.api(signal), {
-        leaderboardId: settings.leaderboardId,
-        pageIndex: index,
-        pageSize: settings.pageSize,
-        subLeaderboardId: sub || undefined,
-      });
-      if (!sub) await this.#resolveNames(page.rows, signal);
+      const page = await readNextPage(this.api(signal), view);
+      if (!view.sub) await this.#rows.resolveNames(this.resolveUsers, page.rows, signal);
       const current = this.view;
-      if (signal.aborted || !current || !sameArgs(current.inputs, view.inputs) || current.sub !== sub) return;
-      const next = this.#rows.append(current, index, page.rows);
+      if (signal.aborted || !current || !sameArgs(current.inputs, view.inputs) || current.sub !== view.sub) return;
+      const next = this.#rows.append(current, page.index, page.rows);
       this.view = { ...current, ...next, totalCount: Math.max(page.totalCount, next.rows.length) };
     } catch (error) {
       // Joined a shared request that someone else cancelled: not a failure of this list.
@@ -339,21 +287,11 @@ export class KalLeaderboard extends KalElement {
     this.pageIndex = index;
   }
 
-  // ---- reordering animation (reorder-animation.ts) ----
-
-  /**
-   * The animation, loaded with a table's first refresh (alongside its data); undefined when it could
-   * not be (the browser keeps the module once loaded, and asks again after a failure).
-   */
-  #loadReorder(): Promise<ReorderAnimation | undefined> {
-    return import('./reorder-animation.js').catch(() => undefined);
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const from = this.#flipFrom;
-    this.#flipFrom = undefined;
-    if (from) from.animation.slideRows(this.renderRoot, this.view?.rows ?? [], from.positions);
+    const slide = this.#slide;
+    this.#slide = undefined;
+    slide?.(this.view?.rows ?? []);
   }
 
   // ---- rendering ----
@@ -422,14 +360,17 @@ export class KalLeaderboard extends KalElement {
     return this.renderError(failure, () => this.#data.retry(), notFound ? this.t('leaderboard.notFound', { id: `\u2068${this.leaderboardId}\u2069` }) : undefined);
   }
 
-  /** Downloads the scroll layout once; the scroll layout's first load waits for it with its data. */
+  /**
+   * Downloads the scroll layout (with the virtualizer: its own chunk, fetched only for `layout="scroll"`)
+   * once; the scroll layout's first load waits for it with its data.
+   */
   #loadScrollLayout(): Promise<void> {
-    this.#scrollReady ??= loadScrollLayout().then(
+    this.#scrollReady ??= import('./scroll-layout.js').then(
       ({ ScrollLayout }) => {
         this.#scroll = new ScrollLayout(this, {
           view: () => this.view,
           canLoadMore: () => !this.#data.pending || this.#data.refreshingRun,
-          hasMore: () => this.#hasMore(),
+          hasMore: () => hasMorePages(this.view),
           readMore: (signal) => this.#readMore(signal),
           reportError: (error) => this.reportError(error),
           text: (key) => this.t(key),

@@ -12,26 +12,26 @@ interface Person {
 
 const tableRows = (root: ParentNode) => root.querySelectorAll<HTMLElement>('tbody tr');
 
-/** Where each person's row is now, by user id. */
-export function rowPositions(root: ParentNode, shown: readonly Person[]): Map<string, number> {
-  const positions = new Map<string, number>();
+/**
+ * Notes where each person's row is now (`before`: the people in the rendered order); the function it
+ * returns, called after the next render with the people then shown, slides each row from there.
+ */
+export function prepareSlide(root: ParentNode, before: readonly Person[]): (after: readonly Person[]) => void {
+  const from = new Map<string, number>();
   tableRows(root).forEach((row, index) => {
-    const userId = shown[index]?.userId;
-    if (userId !== undefined) positions.set(userId, row.getBoundingClientRect().top);
+    const userId = before[index]?.userId;
+    if (userId !== undefined) from.set(userId, row.getBoundingClientRect().top);
   });
-  return positions;
-}
-
-/** Slides each row from where its person was (`from`, by rowPositions) to where it is now. */
-export function slideRows(root: ParentNode, shown: readonly Person[], from: Map<string, number>): void {
-  const rows = tableRows(root);
-  if (from.size === 0 || rows.length !== shown.length || typeof Element.prototype.animate !== 'function') return;
-  for (const [index, row] of rows.entries()) {
-    const before = from.get(shown[index]?.userId ?? '');
-    if (before === undefined) continue;
-    const delta = before - row.getBoundingClientRect().top;
-    if (Math.abs(delta) < 1) continue;
-    // The Web Animations API, not a style attribute: allowed under a strict CSP.
-    row.animate([{ transform: `translateY(${delta}px)` }, { transform: 'none' }], { duration: 450, easing: 'ease-out' });
-  }
+  return (after) => {
+    const rows = tableRows(root);
+    if (from.size === 0 || rows.length !== after.length || typeof Element.prototype.animate !== 'function') return;
+    for (const [index, row] of rows.entries()) {
+      const top = from.get(after[index]?.userId ?? '');
+      if (top === undefined) continue;
+      const delta = top - row.getBoundingClientRect().top;
+      if (Math.abs(delta) < 1) continue;
+      // The Web Animations API, not a style attribute: allowed under a strict CSP.
+      row.animate([{ transform: `translateY(${delta}px)` }, { transform: 'none' }], { duration: 450, easing: 'ease-out' });
+    }
+  };
 }

@@ -2,7 +2,7 @@ import { type PropertyDeclarations, type TemplateResult, LitElement, html, nothi
 import type { ApiContext } from '../../api/context.js';
 import { type KalError, toKalError } from '../../api/errors.js';
 import type { GetKs, SessionSource } from '../../api/session.js';
-import { currentConfig, onConfigure, resolveApi } from '../../config.js';
+import { type ElementSettings, currentConfig, onConfigure, resolveApi } from '../../config.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { Message } from '../../i18n/messages.js';
 import { type MessageParams, directionOf, normaliseLocale, onCatalogueLoaded, translate } from '../../i18n/localize.js';
@@ -82,8 +82,12 @@ export abstract class KalElement extends LitElement {
 
   /** The API context for these settings; throws a `config` KalError when they are unusable. */
   protected api(signal: AbortSignal, scope?: SessionSource['scope']): ApiContext {
-    // The element's own settings (partnerId, region, gameUrl, messagingUrl, tokenEndpoint, getKs).
-    return { ...resolveApi(this, scope), signal: AbortSignal.any([signal, this.connection.signal]) };
+    return { ...resolveApi(this.apiSettings(), scope), signal: AbortSignal.any([signal, this.connection.signal]) };
+  }
+
+  /** The settings its service calls use: the element's own (partnerId, region, gameUrl, messagingUrl, tokenEndpoint, getKs). */
+  protected apiSettings(): ElementSettings {
+    return this;
   }
 
   /** The UI language: own `lang`, then `configure({ locale })`, then the nearest `lang`, then the browser's. */

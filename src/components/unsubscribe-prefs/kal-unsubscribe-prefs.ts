@@ -2,14 +2,15 @@ import { type PropertyDeclarations, type PropertyValues, type TemplateResult, ht
 import type { ApiContext } from '../../api/context.js';
 import { KalError, toKalError } from '../../api/errors.js';
 import { type GroupChanges, getUnsubscribedGroups, syncGroups } from '../../api/messaging.js';
-import type { GetKs } from '../../api/session.js';
-import { resolveApi } from '../../config.js';
+import type { ElementSettings } from '../../config.js';
 import { KalElement } from '../shared/kal-element.js';
 import { DataController } from '../shared/data-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { GroupDeclarations } from './declarations.js';
+import { LinkSession } from './link-session.js';
+import { UnsavedGuard } from './unsaved-guard.js';
 import { prefsStyles } from './kal-unsubscribe-prefs.styles.js';
-import { linkGetKs, pageParam, takeLinkKs } from './link-ks.js';
+import { pageParam } from './link-ks.js';
 import {
   type DeclaredGroup,
   type PrefRow,
@@ -17,6 +18,7 @@ import {
   diffChoices,
   hasChanges,
   isSubscribed,
+  oneClickGroup,
   pruneOverrides,
   rowsFor,
 } from './prefs-model.js';
@@ -110,7 +112,6 @@ export class KalUnsubscribePrefs extends KalElement {
     saveError: { state: true },
     confirmingAll: { state: true },
     oneClick: { state: true },
-    linkKs: { state: true },
     documentLoaded: { state: true },
   };
 
@@ -128,21 +129,16 @@ export class KalUnsubscribePrefs extends KalElement {
   private saveError: KalError | undefined;
   private confirmingAll = false;
   private oneClick: OneClick | undefined;
-  /** The token callback for a KS read from the page URL (it holds the KS; nothing else does). */
-  private linkKs: GetKs | undefined;
   /** Children may still be arriving from the parser until the document is read. */
   private documentLoaded = document.readyState !== 'loading';
 
-  get #saveButton(): HTMLButtonElement | null {
-    return this.renderRoot.querySelector<HTMLButtonElement>('[part~="save"]');
-  }
-
   #urlGroup: string | undefined;
-  #guarding = false;
 
   constructor() {
     super();
-    // The <kal-pref-group> children, read as data; the controller registers itself with the element.
+    // Controllers register themselves with the element: the unsaved-changes prompt, and the
+    // <kal-pref-group> children read as data.
+    new UnsavedGuard(this, () => this.hasUnsavedChanges, () => this.t('prefs.unsaved'));
     new GroupDeclarations(this, {
       changed: (groups) => (this.declared = groups),
       documentLoaded: () => (this.documentLoaded = true),
@@ -153,8 +149,11 @@ export class KalUnsubscribePrefs extends KalElement {
     });
   }
 
+  readonly #link = new LinkSession(this, () => this.ksParam);
+
   readonly #data = new DataController<string[]>(this, {
-    args: () => [this.linkKs, this.declared.length > 0, ...this.settingsKey()],
+    // settingsKey() holds the link's KS callback too.
+    args: () => [this.declared.length > 0, ...this.settingsKey()],
     // Children may still be arriving from the parser: with none yet, decide once the document is read.
     ready: () => this.declared.length > 0 || this.documentLoaded,
     refreshing: () => false,
@@ -171,31 +170,24 @@ export class KalUnsubscribePrefs extends KalElement {
       this.saved = new Set(groups);
       this.loaded(this.#rows().length);
     },
-    report: (error) => this.reportError(this.#isLinkRefused(error) ? linkExpiredError() : error),
+    report: (error) => this.reportError(this.#link.refused(error) ? LinkSession.expiredError() : error),
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.ksParam) this.#adoptLinkKs();
     this.#urlGroup ??= pageParam('group');
     globalThis.addEventListener('online', this.#onOnline);
-    this.#guard(this.hasUnsavedChanges);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     globalThis.removeEventListener('online', this.#onOnline);
-    this.#guard(false);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('ksParam') && this.ksParam && this.isConnected) this.#adoptLinkKs();
-    if (changed.has('ksParam') && !this.ksParam) this.linkKs = undefined;
+    if (changed.has('ksParam')) this.#link.paramChanged();
     if (changed.has('unsubscribeGroup') || changed.has('declared') || !this.hasUpdated) {
-      // The URL's `group` counts only when it names a declared group: on a CMS page `?group=` may
-      // mean something else entirely. The attribute is explicit and always counts.
-      const fromUrl = this.#urlGroup && this.declared.some((each) => each.id === this.#urlGroup) ? this.#urlGroup : undefined;
-      const group = this.unsubscribeGroup?.trim() || fromUrl;
+      const { group, fromUrl } = oneClickGroup(this.unsubscribeGroup, this.#urlGroup, this.declared);
       if (group && group !== this.oneClick?.group) {
         this.oneClick = { group, active: true, done: false };
         this.overrides = new Map(this.overrides).set(group, false);
@@ -203,12 +195,6 @@ export class KalUnsubscribePrefs extends KalElement {
         this.oneClick = undefined;
       }
     }
-  }
-
-  protected override updated(): void {
-    // Only while on the page: a removed element still renders (e.g. a save it was making is
-    // cancelled), and must not leave a beforeunload prompt behind.
-    this.#guard(this.isConnected && this.hasUnsavedChanges);
   }
 
   /** Whether leaving now would lose a choice (the one-click proposal counts once the person acted on it). */
@@ -219,42 +205,26 @@ export class KalUnsubscribePrefs extends KalElement {
   }
 
   protected override settingsKey(): unknown[] {
-    return [...super.settingsKey(), this.linkKs];
+    return [...super.settingsKey(), this.#link.getKs];
   }
 
   /** With a link KS, the link's callback replaces the configured token source. */
+  protected override apiSettings(): ElementSettings {
+    const { partnerId, region, gameUrl, messagingUrl } = this;
+    return this.#link.getKs ? { partnerId, region, gameUrl, messagingUrl, getKs: this.#link.getKs } : this;
+  }
+
   protected override api(signal: AbortSignal): ApiContext {
-    if (this.linkKs) {
-      const api = resolveApi({
-        partnerId: this.partnerId,
-        region: this.region,
-        gameUrl: this.gameUrl,
-        messagingUrl: this.messagingUrl,
-        getKs: this.linkKs,
-      });
-      return { ...api, signal: AbortSignal.any([signal, this.connection.signal]) };
-    }
     try {
       return super.api(signal);
     } catch (error) {
-      if (this.ksParam && error instanceof KalError && error.messageKey === 'error.noToken') {
-        throw new KalError(
-          'config',
-          `no KS: the page URL has no "${this.ksParam}" parameter (ks-param), and no getKs or token-endpoint is configured`,
-          { messageKey: 'error.noToken' },
-        );
+      if (this.ksParam && !this.#link.getKs && error instanceof KalError && error.messageKey === 'error.noToken') {
+        throw new KalError('config', `no KS: the page URL has no "${this.ksParam}" parameter (ks-param), and no getKs or token-endpoint is configured`, {
+          messageKey: 'error.noToken',
+        });
       }
       throw error;
     }
-  }
-
-  #adoptLinkKs(): void {
-    const ks = takeLinkKs(this.ksParam ?? '');
-    if (ks) this.linkKs = linkGetKs(ks);
-  }
-
-  #isLinkRefused(error: unknown): boolean {
-    return this.linkKs !== undefined && toKalError(error).code === 'unauthorized';
   }
 
   // --- state ---
@@ -302,9 +272,9 @@ export class KalUnsubscribePrefs extends KalElement {
         this.phase = 'idle';
         return;
       }
-      if (this.#isLinkRefused(error)) {
+      if (this.#link.refused(error)) {
         this.phase = 'expired';
-        this.reportError(linkExpiredError());
+        this.reportError(LinkSession.expiredError());
         return;
       }
       // Offline: saved on reconnection. A dropped connection (the browser still online) is a failure to say.
@@ -318,33 +288,12 @@ export class KalUnsubscribePrefs extends KalElement {
     if (this.phase === 'offline' || (this.phase === 'failed' && this.saveError?.code === 'network')) void this.save();
   };
 
-  readonly #onBeforeUnload = (event: BeforeUnloadEvent): void => {
-    if (!this.hasUnsavedChanges) return;
-    event.preventDefault();
-    // Older browsers need returnValue set; the text itself is not shown by modern ones.
-    event.returnValue = this.t('prefs.unsaved');
-  };
-
-  /** The unsaved-changes guard is attached only while there is something to lose. */
-  #guard(on: boolean): void {
-    if (on === this.#guarding) return;
-    this.#guarding = on;
-    if (on) globalThis.addEventListener('beforeunload', this.#onBeforeUnload);
-    else globalThis.removeEventListener('beforeunload', this.#onBeforeUnload);
-  }
-
-  #onSaveClick(): void {
-    if (this.phase === 'saving' || !hasChanges(this.#changes())) return;
-    void this.save();
-  }
-
   async #askUnsubscribeAll(): Promise<void> {
     if (this.phase === 'saving' || this.#allOff()) return;
     this.confirmingAll = true;
     // The question is about what comes next: an earlier "Preferences saved" does not stand under it.
     if (this.phase === 'saved') this.phase = 'idle';
-    await this.updateComplete;
-    this.#findPart('confirm-all')?.focus();
+    await this.#focusAfterRender('[part~="confirm-all"]');
   }
 
   async #confirmUnsubscribeAll(): Promise<void> {
@@ -353,31 +302,30 @@ export class KalUnsubscribePrefs extends KalElement {
     this.overrides = overrides;
     this.confirmingAll = false;
     if (this.phase === 'saved') this.phase = 'idle';
-    await this.updateComplete;
-    this.#saveButton?.focus();
+    await this.#focusAfterRender('[part~="save"]');
     await this.save();
   }
 
   async #cancelUnsubscribeAll(): Promise<void> {
     this.confirmingAll = false;
-    await this.updateComplete;
-    this.#findPart('unsubscribe-all')?.focus();
+    await this.#focusAfterRender('[part~="unsubscribe-all"]');
   }
 
   async #manageAll(): Promise<void> {
     if (!this.oneClick) return;
     const group = this.oneClick.group;
     this.oneClick = { ...this.oneClick, active: false };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-group-id="${CSS.escape(group)}"] [part~="switch"]`)?.focus();
+    await this.#focusAfterRender(`[data-group-id="${CSS.escape(group)}"] [part~="switch"]`);
   }
 
   #allOff(): boolean {
     return this.#rows().every((row) => !this.#subscribed(row.id));
   }
 
-  #findPart(name: string): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[part~="${name}"]`);
+  /** Moves focus once the next render is on screen (after a question opens or closes). */
+  async #focusAfterRender(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   // --- rendering ---
@@ -395,9 +343,9 @@ export class KalUnsubscribePrefs extends KalElement {
   }
 
   #renderLoadError(error: unknown): TemplateResult {
-    if (this.#isLinkRefused(error)) return renderProblem(this.t('prefs.linkExpired'));
+    if (this.#link.refused(error)) return renderProblem(this.t('prefs.linkExpired'));
     const kalError = toKalError(error);
-    if (this.ksParam && !this.linkKs && kalError.messageKey === 'error.noToken') return renderProblem(this.t('prefs.linkMissing'));
+    if (this.ksParam && !this.#link.getKs && kalError.messageKey === 'error.noToken') return renderProblem(this.t('prefs.linkMissing'));
     return this.renderError(kalError, () => this.#data.retry());
   }
 
@@ -417,7 +365,7 @@ export class KalUnsubscribePrefs extends KalElement {
       },
       {
         toggle: (id) => this.#toggle(id),
-        save: () => this.#onSaveClick(),
+        save: () => void this.save(),
         askAll: () => void this.#askUnsubscribeAll(),
         confirmAll: () => void this.#confirmUnsubscribeAll(),
         cancelAll: () => void this.#cancelUnsubscribeAll(),
@@ -431,7 +379,7 @@ export class KalUnsubscribePrefs extends KalElement {
     return renderOneClick(
       this.#t,
       { row, group: row?.label ?? oneClick.group, pending: hasChanges(this.#changes()), saving: this.phase === 'saving', done: oneClick.done },
-      { save: () => this.#onSaveClick(), manageAll: () => void this.#manageAll() },
+      { save: () => void this.save(), manageAll: () => void this.#manageAll() },
       this.#renderOutcome(),
     );
   }
@@ -443,13 +391,6 @@ export class KalUnsubscribePrefs extends KalElement {
 
 /** The browser knows it has no connection (a save then waits for it). */
 const isOffline = (): boolean => globalThis.navigator?.onLine === false;
-
-/** What `kal-error` says when a link's KS is refused (no KS in it). */
-function linkExpiredError(): KalError {
-  return new KalError('unauthorized', 'the KS from the page link was refused (expired or revoked) and cannot be refreshed: the person needs a new link', {
-    retryable: false,
-  });
-}
 
 declare global {
   interface HTMLElementTagNameMap {

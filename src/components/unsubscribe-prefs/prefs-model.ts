@@ -92,3 +92,17 @@ export function pruneOverrides(saved: ReadonlySet<string>, overrides: ReadonlyMa
   for (const [id, on] of overrides) if (on === saved.has(id)) next.set(id, on);
   return next;
 }
+
+/**
+ * The group a one-click view proposes: the `unsubscribe-group` attribute (explicit, it always
+ * counts), else the URL's `group` (`fromUrl`) when it names a declared group: on a CMS page `?group=`
+ * may mean something else entirely.
+ */
+export function oneClickGroup(
+  attribute: string | undefined,
+  urlGroup: string | undefined,
+  declared: readonly DeclaredGroup[],
+): { group: string | undefined; fromUrl: string | undefined } {
+  const fromUrl = urlGroup && declared.some((each) => each.id === urlGroup) ? urlGroup : undefined;
+  return { group: attribute?.trim() || fromUrl, fromUrl };
+}
