@@ -7,16 +7,20 @@
 /** Bodies above this are refused: nothing the guides describe comes close. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The token endpoint: the host backend's stand-in, the one path called with the page's cookies. */
+const TOKEN_ENDPOINT = /^\/sandbox\/ks\/?(?:\?|$)/;
+
 /**
  * CORS on every answer so pages on another origin (a Storybook port, a CMS preview) can use the
- * sandbox too. A request that names its origin gets it back with credentials allowed (a token
- * endpoint is called with the page's cookies, and `*` is refused for those); others get `*`.
- * Retry-After is exposed so a browser client can honour it cross-origin.
+ * sandbox too. The services answer `*`: they are called with a Bearer KS and never with cookies. The
+ * token endpoint, when a request names its origin, gives it back with credentials allowed (a host's
+ * endpoint is called with the page's cookies, and `*` is refused for those). Not from a guide: the
+ * harness's side. Retry-After is exposed so a browser client can honour it cross-origin.
  * @param {Req | undefined} req
  * @returns {Record<string, string>}
  */
 export function corsHeaders(req) {
-  const origin = req?.headers.origin;
+  const origin = req && TOKEN_ENDPOINT.test(req.url ?? '') ? req.headers.origin : undefined;
   return {
     ...(origin ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } : { 'Access-Control-Allow-Origin': '*' }),
     'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',

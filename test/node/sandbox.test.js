@@ -849,7 +849,7 @@ describe('mounting', () => {
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
   });
 
-  test('CORS with credentials: a named origin is reflected (a token endpoint called with cookies)', async () => {
+  test('CORS with credentials: the token endpoint reflects a named origin (called with cookies); services do not', async () => {
     const origin = 'https://cms.example.com';
     const token = await fetch(`${server.url}/sandbox/ks?partnerId=${newPartner()}`, { headers: { Origin: origin } });
     assert.equal(token.status, 200);
@@ -859,6 +859,16 @@ describe('mounting', () => {
     const pre = await fetch(`${server.url}/sandbox/ks`, { method: 'OPTIONS', headers: { Origin: origin } });
     assert.equal(pre.headers.get('access-control-allow-origin'), origin);
     assert.equal(pre.headers.get('access-control-allow-credentials'), 'true');
+    // The services take a Bearer KS, never cookies: a named origin still gets `*`, without credentials.
+    const partnerId = newPartner();
+    const service = await fetch(`${server.url}/sandbox/scm/api/v1/badge/list`, {
+      method: 'POST',
+      headers: { Origin: origin, Authorization: `Bearer ${adminKs(partnerId)}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    assert.equal(service.status, 200);
+    assert.equal(service.headers.get('access-control-allow-origin'), '*');
+    assert.equal(service.headers.get('access-control-allow-credentials'), null);
   });
 
   test('the middleware passes other paths on; the WTR middleware answers /sandbox', async () => {
