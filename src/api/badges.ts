@@ -1,17 +1,18 @@
 import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { gameBase } from './regions.js';
-import { type Infer, array, boolean, id, listOf, numberLike, object, optional, optionalText, string, toDate } from './schema.js';
+import * as z from 'zod/mini';
+import { type Infer, id, listOf, numberLike, optional, optionalText, toDate } from './schema.js';
 
 // Game Services (SCM) guide: badges (7), per-rule progress (10.3), standard list filters (14.3). All POST JSON.
 
-const badgeSchema = object({
+const badgeSchema = z.object({
   id,
-  name: string,
+  name: z.string(),
   description: optionalText,
   iconUrl: optionalText,
-  virtualEventIds: optional(array(id)),
-  rules: optional(array(object({ id: optional(id), name: optionalText, goal: optional(numberLike) }))),
+  virtualEventIds: optional(z.array(id)),
+  rules: optional(z.array(z.object({ id: optional(id), name: optionalText, goal: optional(numberLike) }))),
 });
 
 export interface BadgeRule {
@@ -82,15 +83,15 @@ function toBadge(raw: Infer<typeof badgeSchema>): Badge {
 
 // The guide documents the request of `userScore/ruleProgress` only. Read leniently: the rules as
 // `rulesData` (the guide's per-rule vocabulary, 7.2) or `objects`, each naming its rule by `id` or `ruleId`.
-const ruleProgressSchema = object({
+const ruleProgressSchema = z.object({
   id: optional(id),
   ruleId: optional(id),
   progress: optional(numberLike),
-  completed: optional(boolean),
+  completed: optional(z.boolean()),
 });
-const progressSchema = object({
-  rulesData: optional(array(ruleProgressSchema)),
-  objects: optional(array(ruleProgressSchema)),
+const progressSchema = z.object({
+  rulesData: optional(z.array(ruleProgressSchema)),
+  objects: optional(z.array(ruleProgressSchema)),
   status: optionalText,
   achievedTimestamp: optional(id),
 });

@@ -1,7 +1,7 @@
 import { KalError, errorFromStatus, toKalError } from './errors.js';
 import { isKalturaHost } from './regions.js';
 import { type Session, withAbort } from './session.js';
-import { type Schema, SchemaError } from './schema-error.js';
+import type { ZodMiniType } from 'zod/mini';
 
 /** The guides' backoff for transient failures: 1 s, 2 s, 4 s with jitter, at most 3 retries. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
@@ -25,7 +25,8 @@ export interface PostJsonRequest<T> extends CallOptions {
   session: Session;
   url: string;
   body: unknown;
-  schema: Schema<T>;
+  /** Validates the answer (a zod/mini schema from src/api/schema.ts). */
+  schema: ZodMiniType<T>;
   /** Identical reads in flight share one request. Never set it for writes. */
   dedupe?: boolean;
 }
@@ -158,13 +159,13 @@ async function readJson(response: Response, what: string): Promise<unknown> {
   }
 }
 
-function validate<T>(json: unknown, schema: Schema<T>, what: string): T {
-  try {
-    return schema(json, 'body');
-  } catch (error) {
-    if (!(error instanceof SchemaError)) throw error;
-    throw new KalError('invalid-response', `${what}: unexpected answer at ${error.path}: ${error.message}`);
-  }
+function validate<T>(json: unknown, schema: ZodMiniType<T>, what: string): T {
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  // The first problem, with its path, is what a developer needs (the rest usually follow from it).
+  const issue = result.error.issues[0]!;
+  const expected = 'expected' in issue ? `expected ${String(issue.expected)}` : issue.message;
+  throw new KalError('invalid-response', `${what}: unexpected answer at ${['body', ...issue.path.map(String)].join('.')}: ${expected}`);
 }
 
 function retryDelay(error: KalError, base: number): number {

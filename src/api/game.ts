@@ -2,7 +2,8 @@ import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { KalError } from './errors.js';
 import { gameBase } from './regions.js';
-import { type Infer, array, boolean, id, listOf, numberLike, object, optional, optionalText, string, toDate } from './schema.js';
+import * as z from 'zod/mini';
+import { type Infer, id, listOf, numberLike, optional, optionalText, toDate } from './schema.js';
 
 // optional() reads null as undefined: fields below are never null.
 // Game Services (SCM) guide: leaderboards (4) and user scores (10), POST JSON. Badges (7): badges.ts,
@@ -10,14 +11,14 @@ import { type Infer, array, boolean, id, listOf, numberLike, object, optional, o
 
 export type LeaderboardStatus = 'scheduled' | 'enabled' | 'disabled';
 
-const leaderboardSchema = object({
+const leaderboardSchema = z.object({
   id,
-  name: string,
+  name: z.string(),
   description: optionalText,
-  status: optional(string),
+  status: optional(z.string()),
   startDate: optionalText,
   endDate: optionalText,
-  subLeaderboards: optional(array(object({ id, name: optionalText }))),
+  subLeaderboards: optional(z.array(z.object({ id, name: optionalText }))),
 });
 
 export interface SubLeaderboard {
@@ -36,7 +37,7 @@ export interface Leaderboard {
 }
 
 // The v3 plugin names name fields differently across versions; accept any of them.
-const scoreRowSchema = object({
+const scoreRowSchema = z.object({
   userId: id,
   rank: optional(numberLike),
   score: numberLike,
@@ -46,7 +47,7 @@ const scoreRowSchema = object({
   displayName: optionalText,
   screenName: optionalText,
   avatarUrl: optionalText,
-  hiddenFromOthers: optional(boolean),
+  hiddenFromOthers: optional(z.boolean()),
 });
 
 export interface ScoreRow {

@@ -1,48 +1,64 @@
+import * as z from 'zod/mini';
 import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { KalError } from './errors.js';
 import { messagingBase } from './regions.js';
-import { type Schema, SchemaError, unknown } from './schema-error.js';
 
 // Messaging guide, section 10: a user-scoped KS reads and syncs its own unsubscribe groups.
 
-/**
- * `userGroupsStatus` has no documented answer. Accepted, leniently:
- * - a bare array of group ids: `["marketing-emails"]`
- * - an array of objects naming a group (`groupId`, `id`, `name` or `group`), kept unless they say
- *   `status: "subscribed"` / `unsubscribed: false`
- * - an object holding one of those under `unsubscribedGroups`, `unsubscribed`, `groups`, `objects`,
- *   `data` or `result`
- * - a map of group id → `true` / `"unsubscribed"` (left) or `false` / `"subscribed"` (kept).
- * Anything else is an `invalid-response`.
- */
-export function readUnsubscribedGroups(body: unknown, depth = 0): string[] | undefined {
-  if (Array.isArray(body)) {
-    const ids: string[] = [];
-    for (const item of body) {
-      if (typeof item === 'string' || typeof item === 'number') ids.push(String(item));
-      else if (isRecord(item)) {
-        const id = item.groupId ?? item.id ?? item.name ?? item.group ?? item.unsubscribeGroup;
-        if (typeof id !== 'string' && typeof id !== 'number') return undefined;
-        if (!isSubscribedMark(item.status) && item.unsubscribed !== false && item.subscribed !== true) ids.push(String(id));
-      } else return undefined;
-    }
-    return ids;
-  }
-  if (!isRecord(body) || depth > 2) return undefined;
-  for (const key of ['unsubscribedGroups', 'unsubscribed', 'groups', 'objects', 'data', 'result']) {
-    if (key in body) {
-      const found = readUnsubscribedGroups(body[key], depth + 1);
-      if (found) return found;
-    }
-  }
-  const entries = Object.entries(body).filter(([key]) => key !== 'totalCount' && key !== 'objectType');
-  if (entries.length && entries.every(([, value]) => typeof value === 'boolean' || typeof value === 'string')) {
-    return entries.filter(([, value]) => value === true || value === 'unsubscribed').map(([key]) => key);
-  }
-  if (entries.length === 0) return [];
-  return undefined;
+/** Group ids: text or numbers. */
+const groupId = z.union([z.string(), z.number()]);
+
+/** An object naming a group, read as its id, or null when it says the person is subscribed to it. */
+const groupEntry = z.pipe(
+  z.object({
+    groupId: z.optional(groupId),
+    id: z.optional(groupId),
+    name: z.optional(groupId),
+    group: z.optional(groupId),
+    unsubscribeGroup: z.optional(groupId),
+    status: z.optional(z.unknown()),
+    unsubscribed: z.optional(z.unknown()),
+    subscribed: z.optional(z.unknown()),
+  }).check(z.refine((item) => (item.groupId ?? item.id ?? item.name ?? item.group ?? item.unsubscribeGroup) !== undefined)),
+  z.transform((item) =>
+    isSubscribedMark(item.status) || item.unsubscribed === false || item.subscribed === true
+      ? null
+      : String(item.groupId ?? item.id ?? item.name ?? item.group ?? item.unsubscribeGroup),
+  ),
+);
+
+/** A list of group ids, or of objects naming groups. */
+const groupList = z.pipe(
+  z.array(z.union([z.pipe(groupId, z.transform(String)), groupEntry])),
+  z.transform((ids) => ids.filter((each) => each !== null)),
+);
+
+/** Count and type fields a list answer may carry beside its groups. */
+const LIST_FIELDS = new Set(['totalCount', 'objectType']);
+
+/** A map of group id → `true` / `"unsubscribed"` (left) or `false` / `"subscribed"` (kept). */
+const groupMap = z.pipe(
+  z.catchall(z.object({ totalCount: z.optional(z.unknown()), objectType: z.optional(z.unknown()) }), z.union([z.boolean(), z.string()])),
+  z.transform((map) => Object.keys(map).filter((key) => !LIST_FIELDS.has(key) && (map[key] === true || map[key] === 'unsubscribed'))),
+);
+
+/** Keys under which an answer may carry the list of left groups. */
+const STATE_KEYS = ['unsubscribedGroups', 'unsubscribed', 'groups', 'objects', 'data', 'result'] as const;
+
+/** The list at this depth, under one of the state keys (two levels at most), or as a map. */
+function groupsAt(depth: number): z.ZodMiniType<string[]> {
+  const wrapped = depth < 2 ? STATE_KEYS.map((key) => z.pipe(z.object({ [key]: groupsAt(depth + 1) }), z.transform((body) => body[key]!))) : [];
+  return z.union([groupList, ...wrapped, groupMap]);
 }
+
+/**
+ * `userGroupsStatus` has no documented answer. Accepted, leniently: a list of group ids or of objects
+ * naming a group (`groupId`, `id`, `name`, `group` or `unsubscribeGroup`, kept unless they say
+ * `status: "subscribed"` / `unsubscribed: false`); that list under one of `STATE_KEYS`; or a map of
+ * group id → left or kept. Anything else is an `invalid-response`.
+ */
+const groupsStatus = groupsAt(0);
 
 function isSubscribedMark(status: unknown): boolean {
   return typeof status === 'string' && /^(subscribed|active|opted_?in)$/i.test(status);
@@ -52,19 +68,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const groupsStatusSchema: Schema<string[]> = (value, path) => {
-  const groups = readUnsubscribedGroups(value);
-  if (!groups) throw new SchemaError(path, 'no list of unsubscribed groups found');
-  return groups;
-};
-
 /** The groups this user has left. */
 export async function getUnsubscribedGroups(api: ApiContext): Promise<string[]> {
   return postJson({
     ...api,
     url: `${messagingBase(api.urls, api.region)}/unsubscribe-users/userGroupsStatus`,
     body: {},
-    schema: groupsStatusSchema,
+    schema: groupsStatus,
     dedupe: true,
   });
 }
@@ -83,13 +93,10 @@ export async function syncGroups(api: ApiContext, changes: GroupChanges): Promis
     ...api,
     url: `${messagingBase(api.urls, api.region)}/unsubscribe-users/syncGroups`,
     body: { unsubscribed: changes.unsubscribed, subscribed: changes.subscribed },
-    schema: unknown,
+    schema: z.unknown(),
   });
   return readSyncAnswer(answer);
 }
-
-/** Keys under which an answer may carry the new list of left groups. */
-const STATE_KEYS = ['unsubscribedGroups', 'unsubscribed', 'groups', 'objects', 'data', 'result'];
 
 /**
  * The new list of left groups from a `syncGroups` answer, or undefined when the answer only
@@ -103,8 +110,8 @@ export function readSyncAnswer(answer: unknown): string[] | undefined {
   const failed = isRecord(answer) && (answer.success === false || 'error' in answer || 'errorCode' in answer);
   if (!failed) {
     if (carriesState) {
-      const groups = readUnsubscribedGroups(answer);
-      if (groups) return groups;
+      const groups = groupsStatus.safeParse(answer);
+      if (groups.success) return groups.data;
     } else if (isRecord(answer)) {
       return undefined;
     }

@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { type PostJsonRequest, postJson } from '../../../../src/api/client.js';
 import { KalError } from '../../../../src/api/errors.js';
-import { object, string } from '../../../../src/api/schema.js';
+import * as z from 'zod/mini';
 import { Session, sessionFor } from '../../../../src/api/session.js';
 import { FAST_RETRIES, callsTo, control, countingGetKs, mintKs, newPartner, sandboxPost, until } from '../../helpers.js';
 
-const leaderboard = object({ id: string, name: string });
+const leaderboard = z.object({ id: z.string(), name: z.string() });
 // Through the Game proxy (sandbox faults land on its door), as an element reads it.
 const url = '/api/game/leaderboard/get';
 
