@@ -24,6 +24,12 @@ export const part = <T extends Element = HTMLElement>(element: Element, name: st
 export const text = (node: Element | ShadowRoot | null | undefined): string =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** The sentence of a loading, empty or error state (`node` is the state, or holds it); else `node`'s text. */
+export const stateText = (node: Element | null | undefined): string => text(node?.querySelector('.state-text') ?? node);
+
+/** The title of the state `node` is (or holds): "Setup needed", "Not found", … */
+export const stateTitle = (node: Element | null | undefined): string => text(node?.querySelector('.state-title'));
+
 /** What the element's shadow tree shows, as `text` reads it. */
 export const shadowText = (element: Element): string => text(element.shadowRoot);
 

@@ -47,7 +47,7 @@ function renderRule(text: BadgeText, rule: RuleView, id: string, index: number):
   return html`<li class="rule ${rule.completed ? 'rule--completed' : ''}" part="progress">
     <div class="rule-label">
       <span class="rule-name" id=${id}>${ruleName(text, rule, index)}</span>
-      <span class="rule-count">${text.t('badges.rule.count', { progress: text.number(shownProgress(rule)), goal: text.number(rule.goal) })}</span>
+      <bdi class="rule-count">${text.t('badges.rule.count', { progress: text.number(shownProgress(rule)), goal: text.number(rule.goal) })}</bdi>
     </div>
     <div
       class="bar"

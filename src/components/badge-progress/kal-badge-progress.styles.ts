@@ -6,9 +6,6 @@ export const badgeProgressStyles = css`
     --_chip: var(--kal-badge-compact-size, 32px);
     --_bar: var(--kal-badge-bar-height, 8px);
   }
-  .root {
-    padding: var(--_space);
-  }
   p {
     margin: 0;
   }
@@ -222,5 +219,28 @@ export const badgeProgressStyles = css`
     100% {
       transform: none;
     }
+  }
+  /* The loading skeleton as badge cards. */
+  .skeleton--cards {
+    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+  }
+  .skeleton--cards .bone--title {
+    grid-column: 1 / -1;
+  }
+  .skeleton--cards .bone-item {
+    flex-direction: column;
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .skeleton--cards .bone--lead {
+    inline-size: 3em;
+    block-size: 3em;
+  }
+  .skeleton--cards .bone--text,
+  .skeleton--cards .bone--end {
+    inline-size: 80%;
+    flex: none;
+    margin: 0;
   }
 `;

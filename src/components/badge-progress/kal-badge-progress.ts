@@ -305,7 +305,7 @@ export class KalBadgeProgress extends KalElement {
     const view = this.#currentView();
     if (view) return this.#renderView(view);
     if (this.#data.failure !== undefined) return this.renderError(this.#data.failure, () => this.#data.retry());
-    return this.renderLoading();
+    return this.renderLoading(this.layout === 'compact' ? 'rows' : 'cards');
   }
 
   #renderView(view: BadgeData): TemplateResult {

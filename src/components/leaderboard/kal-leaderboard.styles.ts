@@ -7,7 +7,6 @@ export const leaderboardStyles = css`
     --_silver: var(--kal-leaderboard-silver, #cfd6df);
     --_bronze: var(--kal-leaderboard-bronze, #e0a370);
     --_medal-fg: #1b1d21;
-    padding: calc(var(--_space) * 2);
     container-type: inline-size;
   }
 
@@ -62,18 +61,21 @@ export const leaderboardStyles = css`
   }
 
   /* Tabs */
+  /* One line that scrolls sideways when the tabs do not fit (phones), rather than wrapping. */
   .tabs {
     display: flex;
-    flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
+    overflow-x: auto;
+    scrollbar-width: thin;
     border-block-end: 1px solid var(--_border);
   }
 
   .tabs button {
-    min-inline-size: 0;
-    max-inline-size: 100%;
-    overflow-wrap: anywhere;
-    text-align: start;
+    flex: none;
+    max-inline-size: 16em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     color: var(--_muted);
     background: transparent;
     border: 0;
@@ -132,11 +134,21 @@ export const leaderboardStyles = css`
   }
 
   .col-rank {
-    inline-size: 6.5em;
+    inline-size: 5em;
   }
 
   .col-score {
-    inline-size: 8em;
+    inline-size: 7em;
+  }
+
+  @container (max-width: 26rem) {
+    .col-rank {
+      inline-size: 4em;
+    }
+
+    .col-score {
+      inline-size: 5.5em;
+    }
   }
 
   /* Cells shared by both layouts */
@@ -190,8 +202,12 @@ export const leaderboardStyles = css`
     max-inline-size: 100%;
   }
 
-  .name-inner > span {
+  /* Long names end in "…" on one line (the full name is its title and what screen readers read). */
+  .name-inner > .label {
     min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
 
   .avatar {

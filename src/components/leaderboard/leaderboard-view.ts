@@ -44,7 +44,7 @@ function renderMove(text: BoardText, move: number | undefined): TemplateResult |
  */
 export function renderName(text: BoardText, row: DisplayRow, you = row.self): TemplateResult {
   return html`<span class="name-inner"
-    >${row.avatar ? html`<img class="avatar" part="avatar" src=${row.avatar} alt="" loading="lazy" />` : nothing}<span
+    >${row.avatar ? html`<img class="avatar" part="avatar" src=${row.avatar} alt="" loading="lazy" />` : nothing}<span class="label" dir="auto" title=${row.label}
       >${row.label}</span
     >${you ? html`<span class="you">${text.t('leaderboard.you')}</span>` : nothing}</span
   >${row.hiddenFromOthers ? html`<span class="only-you" part="only-you">${text.t('leaderboard.onlyYou')}</span>` : nothing}`;
@@ -150,6 +150,7 @@ export function renderTabs(
         aria-selected=${index === active ? 'true' : 'false'}
         aria-controls="panel"
         tabindex=${index === active ? '0' : '-1'}
+        title=${tab.name}
         @click=${() => select(tab.id)}
       >
         ${tab.name}

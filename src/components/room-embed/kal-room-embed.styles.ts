@@ -72,11 +72,7 @@ export const roomEmbedStyles = css`
     align-items: center;
     justify-content: center;
     gap: var(--_space);
-    padding-block: calc(var(--_space) * 2);
-    padding-inline: calc(var(--_space) * 2);
     text-align: center;
-    border-radius: inherit;
-    background: var(--_surface);
   }
   .card p {
     margin-block: 0;
@@ -89,18 +85,12 @@ export const roomEmbedStyles = css`
     overflow-wrap: anywhere;
   }
   .poster {
-    inline-size: min(100%, 20rem);
+    inline-size: min(100%, 16rem);
     aspect-ratio: 16 / 9;
     object-fit: cover;
     border-radius: var(--_radius);
   }
   .card-note {
     color: var(--_muted);
-  }
-  .state.card {
-    color: var(--_muted);
-  }
-  .state--error.card p {
-    color: var(--_danger);
   }
 `;

@@ -4,6 +4,7 @@ import { viewRoomUrl } from '../../api/rooms.js';
 import { currentConfig } from '../../config.js';
 import { KalElement } from '../shared/kal-element.js';
 import { safeImageUrl } from '../shared/safe-image-url.js';
+import { kindOf, renderState } from '../shared/states.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { roomEmbedStyles } from './kal-room-embed.styles.js';
 import { DEFAULT_LOAD_TIMEOUT_SECONDS, type RoomProblem, type RoomSettings, checkRoomSettings } from './room-settings.js';
@@ -367,11 +368,8 @@ export class KalRoomEmbed extends KalElement {
   }
 
   #renderProblem({ error, textKey }: RoomProblem): TemplateResult {
-    const canRetry = error.code !== 'config';
-    return html`<div class="state state--error card" role="alert" part="error">
-      <p>${this.t(textKey)}</p>
-      ${canRetry ? html`<button type="button" part="retry" @click=${this.joinRoom}>${this.t('state.retry')}</button>` : nothing}
-    </div>`;
+    const retry = error.code === 'config' ? undefined : { label: this.t('state.retry'), run: () => void this.joinRoom() };
+    return renderState((key) => this.t(key), kindOf(error), this.t(textKey), retry);
   }
 }
 

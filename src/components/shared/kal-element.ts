@@ -1,4 +1,4 @@
-import { type PropertyDeclarations, type TemplateResult, LitElement, html, nothing } from 'lit';
+import { type PropertyDeclarations, type TemplateResult, LitElement } from 'lit';
 import type { ApiContext } from '../../api/context.js';
 import { type KalError, toKalError } from '../../api/errors.js';
 import type { GetKs, SessionSource } from '../../api/session.js';
@@ -9,6 +9,7 @@ import { type MessageParams, directionOf, normaliseLocale, onCatalogueLoaded, tr
 import { registerShippedLocales } from '../../i18n/register-locales.js';
 import type { KalEventDetails, KalEventName } from './events.js';
 import { watchLang } from './lang-watch.js';
+import { type SkeletonShape, type StateKind, kindOf, renderSkeleton, renderState } from './states.js';
 
 /** Errors a person's retry cannot fix. */
 const NO_RETRY: ReadonlySet<string> = new Set(['config', 'forbidden', 'not-found']);
@@ -18,7 +19,7 @@ const warned = new Set<string>();
 
 /**
  * What every kit element shares: the common config attributes, settings resolution,
- * i18n, typed events, and the loading / empty / error-with-retry states.
+ * i18n, typed events, and the loading / empty / error-with-retry states (states.ts).
  */
 export abstract class KalElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -143,24 +144,28 @@ export abstract class KalElement extends LitElement {
     return kalError;
   }
 
-  protected renderLoading(): TemplateResult {
-    return html`<div class="state state--loading" role="status" part="loading">${this.t('state.loading')}</div>`;
+  /** The loading state: a skeleton shaped like the element's data. */
+  protected renderLoading(shape: SkeletonShape = 'rows'): TemplateResult {
+    return renderSkeleton(this.t('state.loading'), shape);
   }
 
   protected renderEmpty(message: string): TemplateResult {
-    return html`<div class="state state--empty" part="empty"><p>${message}</p></div>`;
+    return this.renderNotice('empty', message);
+  }
+
+  /** A state with no action: nothing to show yet, or a problem retrying cannot fix. */
+  protected renderNotice(kind: StateKind, message: string): TemplateResult {
+    return renderState((key) => this.t(key), kind, message);
   }
 
   /**
-   * The error state: the translated reason (or the element's own `text` for it) and a retry button
-   * where retrying can help: not for a set-up mistake, a refusal (403) or something that is not there (404).
+   * The error state: its kind's icon and title, the translated reason (or the element's own `text`
+   * for it) and a retry button where retrying can help: not for a set-up mistake, a refusal (403) or
+   * something that is not there (404).
    */
   protected renderError(error: unknown, retry: () => void, text?: string): TemplateResult {
     const kalError = toKalError(error);
-    const canRetry = !NO_RETRY.has(kalError.code);
-    return html`<div class="state state--error" role="alert" part="error">
-      <p>${text ?? this.t(kalError.messageKey)}</p>
-      ${canRetry ? html`<button type="button" part="retry" @click=${retry}>${this.t('state.retry')}</button>` : nothing}
-    </div>`;
+    const action = NO_RETRY.has(kalError.code) ? undefined : { label: this.t('state.retry'), run: retry };
+    return renderState((key) => this.t(key), kindOf(kalError), text ?? this.t(kalError.messageKey), action);
   }
 }

@@ -19,7 +19,7 @@ const darkPalette = css`
  * The kit's design tokens. Hosts set `--kal-*` on the element or any ancestor; the private
  * `--_*` copies pick the light or dark default when a token is not set.
  *
- * @cssprop --kal-font-family - Text font (default: inherited)
+ * @cssprop --kal-font-family - Text font (default: the system UI stack; `inherit` follows the page's font)
  * @cssprop --kal-color-bg - Background
  * @cssprop --kal-color-surface - Raised surfaces (rows, cards)
  * @cssprop --kal-color-fg - Main text
@@ -35,7 +35,7 @@ const darkPalette = css`
  */
 export const themeStyles = css`
   :host {
-    --_font: var(--kal-font-family, inherit);
+    --_font: var(--kal-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif);
     --_bg: var(--kal-color-bg, #ffffff);
     --_surface: var(--kal-color-surface, #f5f6f8);
     --_fg: var(--kal-color-fg, #1b1d21);
@@ -52,9 +52,13 @@ export const themeStyles = css`
     display: block;
     box-sizing: border-box;
     font-family: var(--_font);
+    line-height: 1.45;
     color: var(--_fg);
+    /* One box for every element, so widgets stacked on a page line up in light and dark. */
     background: var(--_bg);
+    border: 1px solid var(--_border);
     border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
   }
   :host([hidden]) {
     display: none;
@@ -96,15 +100,76 @@ export const themeStyles = css`
     outline-offset: 2px;
   }
   .state {
-    padding: calc(var(--_space) * 2);
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: var(--_space);
+    padding-block: calc(var(--_space) * 3);
     text-align: center;
     color: var(--_muted);
   }
   .state p {
-    margin-block: 0 var(--_space);
+    margin: 0;
+    max-inline-size: 36em;
   }
-  .state--error p {
+  .state-icon {
+    inline-size: 2.5rem;
+    block-size: 2.5rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .state--error .state-icon {
     color: var(--_danger);
+  }
+  .state .state-title {
+    font-weight: 600;
+    color: var(--_fg);
+  }
+  .skeleton {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .bone {
+    display: block;
+    block-size: 0.9em;
+    border-radius: 4px;
+    background: var(--_border);
+    opacity: 0.6;
+  }
+  .bone--title {
+    inline-size: 40%;
+    block-size: 1.3em;
+  }
+  .bone-item {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .bone--lead {
+    flex: none;
+    inline-size: 1.75em;
+    block-size: 1.75em;
+    border-radius: 50%;
+  }
+  .bone--text {
+    flex: 0 1 55%;
+  }
+  .bone--end {
+    inline-size: 3em;
+    margin-inline-start: auto;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bone {
+      animation: kal-pulse 1.6s ease-in-out infinite;
+    }
+  }
+  @keyframes kal-pulse {
+    50% {
+      opacity: 0.3;
+    }
   }
   .visually-hidden {
     position: absolute;

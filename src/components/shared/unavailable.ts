@@ -22,9 +22,7 @@ export function defineUnavailable(tag: string, reason: string): void {
       }
 
       override render(): TemplateResult {
-        return html`<div class="state state--error" role="alert" part="error" dir=${this.direction} lang=${this.locale}>
-          <p>${this.t(error.messageKey)}</p>
-        </div>`;
+        return html`<div dir=${this.direction} lang=${this.locale}>${this.renderNotice('offline', this.t(error.messageKey))}</div>`;
       }
     },
   );

@@ -6,7 +6,6 @@ export const prefsStyles = css`
     --_switch-off: var(--kal-switch-off-color, var(--_muted));
     --_switch-width: var(--kal-switch-width, 2.75rem);
     --_switch-height: calc(var(--_switch-width) * 0.56);
-    padding: calc(var(--_space) * 2);
   }
   .groups {
     list-style: none;
@@ -171,5 +170,14 @@ export const prefsStyles = css`
     .switch__thumb {
       transition: none;
     }
+  }
+  /* The loading skeleton as switch rows. */
+  .skeleton--toggles .bone--lead {
+    display: none;
+  }
+  .skeleton--toggles .bone--end {
+    inline-size: 2.75rem;
+    block-size: 1.5rem;
+    border-radius: 999px;
   }
 `;

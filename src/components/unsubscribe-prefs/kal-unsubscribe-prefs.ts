@@ -23,7 +23,7 @@ import {
   rowsFor,
 } from './prefs-model.js';
 import { prefsMessages } from '../../i18n/elements/unsubscribe-prefs.js';
-import { type SavePhase, type Translate, renderManager, renderOneClick, renderOutcome, renderProblem } from './prefs-view.js';
+import { type SavePhase, type Translate, renderManager, renderOneClick, renderOutcome } from './prefs-view.js';
 
 interface OneClick {
   group: string;
@@ -335,17 +335,17 @@ export class KalUnsubscribePrefs extends KalElement {
   }
 
   #renderBody(): TemplateResult {
-    if (this.declared.length === 0 && this.documentLoaded) return renderProblem(this.t('prefs.noGroups'));
+    if (this.declared.length === 0 && this.documentLoaded) return this.renderNotice('setup', this.t('prefs.noGroups'));
     if (this.#data.failure !== undefined) return this.#renderLoadError(this.#data.failure);
-    if (this.#data.pending || !this.saved) return this.renderLoading();
+    if (this.#data.pending || !this.saved) return this.renderLoading('toggles');
     if (this.oneClick?.active) return this.#renderOneClick(this.oneClick);
     return this.#renderManager();
   }
 
   #renderLoadError(error: unknown): TemplateResult {
-    if (this.#link.refused(error)) return renderProblem(this.t('prefs.linkExpired'));
+    if (this.#link.refused(error)) return this.renderNotice('session', this.t('prefs.linkExpired'));
     const kalError = toKalError(error);
-    if (this.ksParam && !this.#link.getKs && kalError.messageKey === 'error.noToken') return renderProblem(this.t('prefs.linkMissing'));
+    if (this.ksParam && !this.#link.getKs && kalError.messageKey === 'error.noToken') return this.renderNotice('session', this.t('prefs.linkMissing'));
     return this.renderError(kalError, () => this.#data.retry());
   }
 

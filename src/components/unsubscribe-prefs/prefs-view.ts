@@ -175,7 +175,3 @@ export function renderOutcome(t: Translate, phase: SavePhase, saveError: KalErro
   `;
 }
 
-/** An error state that retrying cannot fix. */
-export function renderProblem(message: string): TemplateResult {
-  return html`<div class="state state--error" role="alert" part="error"><p>${message}</p></div>`;
-}

@@ -11,7 +11,7 @@ import {
   sandboxPost,
   until,
 } from '../helpers.js';
-import { $, $$, mountLoaded, root, text } from '../dom.js';
+import { $, $$, mountLoaded, root, stateText, text } from '../dom.js';
 
 const VIEWER = 'viewer@example.com';
 const EVENT_BADGES = ['badge_attendee', 'badge_pollster', 'badge_marathon', 'badge_networker', 'badge_quiz', 'badge_sponsor'];
@@ -157,7 +157,7 @@ describe('<kal-badge-progress>', () => {
       setUp();
       const { element, count } = await loaded(html`<kal-badge-progress virtual-event-id="no-such-event"></kal-badge-progress>`);
       expect(count).to.equal(0);
-      expect(text($(element, '[part=empty]'))).to.equal('There are no badges to show yet.');
+      expect(stateText($(element, '[part=empty]'))).to.equal('There are no badges to show yet.');
       expect($(element, '[part=summary]')).to.equal(null);
       await expect(element).to.be.accessible();
     });
@@ -438,7 +438,7 @@ describe('<kal-badge-progress>', () => {
       const { detail } = await reported;
       expect(detail.code).to.equal('invalid-response');
       await until(() => !!$(element, '[role=alert]'));
-      expect(text($(element, '[role=alert]'))).to.contain('The service sent something unexpected.');
+      expect(stateText($(element, '[role=alert]'))).to.contain('The service sent something unexpected.');
       await expect(element).to.be.accessible();
       const load = oneEvent(element, 'kal-load');
       $<HTMLButtonElement>(element, 'button[part=retry]')!.click();
@@ -455,7 +455,7 @@ describe('<kal-badge-progress>', () => {
       expect(detail.code).to.equal('unauthorized');
       expect(contexts.map((context) => context.reason)).to.include('rejected');
       await until(() => !!$(element, '[role=alert]'));
-      expect(text($(element, '[role=alert]'))).to.contain('Your session could not be confirmed.');
+      expect(stateText($(element, '[role=alert]'))).to.contain('Your session could not be confirmed.');
       const load = oneEvent(element, 'kal-load');
       $<HTMLButtonElement>(element, 'button[part=retry]')!.click();
       expect((await load).detail.count).to.equal(6);
@@ -468,7 +468,7 @@ describe('<kal-badge-progress>', () => {
       const element = await fixture<KalBadgeProgress>(html`<kal-badge-progress virtual-event-id="12345"></kal-badge-progress>`);
       expect((await reported).detail.code).to.equal('forbidden');
       await until(() => !!$(element, '[role=alert]'));
-      expect(text($(element, '[role=alert]'))).to.contain('You do not have access to this content.');
+      expect(stateText($(element, '[role=alert]'))).to.contain('You do not have access to this content.');
       expect($(element, 'button[part=retry]')).to.equal(null);
       await expect(element).to.be.accessible();
     });
@@ -481,7 +481,7 @@ describe('<kal-badge-progress>', () => {
       const { detail } = await reported;
       expect(detail).to.include({ code: 'server', retryable: true });
       await until(() => !!$(element, '[role=alert]'));
-      expect(text($(element, '[role=alert]'))).to.contain('The service is having trouble right now.');
+      expect(stateText($(element, '[role=alert]'))).to.contain('The service is having trouble right now.');
       await expect(element).to.be.accessible();
       const load = oneEvent(element, 'kal-load');
       $<HTMLButtonElement>(element, 'button[part=retry]')!.click();
@@ -497,7 +497,7 @@ describe('<kal-badge-progress>', () => {
       expect(detail.code).to.equal('config');
       expect(detail.message).to.contain('badge-ids');
       await until(() => !!$(element, '[role=alert]'));
-      expect(text($(element, '[role=alert]'))).to.equal('This widget is not set up correctly.');
+      expect(stateText($(element, '[role=alert]'))).to.equal('This widget is not set up correctly.');
       expect($(element, 'button')).to.equal(null);
       expect(await callsTo(partnerId, 'badge/')).to.have.length(0);
     });
@@ -511,7 +511,7 @@ describe('<kal-badge-progress>', () => {
       const { detail } = await reported;
       expect(detail.code).to.equal('config');
       expect(detail.message).to.contain('carousel');
-      expect(text($(element, '[role=alert]'))).to.equal('This widget is not set up correctly.');
+      expect(stateText($(element, '[role=alert]'))).to.equal('This widget is not set up correctly.');
       expect(await callsTo(partnerId, 'badge/')).to.have.length(0);
 
       const load = oneEvent(element, 'kal-load');

@@ -8,7 +8,7 @@ import { DataController } from '../../../src/components/shared/data-controller.j
 import { themeStyles } from '../../../src/components/shared/theme.styles.js';
 import { registerLocale } from '../../../src/i18n/localize.js';
 import { SANDBOX_URLS, callsTo, configureSandbox, control, countingGetKs, newPartner, until } from '../helpers.js';
-import { shadowText } from '../dom.js';
+import { shadowText, text } from '../dom.js';
 
 /** A minimal element on the kit's base: shows a leaderboard's name. */
 class KalTestBoard extends KalElement {
@@ -50,7 +50,7 @@ describe('element base', () => {
   it('shows loading, then the data, and emits kal-load', async () => {
     configureSandbox();
     const element = await fixture<KalTestBoard>(html`<kal-test-board board-id="lb_conference"></kal-test-board>`);
-    expect(element.shadowRoot?.querySelector('[role=status]')?.textContent).to.equal('Loading…');
+    expect(text(element.shadowRoot?.querySelector('[role=status]'))).to.equal('Loading…');
     await oneEvent(element, 'kal-load');
     expect(element.shadowRoot?.querySelector('h2')?.textContent).to.equal('Conference Engagement');
   });

@@ -19,7 +19,7 @@ import {
   sandboxState,
   until,
 } from '../helpers.js';
-import { $, $$, part, root, text } from '../dom.js';
+import { $, $$, part, root, stateText, text } from '../dom.js';
 
 const VIEWER = 'viewer@example.com';
 const ALL_DECLARED = ['event-updates', 'marketing-emails', 'session-reminders', 'weekly-digest'];
@@ -400,7 +400,7 @@ describe('<kal-unsubscribe-prefs>', () => {
     const element = await fixture<KalUnsubscribePrefs>(prefs());
     expect((await reported).detail.code).to.equal('server');
     await until(() => !!part(element, 'retry'));
-    expect(text(part(element, 'error'))).to.contain('The service is having trouble right now.');
+    expect(stateText(part(element, 'error'))).to.contain('The service is having trouble right now.');
     const load = oneEvent(element, 'kal-load');
     await click(part(element, 'retry'));
     await load;
@@ -489,7 +489,7 @@ describe('<kal-unsubscribe-prefs>', () => {
     const { detail } = await reported;
     expect(detail.code).to.equal('unauthorized');
     expect(detail.message).not.to.contain(ks);
-    await until(() => text(part(element, 'error')) === 'This link has expired: request a new one');
+    await until(() => stateText(part(element, 'error')) === 'This link has expired: request a new one');
     expect($(element, 'button')).to.equal(null);
     expect(location.href).not.to.contain(ks);
     await expect(element).to.be.accessible();
@@ -646,7 +646,7 @@ describe('<kal-unsubscribe-prefs>', () => {
     const { detail } = await reported;
     expect(detail.code).to.equal('config');
     expect(detail.message).to.contain('<kal-pref-group>');
-    await until(() => text(part(element, 'error')) === 'This page is not set up correctly: it lists no email preferences.');
+    await until(() => stateText(part(element, 'error')) === 'This page is not set up correctly: it lists no email preferences.');
     expect($(element, 'button')).to.equal(null);
     const load = oneEvent(element, 'kal-load');
     element.innerHTML = '<kal-pref-group group-id="event-updates" label="Event updates"></kal-pref-group>';
@@ -659,7 +659,7 @@ describe('<kal-unsubscribe-prefs>', () => {
     const reported = oneEvent(document, 'kal-error');
     const element = await fixture<KalUnsubscribePrefs>(prefs());
     expect((await reported).detail.code).to.equal('config');
-    await until(() => text(part(element, 'error')).includes('no way to get a session'));
+    await until(() => stateText(part(element, 'error')).includes('no way to get a session'));
     expect($(element, 'button')).to.equal(null);
   });
 
@@ -670,7 +670,7 @@ describe('<kal-unsubscribe-prefs>', () => {
     const { detail } = await reported;
     expect(detail.code).to.equal('config');
     expect(detail.message).to.contain('"ks"');
-    await until(() => text(part(element, 'error')).includes('needs the link from your email'));
+    await until(() => stateText(part(element, 'error')).includes('needs the link from your email'));
   });
 
   it('uses the configured token source when the URL has no KS', async () => {

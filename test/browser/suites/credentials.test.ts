@@ -16,7 +16,7 @@ import type { KalLeaderboard } from '../../../src/components/leaderboard/kal-lea
 import type { KalRoomEmbed } from '../../../src/components/room-embed/kal-room-embed.js';
 import { forgetLinkKs } from '../../../src/components/unsubscribe-prefs/link-ks.js';
 import { FAST_RETRIES, SANDBOX_URLS, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from '../helpers.js';
-import { $, deepElements, text } from '../dom.js';
+import { $, deepElements, stateText, text } from '../dom.js';
 
 const VIEWER = 'viewer@example.com';
 const ROOM = '1_sandboxroom';
@@ -330,7 +330,7 @@ describe('credentials: a readable ADMIN KS is refused everywhere', () => {
         const [detail] = w.errors;
         expect(detail).to.include({ code: 'config', retryable: false });
         expect(detail!.message).to.contain('ADMIN KS').and.to.contain('USER KS');
-        expect(text($(element, '[part~=error]'))).to.equal(ADMIN_SEEN);
+        expect(stateText($(element, '[part~=error]'))).to.equal(ADMIN_SEEN);
         expect($(element, '[part~=retry]'), 'no pointless retry').to.equal(null);
         expect($(element, 'iframe')).to.equal(null);
         const state = await sandboxState(w.partnerId);
@@ -357,7 +357,7 @@ describe('credentials: a readable ADMIN KS is refused everywhere', () => {
     expect(w.errors).to.have.length(1);
     expect(w.errors[0]).to.include({ code: 'config', retryable: false });
     expect(w.errors[0]!.message).to.contain('ADMIN KS');
-    expect(text($(element, '[part~=error]'))).to.equal(ADMIN_SEEN);
+    expect(stateText($(element, '[part~=error]'))).to.equal(ADMIN_SEEN);
     expect($(element, '[part~=retry]')).to.equal(null);
     expect((await sandboxState(w.partnerId)).calls).to.have.length(0);
     w.snapshot('refused', element);
