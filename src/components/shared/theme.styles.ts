@@ -19,7 +19,7 @@ const darkPalette = css`
  * The kit's design tokens. Hosts set `--kal-*` on the element or any ancestor; the private
  * `--_*` copies pick the light or dark default when a token is not set.
  *
- * @cssprop --kal-font-family - Text font (default: the system UI stack; `inherit` follows the page's font)
+ * @cssprop --kal-font-family - Text font (default: the system UI stack; to follow the page's font, style the element `font-family: inherit`)
  * @cssprop --kal-color-bg - Background
  * @cssprop --kal-color-surface - Raised surfaces (rows, cards)
  * @cssprop --kal-color-fg - Main text
