@@ -76,7 +76,7 @@ export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './helpers.j
  * @csspart error - The error state.
  * @csspart retry - The retry button.
  *
- * @cssprop --kal-font-family - Text font (default: inherited)
+ * @cssprop --kal-font-family - Text font (default: the system UI stack)
  * @cssprop --kal-color-bg - Background
  * @cssprop --kal-color-surface - Row background
  * @cssprop --kal-color-fg - Main text
