@@ -1,6 +1,8 @@
 // custom-elements.json from the JSDoc header of each element class (@summary, @fires, @csspart,
 // @cssprop, @slot), plus VS Code HTML custom data made from it (see scripts/manifest.mjs).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import ts from 'typescript';
 
 /** Tags come from the define files (`define('kal-x', KalX)`), which register through the kit's safe define(). */
 function tagsFromDefineFiles() {
@@ -11,6 +13,35 @@ function tagsFromDefineFiles() {
     for (const match of readFileSync(file, 'utf8').matchAll(/define\(\s*'([^']+)'\s*,\s*(\w+)\s*\)/g)) tags.set(match[2], match[1]);
   }
   return tags;
+}
+
+const LITERAL_KINDS = new Set([ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword]);
+
+/**
+ * The literal a constant is set to (`const DEFAULT_PAGE_SIZE = 10` → `10`), looked up in `file` and
+ * followed through its relative imports; undefined when it is not a plain literal.
+ */
+function constantValue(file, name, seen = new Set()) {
+  if (seen.has(file) || !existsSync(file)) return undefined;
+  seen.add(file);
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  for (const statement of source.statements) {
+    if (ts.isVariableStatement(statement) && statement.declarationList.flags & ts.NodeFlags.Const) {
+      const declaration = statement.declarationList.declarations.find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+      if (declaration) return declaration.initializer && LITERAL_KINDS.has(declaration.initializer.kind) ? declaration.initializer.getText(source) : undefined;
+    }
+    const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
+    const imported = bindings && ts.isNamedImports(bindings) ? bindings.elements.find((element) => element.name.text === name) : undefined;
+    const from = imported && /** @type {import('typescript').StringLiteral} */ (statement.moduleSpecifier).text;
+    if (from?.startsWith('.')) return constantValue(join(dirname(file), from.replace(/\.js$/, '.ts')), (imported.propertyName ?? imported.name).text, seen);
+  }
+  return undefined;
+}
+
+/** A default written as a constant's name shows the constant's value (docs tables, editors). */
+function resolveDefault(entry, modulePath) {
+  if (!/^[A-Z_$][\w$]*$/i.test(entry.default ?? '') || ['true', 'false', 'null', 'undefined'].includes(entry.default)) return;
+  entry.default = constantValue(entry.inheritedFrom?.module ?? modulePath, entry.default) ?? entry.default;
 }
 
 const registeredTags = {
@@ -27,6 +58,9 @@ const registeredTags = {
         // Internal reactive state (`static properties` entries with `state: true`) has no attribute.
         const internal = new Set((declaration.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name));
         declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !internal.has(attribute.fieldName));
+        // Static and non-public members are the implementation, not the element's API.
+        declaration.members = (declaration.members ?? []).filter((member) => !member.static && !internal.has(member.name));
+        for (const entry of [...declaration.members, ...declaration.attributes]) resolveDefault(entry, module.path);
       }
       module.exports.push(...module.declarations.map((declaration) => ({ kind: 'custom-element-definition', name: declaration.tagName, declaration: { name: declaration.name, module: module.path } })));
     }

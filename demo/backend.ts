@@ -28,7 +28,9 @@ import {
   mintKs,
   toNodeHandler,
   type AuthenticatedUser,
+  type FetchLike,
   type NodeHandler,
+  type WebHandler,
 } from '../src/server/index.js';
 
 export const DEMO_PARTNER_ID = 1001;
@@ -134,12 +136,38 @@ function signIn(req: IncomingMessage, res: ServerResponse, url: URL): void {
 }
 
 /** The partner a KS claims (`v2|{partnerId}|…`, or v1 `{signature}|{partnerId};…`), only to pick its proxy. */
-function claimedPartner(request: IncomingMessage): number | undefined {
-  const ks = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+function claimedPartner(request: Request): number | undefined {
+  const ks = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   if (!ks) return undefined;
   const head = Buffer.from(ks.replace(/-/g, '+').replace(/_/g, '/'), 'base64').subarray(0, 64).toString('latin1');
   const id = Number((/^v2\|(\d+)\|/.exec(head) ?? /^[0-9a-f]{40}\|(\d+);/.exec(head))?.[1]);
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/**
+ * The demo's Game proxy (`POST /api/game/{controller}/{action}`) in front of the sandbox at
+ * `sandboxOrigin`, reached with `fetch` (default: the global one). Storybook's static build runs it in
+ * its service worker, with a `fetch` that answers from the sandbox there (.storybook/mock/).
+ */
+export function createDemoGameProxy(sandboxOrigin: string, fetch?: FetchLike): WebHandler {
+  const proxies = new Map<number, WebHandler>();
+  return (request) => {
+    // Without a KS naming a partner, the demo partner's proxy answers (and refuses the request).
+    const partnerId = claimedPartner(request) ?? DEMO_PARTNER_ID;
+    let proxy = proxies.get(partnerId);
+    if (!proxy) {
+      proxy = createGameProxy({
+        gameUrl: `${sandboxOrigin}/sandbox/scm/api/v1`,
+        adminKs: adminKsSource(partnerId),
+        // The default sign-in check: the viewer's USER KS, verified with the partner's secret.
+        viewerKs: { partnerId, secret: sandboxAdminSecret(partnerId) },
+        userDirectory: { serviceUrl: `${sandboxOrigin}/sandbox/api_v3` },
+        ...(fetch ? { fetch } : {}),
+      });
+      proxies.set(partnerId, proxy);
+    }
+    return proxy(request);
+  };
 }
 
 /** Connect middleware answering `/api/ks` and `/api/game/...`; anything else goes on. */
@@ -153,20 +181,11 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddlew
     }),
   );
   const proxies = new Map<string, NodeHandler>();
-  const gameProxyFor = (origin: string, partnerId: number): NodeHandler => {
-    const key = `${origin} ${partnerId}`;
-    let proxy = proxies.get(key);
+  const gameProxyFor = (origin: string): NodeHandler => {
+    let proxy = proxies.get(origin);
     if (!proxy) {
-      proxy = toNodeHandler(
-        createGameProxy({
-          gameUrl: `${origin}/sandbox/scm/api/v1`,
-          adminKs: adminKsSource(partnerId),
-          // The default sign-in check: the viewer's USER KS, verified with the partner's secret.
-          viewerKs: { partnerId, secret: sandboxAdminSecret(partnerId) },
-          userDirectory: { serviceUrl: `${origin}/sandbox/api_v3` },
-        }),
-      );
-      proxies.set(key, proxy);
+      proxy = toNodeHandler(createDemoGameProxy(origin));
+      proxies.set(origin, proxy);
     }
     return proxy;
   };
@@ -179,10 +198,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddlew
       return next();
     }
     if (url.pathname === '/api/ks') return tokens(req, res, next);
-    if (url.pathname.startsWith('/api/game/')) {
-      // Without a KS naming a partner, the demo partner's proxy answers (and refuses the request).
-      return gameProxyFor(options.sandboxOrigin ?? localOrigin(req), claimedPartner(req) ?? DEMO_PARTNER_ID)(req, res, next);
-    }
+    if (url.pathname.startsWith('/api/game/')) return gameProxyFor(options.sandboxOrigin ?? localOrigin(req))(req, res, next);
     if (url.pathname === '/' || url.pathname.endsWith('.html')) signIn(req, res, url);
     next();
   };

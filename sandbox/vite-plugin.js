@@ -2,8 +2,8 @@
 /** Mounts the sandbox same-origin in Vite's dev and preview servers (`npm start`, Storybook's Vite builder). */
 import { createSandbox } from './index.js';
 
-/** How often the demo's live boards move. */
-const DEMO_TICK_MS = 5000;
+/** How often the demo's live boards move (also in Storybook's static build, .storybook/mock/). */
+export const DEMO_TICK_MS = 5000;
 
 /** @returns {import('vite').Plugin} */
 export function sandboxVitePlugin() {
