@@ -1,5 +1,5 @@
 // Browser tests in the machine's Chromium (no browser download), with the sandbox and the demo's
-// backend (token endpoint, Game proxy) mounted same-origin.
+// backend (token endpoint, Game and Events proxies) mounted same-origin.
 import { fileURLToPath } from 'node:url';
 import replace from '@rollup/plugin-replace';
 import { fromRollup } from '@web/dev-server-rollup';
@@ -26,8 +26,8 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  // The Game proxy's door takes queued sandbox faults first: element tests see a failing proxy as a page would.
-  middleware: [sandboxMiddleware({ frontDoors: ['/api/game/'] }), demoBackendMiddleware()],
+  // The proxies' doors take queued sandbox faults first: element tests see a failing proxy as a page would.
+  middleware: [sandboxMiddleware({ frontDoors: ['/api/game/', '/api/events/'] }), demoBackendMiddleware()],
   plugins: [
     // Lazily loaded modules that fail to download (suites/lazy-modules.test.ts).
     blockModulesPlugin(),

@@ -6,6 +6,8 @@
  * - `POST /api/game/{controller}/{action}`: a read-only Game Services proxy holding the ADMIN KS. It
  *   knows the viewer from the USER KS the widget sends (verified with the partner secret, as a real
  *   backend's proxy does), applies participation policies and adds display names from API v3.
+ * - `POST /api/events/{events|sessions}/list`: a read-only Events Platform proxy, pinned to the
+ *   demo's events (DEMO_EVENT_IDS), with an ADMIN KS that carries a user id (guide 001 requires one).
  *
  * Only the "who is signed in" part is make-believe: a `demo_user` cookie, set when the page is opened
  * (as the seeded viewer `viewer@example.com`, or `?user=someone@example.com`), cleared by `?signout`,
@@ -13,16 +15,17 @@
  * is signed out. Upstream is the sandbox on this same server; the partner secrets stay here.
  *
  * The sandbox has every partner id, each with its own secret, and Storybook's stories use one partner
- * each: the Game proxy therefore serves whichever sandbox partner the viewer's KS names (one proxy per
- * partner). A real backend has one partner and one proxy.
+ * each: the proxies therefore serve whichever sandbox partner the viewer's KS names (one proxy of each
+ * kind per partner). A real backend has one partner and one proxy of each kind.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 // The sandbox is plain JavaScript with JSDoc types.
 // @ts-ignore
-import { sandboxAdminSecret } from '../sandbox/index.js';
+import { SEEDED_EVENTS, sandboxAdminSecret } from '../sandbox/index.js';
 import {
   KS_TYPE_ADMIN,
+  createEventsProxy,
   createGameProxy,
   createTokenHandler,
   mintKs,
@@ -35,6 +38,11 @@ import {
 
 export const DEMO_PARTNER_ID = 1001;
 export const DEMO_DEFAULT_USER = 'viewer@example.com';
+/**
+ * The events the demo's pages may read (the sandbox's seeded ones, the same for every partner): the
+ * "Kaltura Connect" demo event, a cancelled one, and a draft the proxy keeps hidden until it is published.
+ */
+export const DEMO_EVENT_IDS: readonly number[] = [SEEDED_EVENTS.connect, SEEDED_EVENTS.cancelled, SEEDED_EVENTS.draft];
 
 export interface DemoUser extends AuthenticatedUser {
   /** Moderates rooms (room and chat), from the `demo_role` cookie. */
@@ -145,32 +153,32 @@ function claimedPartner(request: Request): number | undefined {
 }
 
 /**
- * The demo's Game proxy (`POST /api/game/{controller}/{action}`) in front of the sandbox at
- * `sandboxOrigin`, reached with `fetch` (default: the global one). Storybook's static build runs it in
- * its service worker, with a `fetch` that answers from the sandbox there (.storybook/mock/).
+ * The demo's Game proxy (`POST /api/game/{controller}/{action}`) or Events proxy
+ * (`POST /api/events/{events|sessions}/list`) in front of the sandbox at `sandboxOrigin`, reached with
+ * `fetch` (default: the global one); one proxy per partner a viewer's KS names. Storybook's static
+ * build runs them in its service worker, with a `fetch` that answers from the sandbox there
+ * (.storybook/mock/).
  */
-export function createDemoGameProxy(sandboxOrigin: string, fetch?: FetchLike): WebHandler {
+export function createDemoProxy(kind: 'game' | 'events', sandboxOrigin: string, fetch?: FetchLike): WebHandler {
   const proxies = new Map<number, WebHandler>();
   return (request) => {
     // Without a KS naming a partner, the demo partner's proxy answers (and refuses the request).
     const partnerId = claimedPartner(request) ?? DEMO_PARTNER_ID;
     let proxy = proxies.get(partnerId);
     if (!proxy) {
-      proxy = createGameProxy({
-        gameUrl: `${sandboxOrigin}/sandbox/scm/api/v1`,
-        adminKs: adminKsSource(partnerId),
-        // The default sign-in check: the viewer's USER KS, verified with the partner's secret.
-        viewerKs: { partnerId, secret: sandboxAdminSecret(partnerId) },
-        userDirectory: { serviceUrl: `${sandboxOrigin}/sandbox/api_v3` },
-        ...(fetch ? { fetch } : {}),
-      });
+      // Both know the viewer from the USER KS it sends, verified with the partner's secret (the default sign-in check).
+      const shared = { adminKs: adminKsSource(partnerId), viewerKs: { partnerId, secret: sandboxAdminSecret(partnerId) }, ...(fetch ? { fetch } : {}) };
+      proxy =
+        kind === 'game'
+          ? createGameProxy({ ...shared, gameUrl: `${sandboxOrigin}/sandbox/scm/api/v1`, userDirectory: { serviceUrl: `${sandboxOrigin}/sandbox/api_v3` } })
+          : createEventsProxy({ ...shared, eventsUrl: `${sandboxOrigin}/sandbox/events-api/api/v1`, eventIds: DEMO_EVENT_IDS });
       proxies.set(partnerId, proxy);
     }
     return proxy(request);
   };
 }
 
-/** Connect middleware answering `/api/ks` and `/api/game/...`; anything else goes on. */
+/** Connect middleware answering `/api/ks`, `/api/game/...` and `/api/events/...`; anything else goes on. */
 export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddleware {
   const tokens = toNodeHandler(
     createTokenHandler<DemoUser>({
@@ -180,12 +188,14 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddlew
       expiresIn: 3600,
     }),
   );
+  // One proxy of each kind per sandbox origin, made on first use.
   const proxies = new Map<string, NodeHandler>();
-  const gameProxyFor = (origin: string): NodeHandler => {
-    let proxy = proxies.get(origin);
+  const proxyFor = (kind: 'game' | 'events', origin: string): NodeHandler => {
+    const key = `${kind} ${origin}`;
+    let proxy = proxies.get(key);
     if (!proxy) {
-      proxy = toNodeHandler(createDemoGameProxy(origin));
-      proxies.set(origin, proxy);
+      proxy = toNodeHandler(createDemoProxy(kind, origin));
+      proxies.set(key, proxy);
     }
     return proxy;
   };
@@ -198,7 +208,8 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddlew
       return next();
     }
     if (url.pathname === '/api/ks') return tokens(req, res, next);
-    if (url.pathname.startsWith('/api/game/')) return gameProxyFor(options.sandboxOrigin ?? localOrigin(req))(req, res, next);
+    const kind = url.pathname.startsWith('/api/game/') ? 'game' : url.pathname.startsWith('/api/events/') ? 'events' : undefined;
+    if (kind) return proxyFor(kind, options.sandboxOrigin ?? localOrigin(req))(req, res, next);
     if (url.pathname === '/' || url.pathname.endsWith('.html')) signIn(req, res, url);
     next();
   };

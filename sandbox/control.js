@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * Test and demo hooks: per-partner switches and fault queues (/sandbox/control), live ticks, badge
- * progress, reset and state; and /sandbox/ks, the stand-in for a host backend's token endpoint.
+ * and certificate progress, reset and state; and /sandbox/ks, the stand-in for a host backend's token endpoint.
  * None of these check a KS: they are the test harness's side of the sandbox, not Kaltura's.
  */
+import { certificateById, setCertificateCredits } from './certificates.js';
 import { BADGES, userBadgeRow } from './data.js';
 import { parseFaults } from './faults.js';
 import { HttpError } from './http.js';
@@ -77,8 +78,12 @@ export function handleControl({ method, params, worlds, onLive }, rest) {
     }
     case '/progress': {
       const world = worlds.get(partnerId);
-      const { userId, badgeId, ruleId, progress } = params;
+      const { userId, badgeId, ruleId, progress, certificateId, credits } = params;
       if (typeof userId !== 'string' || !userId) throw new HttpError(400, 'MISSING_FIELD', '"userId" is required');
+      if (certificateId !== undefined) {
+        if (typeof credits !== 'number' || !(credits >= 0)) throw new HttpError(400, 'MISSING_FIELD', '"credits" must be a number >= 0');
+        return setCertificateCredits(world, certificateById(String(certificateId)), userId, credits, params);
+      }
       if (typeof progress !== 'number' || !(progress >= 0)) throw new HttpError(400, 'MISSING_FIELD', '"progress" must be a number >= 0');
       const badge = BADGES.find((b) => b.id === badgeId);
       if (!badge) throw new HttpError(404, 'BADGE_NOT_FOUND', `Badge "${badgeId}" was not found`);

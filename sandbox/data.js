@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Seeded, deterministic data shared (read-only) by every partner: users, leaderboards, badges,
- * certificates, subscription groups and the seeded room. Per-partner changes live in world.js.
+ * Seeded, deterministic data shared (read-only) by every partner: users, leaderboards, badges, rules,
+ * subscription groups and the seeded room (certificates: certificates.js; events: events-data.js). Per-partner changes live in world.js.
  * Nothing here uses Math.random: the same index always gives the same user, score or progress.
  */
 
@@ -91,14 +91,14 @@ export const GROUP_USERS = [...PEOPLE.speakers, PEOPLE.speakerStaff].sort((a, b)
 
 // ---------------------------------------------------------------- leaderboards
 
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 const iso = (/** @type {number} */ ms) => new Date(ms).toISOString();
-const SEEDED_AT = '2025-05-20T10:00:00.000Z';
+export const SEEDED_AT = '2025-05-20T10:00:00.000Z';
 /** @typedef {{ userDefaultPolicy: Policy, policies: { policy: Policy, matchCriteria: 'byGroup' | 'byEmailDomain', values: string[] }[] }} ParticipationPolicy */
 /** @typedef {'display' | 'do_not_display' | 'do_not_save'} Policy */
 
 /** @type {ParticipationPolicy} */
-const ALL_USERS_POLICY = { userDefaultPolicy: 'display', policies: [] };
+export const ALL_USERS_POLICY = { userDefaultPolicy: 'display', policies: [] };
 /** Guide §5's example, with this sandbox's domain: staff are not saved, speakers are hidden from non-admins. */
 /** @type {ParticipationPolicy} */
 const SEEDED_POLICY = {
@@ -170,7 +170,7 @@ export const LEADERBOARDS = [
 
 // ---------------------------------------------------------------- badges
 
-const VIRTUAL_EVENT_ID = '12345';
+export const VIRTUAL_EVENT_ID = '12345';
 
 /**
  * @typedef {{ id: string, name: string, description: string, iconUrl: string, status: string, virtualEventIds: string[],
@@ -261,36 +261,6 @@ export function seededUserBadge(b, userIndex) {
   return userBadgeRow(b, userId, progress, new Date(when).toISOString().replace('.000', ''));
 }
 
-// ---------------------------------------------------------------- certificates
-
-/** @typedef {{ id: string, participationPolicy: ParticipationPolicy } & Record<string, unknown>} Certificate */
-
-/** @type {Certificate[]} */
-export const CERTIFICATES = [
-  {
-    id: 'cert_attendance', name: 'Certificate of Attendance', description: 'Attend at least 3 sessions of the conference', status: 'enabled',
-    externalId: 'CONF-2025', certificateEligibility: 'once', certifiedCreditsThreshold: 3, host: 'https://events.example.com',
-    virtualEventIds: [VIRTUAL_EVENT_ID], participationPolicy: ALL_USERS_POLICY, createdAt: SEEDED_AT, updatedAt: SEEDED_AT,
-  },
-  {
-    id: 'cert_cpe', name: 'CPE Credit Certificate', description: 'Continuing Professional Education: 1 credit per qualifying session', status: 'enabled',
-    externalId: 'NASBA-PROG-2025-4821', certificateEligibility: 'perEntry', certifiedCreditsThreshold: 1, host: 'https://events.example.com',
-    virtualEventIds: [VIRTUAL_EVENT_ID], participationPolicy: ALL_USERS_POLICY, createdAt: SEEDED_AT, updatedAt: SEEDED_AT,
-  },
-];
-
-/**
- * The guide gives no row shape for userCertificateReport/list; these fields are the sandbox's choice.
- * @typedef {{ userId: string, gameObjectId: string, credits: number, status: 'CERTIFIED' | 'IN_PROGRESS', certificationDate?: string }} UserCertificate
- * @type {UserCertificate[]}
- */
-export const USER_CERTIFICATES = [
-  { userId: VIEWER_ID, gameObjectId: 'cert_attendance', credits: 3.5, status: 'CERTIFIED', certificationDate: '2025-06-16T17:00:00Z' },
-  { userId: VIEWER_ID, gameObjectId: 'cert_cpe', credits: 0.5, status: 'IN_PROGRESS' },
-  { userId: userAt(1).id, gameObjectId: 'cert_attendance', credits: 1, status: 'IN_PROGRESS' },
-  { userId: userAt(2).id, gameObjectId: 'cert_cpe', credits: 2, status: 'CERTIFIED', certificationDate: '2025-06-16T15:30:00Z' },
-];
-
 // ---------------------------------------------------------------- rules
 
 /**
@@ -334,6 +304,7 @@ export const RULES = [
   ...conferenceRules('lb_huge', 'rule_huge'),
   certificateRule('cert_attendance', 'rule_attendance_watch', 'Watch session', 'default'),
   certificateRule('cert_cpe', 'rule_cpe_watch', 'CPE session watch time', 'in_minutes'),
+  certificateRule('cert_course', 'rule_course_watch', 'Watch training module', 'default'),
   ...BADGES.flatMap((b) => b.rules.map((r) => /** @type {Rule} */ ({ ...r, gameObjectType: 'badge', gameObjectId: b.id, status: b.status }))),
 ];
 

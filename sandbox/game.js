@@ -4,11 +4,12 @@
  * need, as the Gamification guide describes them (sections 3, 4, 5, 6.7, 7, 8, 10, 14). Each read
  * takes only its documented fields; the lenient switches are the only way around that.
  */
-import { BADGES, CERTIFICATES, LEADERBOARDS, RULES, userIndexOf } from './data.js';
+import { CERTIFICATES, certificateById, userCertificates } from './certificates.js';
+import { BADGES, LEADERBOARDS, RULES, userIndexOf } from './data.js';
 import { HttpError, listPage, readPager } from './http.js';
 import { KS_TYPE_ADMIN, KS_TYPE_USER } from './ks.js';
 import { policyOf } from './policies.js';
-import { allUserBadges, ruleProgress, userBadge, userCertificates } from './progress.js';
+import { allUserBadges, ruleProgress, userBadge } from './progress.js';
 import { rankingOf, scorePage, scoreRow, segmentRows } from './scores.js';
 
 /** @typedef {import('./ks.js').KsInfo} KsInfo */
@@ -50,13 +51,6 @@ function badgeById(id) {
   const badge = BADGES.find((b) => b.id === id);
   if (!badge) throw new HttpError(404, 'BADGE_NOT_FOUND', `Badge "${id}" was not found`);
   return badge;
-}
-
-/** @param {string} id */
-function certificateById(id) {
-  const cert = CERTIFICATES.find((c) => c.id === id);
-  if (!cert) throw new HttpError(404, 'CERTIFICATE_NOT_FOUND', `Certificate "${id}" was not found`);
-  return cert;
 }
 
 /** A string array filter field, or undefined when absent; a comma-separated string is accepted too. */
@@ -174,13 +168,13 @@ const READS = {
   },
 
   'userCertificateReport/list': (ctx) => {
-    const { body, filters } = ctx;
+    const { world, body, filters } = ctx;
     const page = readPager(body.pager);
     // With lenientFilters, a read without gameObjectId covers every certificate.
     const certs = filters && optional(body.gameObjectId) === undefined ? CERTIFICATES : [certificateById(required(body, 'gameObjectId'))];
     const only = userFilter(ctx);
     const rows = certs.flatMap((cert) =>
-      userCertificates(cert).filter((r) => (only === undefined || r.userId === only) && shown(ctx, cert.participationPolicy, r.userId)),
+      userCertificates(world, cert).filter((r) => (only === undefined || r.userId === only) && shown(ctx, cert.participationPolicy, r.userId)),
     );
     return listPage(rows, page);
   },

@@ -1,13 +1,14 @@
 // @ts-check
 /**
- * The Kaltura sandbox: a local stand-in for Game Services, Messaging, KAF rooms and a few API v3
- * actions, written from the Kaltura guides alone (it imports nothing from src/). One Connect/Node
+ * The Kaltura sandbox: a local stand-in for Game Services, the Events Platform, Messaging, KAF rooms
+ * and a few API v3 actions, written from the Kaltura guides alone (it imports nothing from src/). One Connect/Node
  * middleware serves everything under /sandbox; see sandbox/README.md for every endpoint and switch.
  */
 import { apiV3ErrorBody, apiV3Partner, handleApiV3, readParams } from './api-v3.js';
 import { serveAsset } from './assets.js';
 import { handleControl, handleToken } from './control.js';
 import { BROKEN_JSON, WRONG_SHAPE, faultCode, takeFault } from './faults.js';
+import { handleEvents } from './events.js';
 import { handleGame } from './game.js';
 import { HttpError, corsHeaders, requestOrigin, bearerToken, parseJsonBody, readBody, send, sendError, sendJson } from './http.js';
 import { errorPage, handleKaf, kafErrorBody, viewRoomKs } from './kaf.js';
@@ -19,6 +20,7 @@ import { createWorlds, recordCall } from './world.js';
 export { mintSandboxKs, sandboxAdminSecret } from './ks.js';
 export { SANDBOX_APP_TOKEN } from './api-v3.js';
 export { SEEDED_PEOPLE } from './data.js';
+export { SEEDED_EVENTS } from './events-data.js';
 
 /** @typedef {import('./http.js').Req} Req */
 /** @typedef {import('./http.js').Res} Res */
@@ -62,19 +64,21 @@ function ksError(check) {
 const jsonError = (code, message) => ({ contentType: 'application/json; charset=utf-8', body: JSON.stringify({ code, message }) });
 
 /**
- * The JSON microservices (Game Services, Messaging): POST, JSON body, `Authorization: Bearer <KS>`
- * (a `ks` field in the body is the fallback).
+ * The JSON microservices (Game Services, Messaging, the Events Platform): POST, JSON body,
+ * `Authorization: Bearer <KS>`. Where `bodyKs` is set, a `ks` field in the body is the fallback (the
+ * Events Platform guide names the header only, §3).
  * @param {string} prefix @param {(ctx: { body: Record<string, any>, origin: string, authenticate: () => { ks: KsInfo, world: World } }, action: string) => unknown} handler
+ * @param {{ bodyKs?: boolean }} [options]
  * @returns {Family}
  */
-const jsonService = (prefix, handler) => ({
+const jsonService = (prefix, handler, { bodyKs = true } = {}) => ({
   prefix,
-  claim: ({ req, body }) => claimedPartnerId(bearerToken(req) ?? String(looseJson(body).ks ?? '')),
+  claim: ({ req, body }) => claimedPartnerId(bearerToken(req) ?? (bodyKs ? String(looseJson(body).ks ?? '') : '')),
   run: (call, action) => {
     if (call.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Services are called with POST and a JSON body');
     const body = parseJsonBody(call.body);
     const authenticate = () => {
-      const check = checkKs(bearerToken(call.req) ?? (typeof body.ks === 'string' ? body.ks : undefined));
+      const check = checkKs(bearerToken(call.req) ?? (bodyKs && typeof body.ks === 'string' ? body.ks : undefined));
       if (!check.ok) throw ksError(check);
       call.userId = check.ks.userId;
       return { ks: check.ks, world: call.worlds.get(check.ks.partnerId) };
@@ -88,6 +92,7 @@ const jsonService = (prefix, handler) => ({
 const FAMILIES = [
   jsonService('/sandbox/scm/api/v1/', handleGame),
   jsonService('/sandbox/messaging/api/v1/', handleMessaging),
+  jsonService('/sandbox/events-api/api/v1/', handleEvents, { bodyKs: false }),
   {
     prefix: '/sandbox/kaf/embeddedrooms/index/',
     claim: ({ url, body }, rest) =>
@@ -112,12 +117,14 @@ const FAMILIES = [
 
 /**
  * The regions each JSON service's host exists in: `scm` per the Gamification guide §3.1, `messaging`
- * per the Messaging guide's header. `/sandbox/{region}/{service}/...` addresses one of those hosts.
+ * per the Messaging guide's header, `events-api` per the Events Platform guide §4.
+ * `/sandbox/{region}/{service}/...` addresses one of those hosts.
  * @type {Record<string, string[]>}
  */
 const REGIONS = {
   scm: ['nvp1', 'irp2', 'frp2', 'sgp2', 'syp2', 'cap2'],
   messaging: ['nvp1', 'irp2', 'frp2'],
+  'events-api': ['nvp1', 'irp2', 'frp2'],
 };
 
 /**

@@ -1,10 +1,11 @@
 // @ts-check
 /**
- * Per-user progress on game objects: badge rows (seeded, or set through /sandbox/control/progress),
- * certificate rows, and per-rule progress (userScore/ruleProgress, guide §10.3). A user whose
+ * Per-user progress on game objects: badge rows (seeded, or set through /sandbox/control/progress)
+ * and per-rule progress (userScore/ruleProgress, guide §10.3). A user whose
  * policy is do_not_save has none of it (guide §5: "no data collected").
  */
-import { BADGES, BADGE_POPULATION, CERTIFICATES, LEADERBOARDS, RULES, USER_CERTIFICATES, hash32, prng, seededUserBadge, userAt, userIndexOf } from './data.js';
+import { CERTIFICATES, userCertificates } from './certificates.js';
+import { BADGES, BADGE_POPULATION, LEADERBOARDS, RULES, hash32, prng, seededUserBadge, userAt, userIndexOf } from './data.js';
 import { HttpError } from './http.js';
 import { policyOf, policyOfIndex } from './policies.js';
 import { rankingOf } from './scores.js';
@@ -53,10 +54,6 @@ export function allUserBadges(world, badge) {
   }
   return rows;
 }
-
-/** Every user's row of a certificate. @param {import('./data.js').Certificate} cert */
-export const userCertificates = (cert) =>
-  USER_CERTIFICATES.filter((r) => r.gameObjectId === cert.id && policyOf(cert.participationPolicy, r.userId) !== 'do_not_save');
 
 /**
  * One rule's progress from the points earned through it: progress is in the rule's own unit
@@ -117,8 +114,8 @@ export function ruleProgress(world, gameObjectId, userId) {
   }
   const cert = CERTIFICATES.find((c) => c.id === gameObjectId);
   if (cert) {
-    // A certificate's credits are what its one rule earned.
-    const credits = userCertificates(cert).find((r) => r.userId === userId)?.credits ?? 0;
+    // A certificate's credits are what its one rule earned (over every entry, for perEntry).
+    const credits = userCertificates(world, cert).reduce((sum, r) => sum + (r.userId === userId ? r.credits : 0), 0);
     return { userId, gameObjectId, gameObjectType: 'certificate', rulesData: rules.map((r) => earnedData(r, credits)) };
   }
   throw new HttpError(404, 'GAME_OBJECT_NOT_FOUND', `No leaderboard, badge or certificate "${gameObjectId}"`);

@@ -2,7 +2,7 @@
 /**
  * Per-partner worlds: the mutable overlay on top of the shared seeded data (data.js). Each partner id
  * gets its own, so tests running in parallel with different partner ids never see each other's
- * switches, faults, preferences, rooms, joins or score movement.
+ * switches, faults, preferences, rooms, joins, progress, event schedule or score movement.
  */
 
 /**
@@ -17,7 +17,9 @@
  * @typedef {import('./scores.js').Ranking & { prevPosOf?: Int32Array }} LiveRanking
  * @typedef {{ partnerId: number, switches: Switches, faults: Fault[], preferences: Map<string, string[]>, rooms: Map<string, Room>,
  *   joins: Join[], calls: LoggedCall[], tokenCalls: number, ticks: number, rankings: Map<string, LiveRanking>,
- *   badgeRows: Map<string, import('./data.js').UserBadge> }} World
+ *   badgeRows: Map<string, import('./data.js').UserBadge>, certificateRows: Map<string, import('./certificates.js').UserCertificate>,
+ *   eventsPlannedAt?: number }} World
+ *   eventsPlannedAt: the moment the partner's demo event is scheduled around (events-data.js).
  */
 
 /** The call log keeps the latest entries only, so a long demo session cannot grow without bound. */
@@ -32,7 +34,7 @@ const defaultSwitches = () => ({
 function createWorld(partnerId) {
   return {
     partnerId, switches: defaultSwitches(), faults: [], preferences: new Map(), rooms: new Map(), joins: [], calls: [],
-    tokenCalls: 0, ticks: 0, rankings: new Map(), badgeRows: new Map(),
+    tokenCalls: 0, ticks: 0, rankings: new Map(), badgeRows: new Map(), certificateRows: new Map(),
   };
 }
 

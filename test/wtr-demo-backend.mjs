@@ -1,9 +1,10 @@
-// Mounts the demo's backend (demo/backend.ts: token endpoint /api/ks, Game proxy /api/game/) in
-// @web/test-runner's Koa server, so element tests reach Game Services the way a host page does:
-// through the proxy that holds the ADMIN KS, in front of the strict sandbox.
+// Mounts the demo's backend (demo/backend.ts: token endpoint /api/ks, Game proxy /api/game/, Events
+// proxy /api/events/) in @web/test-runner's Koa server, so element tests reach Game Services and the
+// Events Platform the way a host page does: through the proxies that hold the ADMIN KS, in front of
+// the strict sandbox.
 import { tsImport } from 'tsx/esm/api';
 
-const handled = (path) => path === '/api/ks' || path.startsWith('/api/game/');
+const handled = (path) => path === '/api/ks' || path.startsWith('/api/game/') || path.startsWith('/api/events/');
 
 export function demoBackendMiddleware() {
   const backend = tsImport('../demo/backend.ts', import.meta.url).then((module) => module.createDemoBackend());

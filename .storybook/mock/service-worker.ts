@@ -9,7 +9,7 @@
 import { createSandbox } from '../../sandbox/index.js';
 // @ts-ignore
 import { DEMO_TICK_MS } from '../../sandbox/vite-plugin.js';
-import { createDemoGameProxy } from '../../demo/backend.js';
+import { createDemoProxy } from '../../demo/backend.js';
 import { runNodeMiddleware, type NodeMiddleware } from './node-bridge.js';
 
 /** What this file needs of the service worker scope (the DOM typings describe a window). */
@@ -30,8 +30,9 @@ const worker = self as unknown as {
 
 const sandbox = createSandbox({ autoTickMs: DEMO_TICK_MS }) as { handle: NodeMiddleware };
 const toSandbox = (request: Request) => runNodeMiddleware(sandbox.handle, request);
-// The proxy's upstream calls stay in this worker (a worker's own fetch would go to the file server).
-const gameProxy = createDemoGameProxy(worker.location.origin, (input, init) => toSandbox(new Request(input, init)));
+// The proxies' upstream calls stay in this worker (a worker's own fetch would go to the file server).
+const upstream = (input: RequestInfo | URL, init?: RequestInit) => toSandbox(new Request(input, init));
+const proxies = { game: createDemoProxy('game', worker.location.origin, upstream), events: createDemoProxy('events', worker.location.origin, upstream) };
 
 worker.addEventListener('install', (event) => event.waitUntil(worker.skipWaiting()));
 // Takes the open preview at once (or when asked): it waits for this before the first story (register.ts).
@@ -42,5 +43,6 @@ worker.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (url.origin !== worker.location.origin) return;
   if (url.pathname === '/sandbox' || url.pathname.startsWith('/sandbox/')) event.respondWith(toSandbox(event.request));
-  else if (url.pathname.startsWith('/api/game/')) event.respondWith(Promise.resolve(gameProxy(event.request)));
+  else if (url.pathname.startsWith('/api/game/')) event.respondWith(Promise.resolve(proxies.game(event.request)));
+  else if (url.pathname.startsWith('/api/events/')) event.respondWith(Promise.resolve(proxies.events(event.request)));
 });

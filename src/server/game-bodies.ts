@@ -1,4 +1,5 @@
 import { isObject, type Json } from './http.js';
+import { invalidField as invalid } from './read-proxy.js';
 
 /** The read actions the widgets use; nothing else goes through the proxy. */
 export const GAME_PROXY_ACTIONS = [
@@ -8,15 +9,17 @@ export const GAME_PROXY_ACTIONS = [
   'userScore/ruleProgress',
   'badge/get',
   'badge/list',
+  'certificate/get',
+  'userCertificateReport/list',
+  'rule/list',
 ] as const;
 export type GameProxyAction = (typeof GAME_PROXY_ACTIONS)[number];
 
-export function isGameProxyAction(key: string): key is GameProxyAction {
-  return (GAME_PROXY_ACTIONS as readonly string[]).includes(key);
-}
-
-/** A browser body the proxy will not send on; its message names the field. */
-export class InvalidRequestError extends Error {}
+/**
+ * Game objects whose rules a viewer may read (guide §6.1 lists `leadScoring` too: how leads are
+ * scored is the organiser's, not the audience's).
+ */
+const RULE_OWNERS = ['leaderboard', 'badge', 'certificate'];
 
 /** One page of rows costs at most one `user.list` and one `groupUser.list` call (see UserDirectory). */
 export const MAX_PAGE_SIZE = 100;
@@ -32,6 +35,16 @@ const MAX_ID_LENGTH = 256;
 const BODIES: Record<GameProxyAction, (body: Json, viewerId: string) => Json> = {
   'leaderboard/get': (body) => ({ id: idField(body, 'id') }),
   'badge/get': (body) => ({ id: idField(body, 'id') }),
+  'certificate/get': (body) => ({ id: idField(body, 'id') }),
+  // Guide §8.5 documents no user filter: the proxy pages through the report and keeps the viewer's rows.
+  'userCertificateReport/list': (body) => ({ gameObjectId: idField(body, 'gameObjectId') }),
+  'rule/list': (body) => {
+    const { gameObjectType } = body;
+    if (typeof gameObjectType !== 'string' || !RULE_OWNERS.includes(gameObjectType)) {
+      throw invalid('gameObjectType', '"leaderboard", "badge" or "certificate"');
+    }
+    return { gameObjectType, gameObjectId: idField(body, 'gameObjectId') };
+  },
   'userScore/get': (body, viewerId) => ({ gameObjectId: idField(body, 'gameObjectId'), userId: viewerId }),
   'userScore/ruleProgress': (body, viewerId) => ({ gameObjectId: idField(body, 'gameObjectId'), userId: viewerId }),
   'userScore/list': (body) => {
@@ -57,13 +70,9 @@ const BODIES: Record<GameProxyAction, (body: Json, viewerId: string) => Json> = 
   },
 };
 
-/** Throws InvalidRequestError when a field has the wrong type. */
+/** Throws an InvalidRequestError when a field has the wrong type. */
 export function buildBody(action: GameProxyAction, body: Json, viewerId: string): Json {
   return BODIES[action](body, viewerId);
-}
-
-function invalid(field: string, expected: string): InvalidRequestError {
-  return new InvalidRequestError(`"${field}" must be ${expected}`);
 }
 
 function isId(value: unknown): value is string {

@@ -29,6 +29,8 @@ export {
 export { toNodeHandler, type NodeHandler, type NodeHandlerOptions, type WebHandler } from './node-adapter.js';
 export { createRoom, type CreateRoomOptions } from './rooms.js';
 export { createGameProxy, GAME_PROXY_ACTIONS, type GameProxyAction, type GameProxyOptions } from './game-proxy.js';
+export { createEventsProxy, EVENTS_PROXY_ACTIONS, type EventsProxyAction, type EventsProxyOptions } from './events-proxy.js';
+export type { ReadProxyOptions } from './read-proxy.js';
 export { ENTRY_ID_PATTERN, isEntryId } from '../api/entry-id.js';
 export type { KsSource, UserDirectoryOptions } from './user-directory.js';
 export type { Authenticate, AuthenticatedUser } from './http.js';

@@ -27,3 +27,18 @@ export class TtlCache<V> {
     while (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
   }
 }
+
+/**
+ * One read per key at a time, its promise shared by every caller and kept for the cache's time, or
+ * forgotten as soon as it fails or settles on a value that is not `usable` (the next caller reads again).
+ */
+export function sharedRead<T>(cache: TtlCache<Promise<T>>, key: string, read: () => Promise<T>, usable: (value: T) => boolean = () => true): Promise<T> {
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const pending = read();
+  cache.set(key, pending);
+  // Only this read is forgotten, never a newer entry set under the same key meanwhile.
+  const forget = () => cache.get(key) === pending && cache.delete(key);
+  pending.then((value) => usable(value) || forget(), forget);
+  return pending;
+}

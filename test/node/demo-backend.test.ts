@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
-import { DEMO_PARTNER_ID, createDemoBackend } from '../../demo/backend.js';
+import { DEMO_EVENT_IDS, DEMO_PARTNER_ID, createDemoBackend } from '../../demo/backend.js';
 // The sandbox is plain JavaScript with JSDoc types.
 // @ts-ignore
 import { createSandbox } from '../../sandbox/index.js';
@@ -62,10 +62,10 @@ async function viewRoom(ks: string): Promise<{ status: number; entryId?: string;
   };
 }
 
-/** A Game proxy call with the signed-in viewer's USER KS (the proxy knows the viewer from it). */
-async function gameCall(action: string, body: unknown, ks?: string): Promise<{ status: number; body: any }> {
+/** A Game (or Events) proxy call with the signed-in viewer's USER KS (the proxy knows the viewer from it). */
+async function gameCall(action: string, body: unknown, ks?: string, proxy = 'game'): Promise<{ status: number; body: any }> {
   const viewerKs = ks ?? (await getKs()).ks!;
-  const response = await fetch(`${origin}/api/game/${action}`, {
+  const response = await fetch(`${origin}/api/${proxy}/${action}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${viewerKs}` },
     body: JSON.stringify(body),
@@ -153,6 +153,27 @@ describe('demo backend', () => {
     const upstream = state.calls.filter((call) => call.path.includes('userScore/list'));
     assert.ok(upstream.length > 0);
     assert.ok(upstream.every((call) => call.status === 200 && call.userId === 'demo-backend'));
+  });
+
+  test("/api/events reads the demo's events with an ADMIN KS that names a user; the draft stays hidden", async () => {
+    const events = (action: string, body: unknown, ks?: string) => gameCall(action, body, ks, 'events');
+    const list = await events('events/list', {});
+    assert.equal(list.status, 200);
+    assert.deepEqual(list.body.events.map((event: { id: number; name: string }) => [event.id, event.name]), [
+      [7001, 'Kaltura Connect'],
+      [7003, 'Connect Roadshow: Paris'],
+    ]);
+    assert.deepEqual([...DEMO_EVENT_IDS].sort(), [7001, 7002, 7003]);
+    const sessions = await events('sessions/list', { eventId: 7001 });
+    assert.ok(sessions.body.sessions.length > 5);
+    assert.equal((await events('sessions/list', { eventId: 7002 })).status, 404, 'the configured draft');
+    assert.equal((await events('events/list', { filter: { idIn: [7004] } })).status, 403, 'an event the demo does not serve');
+    assert.equal((await events('events/list', {}, 'not-a-ks')).status, 401);
+    const state = (await (await fetch(`${origin}/sandbox/control/state?partnerId=${DEMO_PARTNER_ID}`)).json()) as {
+      calls: Array<{ path: string; status: number; userId?: string }>;
+    };
+    const upstream = state.calls.filter((call) => call.path.includes('/events-api/'));
+    assert.ok(upstream.length > 0 && upstream.every((call) => call.status === 200 && call.userId === 'demo-backend'));
   });
 
   test('/api/game refuses writes (403) and non-POST requests', async () => {

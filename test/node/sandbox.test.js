@@ -312,15 +312,62 @@ describe('Game Services', () => {
     assert.deepEqual(fresh.rulesData, [{ id: 'rule_quiz_passed', progress: 1, completed: false }]);
   });
 
-  test('certificates and every user certificate row of one certificate', async () => {
+  test('certificates as guide §8.1 has them: HTML descriptions, eligibility, threshold, host, credits mapping', async () => {
     const ks = adminKs(newPartner());
-    assert.equal((await scm('certificate/list', {}, ks)).json.totalCount, 2);
-    assert.equal((await scm('certificate/get', { id: 'cert_cpe' }, ks)).json.certificateEligibility, 'perEntry');
-    const rows = (await scm('userCertificateReport/list', { gameObjectId: 'cert_attendance' }, ks)).json;
-    assert.deepEqual(rows.objects.map((r) => [r.userId, r.status]), [[VIEWER, 'CERTIFIED'], [rows.objects[1].userId, 'IN_PROGRESS']]);
-    assert.ok(rows.objects.every((r) => r.gameObjectId === 'cert_attendance'));
+    const list = (await scm('certificate/list', {}, ks)).json;
+    assert.deepEqual(list.objects.map((c) => [c.id, c.certificateEligibility, c.certifiedCreditsThreshold]), [
+      ['cert_attendance', 'once', 3], ['cert_cpe', 'perEntry', 1], ['cert_course', 'once', 3],
+    ]);
+    const cpe = (await scm('certificate/get', { id: 'cert_cpe' }, ks)).json;
+    for (const field of ['name', 'description', 'status', 'externalId', 'host', 'creditsMapping', 'outputFileConfiguration', 'participationPolicy']) {
+      assert.ok(field in cpe, field);
+    }
+    assert.match(cpe.description, /<strong>1 credit<\/strong>/, 'HTML, as §8.1 allows');
+    assert.equal(cpe.creditsMapping, 'credits,rule_cpe_watch\n1.0,1\n1.5,2\n2.0,3', '§8.3: newline-delimited');
+    assert.deepEqual(cpe.outputFileConfiguration.outputFileElements.slice(1).map((e) => e.textElementType), ['userFullName', 'entryName', 'credits', 'certificationDate']);
+    assert.equal((await scm('certificate/get', { id: 'cert_nope' }, ks)).json.code, 'CERTIFICATE_NOT_FOUND');
+  });
+
+  test("userCertificateReport/list: every user's rows of one certificate, paged; perEntry rows name their entry", async () => {
+    const ks = adminKs(newPartner());
+    const rows = (await scm('userCertificateReport/list', { gameObjectId: 'cert_attendance', pager: { pageSize: 100 } }, ks)).json;
+    assert.ok(rows.totalCount > 200 && rows.totalCount < 400, `${rows.totalCount} rows: several pages`);
+    assert.equal(rows.objects.length, 100);
+    assert.deepEqual(rows.objects.slice(0, 2).map((r) => [r.userId, r.status, r.credits]), [[VIEWER, 'CERTIFIED', 3.5], [rows.objects[1].userId, 'IN_PROGRESS', 1]]);
+    assert.ok(rows.objects.every((r) => r.gameObjectId === 'cert_attendance' && (r.status === 'CERTIFIED') === (r.credits >= 3)));
+    assert.ok(rows.objects.every((r) => (r.status === 'CERTIFIED') === (typeof r.certificationDate === 'string')));
+    const cpe = (await scm('userCertificateReport/list', { gameObjectId: 'cert_cpe' }, ks)).json.objects;
+    assert.deepEqual(cpe.filter((r) => r.userId === VIEWER).map((r) => [r.entryId, r.entryName, r.credits, r.status]), [
+      ['1_cpekeynote', 'Opening Keynote: Video Everywhere', 1.5, 'CERTIFIED'],
+      ['1_cpeaudit', 'Audit Automation in Practice', 0.5, 'IN_PROGRESS'],
+    ]);
     assert.equal((await scm('userCertificateReport/list', {}, ks)).status, 400);
     assert.equal((await scm('userCertificateReport/list', { gameObjectId: 'cert_nope' }, ks)).status, 404);
+  });
+
+  test('control/progress sets certificate credits: certified at the threshold, dated once; perEntry needs an entry', async () => {
+    const partnerId = newPartner();
+    const ks = adminKs(partnerId);
+    const course = (body) => control(partnerId, { userId: VIEWER, certificateId: 'cert_course', ...body }, '/progress');
+    assert.deepEqual(await course({ credits: 2.5 }), { userId: VIEWER, gameObjectId: 'cert_course', credits: 2.5, status: 'IN_PROGRESS' });
+    const certified = await course({ credits: 3 });
+    assert.equal(certified.status, 'CERTIFIED');
+    assert.ok(Date.now() - Date.parse(certified.certificationDate) < 60_000);
+    assert.equal((await course({ credits: 4 })).certificationDate, certified.certificationDate, 'the first date stays');
+    const report = (await scm('userCertificateReport/list', { gameObjectId: 'cert_course' }, ks)).json.objects;
+    assert.deepEqual(report.filter((r) => r.userId === VIEWER).map((r) => [r.credits, r.status]), [[4, 'CERTIFIED']]);
+    assert.equal((await scm('userScore/ruleProgress', { gameObjectId: 'cert_course', userId: VIEWER }, ks)).json.rulesData[0].points, 4);
+
+    const entry = await control(partnerId, { userId: 'new@example.com', certificateId: 'cert_cpe', entryId: '1_new', entryName: 'A new session', credits: 1 }, '/progress');
+    assert.deepEqual([entry.entryId, entry.entryName, entry.status], ['1_new', 'A new session', 'CERTIFIED']);
+    const refused = async (body) => (await call('/sandbox/control/progress', { partnerId, userId: VIEWER, ...body })).status;
+    assert.equal(await refused({ certificateId: 'cert_cpe', credits: 1 }), 400, 'perEntry: entryId required');
+    assert.equal(await refused({ certificateId: 'cert_course', entryId: '1_x', credits: 1 }), 400, 'once: no entry');
+    assert.equal(await refused({ certificateId: 'cert_course', credits: -1 }), 400);
+    assert.equal(await refused({ certificateId: 'cert_nope', credits: 1 }), 404);
+    // Another partner's world is untouched.
+    const other = (await scm('userCertificateReport/list', { gameObjectId: 'cert_course' }, adminKs(newPartner()))).json.objects;
+    assert.deepEqual(other.filter((r) => r.userId === VIEWER).map((r) => r.credits), [2]);
   });
 
   test('a tick moves the viewer up a few ranks, with oldRank', async () => {
@@ -371,7 +418,7 @@ describe('strict by default, lenient by switch', () => {
     assert.equal((await scm('badge/list', { filter: { virtualEventIdIn: ['999'] } }, ks)).json.totalCount, 6);
     assert.equal((await scm('leaderboard/list', { filter: { virtualEventIdIn: ['999'] } }, ks)).json.totalCount, 5);
     assert.equal((await scm('userBadge/list', { filter: { gameObjectIdIn: ['badge_quiz'] } }, ks)).status, 400, 'gameObjectId is still required');
-    assert.equal((await scm('userCertificateReport/list', { gameObjectId: 'cert_cpe', userId: VIEWER }, ks)).json.totalCount, 2);
+    assert.equal((await scm('userCertificateReport/list', { gameObjectId: 'cert_cpe', userId: VIEWER }, ks)).json.totalCount, 3);
 
     await control(partnerId, { lenientFilters: true });
     const filtered = (await scm('userBadge/list', ownBadges, ks)).json;
@@ -380,7 +427,7 @@ describe('strict by default, lenient by switch', () => {
     assert.equal((await scm('leaderboard/list', { filter: { virtualEventIdIn: ['999'] } }, ks)).json.totalCount, 0);
     const viewerRows = (await scm('userBadge/list', { filter: { userIdEqual: VIEWER, gameObjectIdIn: ['badge_attendee', 'badge_quiz', 'badge_marathon'] } }, ks)).json;
     assert.deepEqual(viewerRows.objects.map((r) => r.gameObjectId), ['badge_attendee', 'badge_marathon'], 'no progress, no row');
-    assert.deepEqual((await scm('userCertificateReport/list', { gameObjectId: 'cert_cpe', userId: VIEWER }, ks)).json.objects.map((r) => r.userId), [VIEWER]);
+    assert.deepEqual((await scm('userCertificateReport/list', { gameObjectId: 'cert_cpe', userId: VIEWER }, ks)).json.objects.map((r) => r.userId), [VIEWER, VIEWER]);
   });
 
   test('both lenient switches: what the kit used to send still reads its own rows', async () => {
@@ -395,7 +442,7 @@ describe('strict by default, lenient by switch', () => {
     assert.equal(byBadge.badge_quiz, undefined);
     assert.equal((await scm('userScore/get', { gameObjectId: 'lb_conference' }, ks)).json.rank, 57);
     const certs = (await scm('userCertificateReport/list', { filter: { userIdEqual: 'someone-else' } }, ks)).json.objects;
-    assert.deepEqual(certs.map((r) => [r.userId, r.gameObjectId]), [[VIEWER, 'cert_attendance'], [VIEWER, 'cert_cpe']]);
+    assert.deepEqual(certs.map((r) => [r.userId, r.gameObjectId]), [[VIEWER, 'cert_attendance'], [VIEWER, 'cert_cpe'], [VIEWER, 'cert_cpe'], [VIEWER, 'cert_course']]);
   });
 });
 
@@ -429,13 +476,14 @@ describe('rules and rule progress', () => {
     for (const r of lb.rulesData) assert.equal(r.completed, r.progress >= r.goal);
   });
 
-  test('ruleProgress of a certificate: its rule earned the credits', async () => {
+  test('ruleProgress of a certificate: its rule earned the credits (over every entry, for perEntry)', async () => {
     const ks = adminKs(newPartner());
     const cert = (await progress(ks, 'cert_attendance', VIEWER)).json;
     assert.deepEqual(cert, {
       userId: VIEWER, gameObjectId: 'cert_attendance', gameObjectType: 'certificate',
       rulesData: [{ id: 'rule_attendance_watch', name: 'Watch session', goal: 60, progress: 210, completed: true, points: 3.5 }],
     });
+    assert.equal((await progress(ks, 'cert_cpe', VIEWER)).json.rulesData[0].points, 2);
   });
 
   test('ruleProgress: no progress is every rule at 0; unknown object 404; userId required', async () => {
@@ -466,7 +514,7 @@ describe('rules and rule progress', () => {
     const inline = (await scm('badge/get', { id: 'badge_networker' }, ks)).json.rules;
     assert.deepEqual(badge.map((r) => r.id), inline.map((r) => r.id));
     assert.ok(badge.every((r) => r.gameObjectType === 'badge' && r.gameObjectId === 'badge_networker'));
-    assert.deepEqual((await scm('rule/list', { gameObjectType: 'certificate' }, ks)).json.objects.map((r) => r.gameObjectId), ['cert_attendance', 'cert_cpe']);
+    assert.deepEqual((await scm('rule/list', { gameObjectType: 'certificate' }, ks)).json.objects.map((r) => r.gameObjectId), ['cert_attendance', 'cert_cpe', 'cert_course']);
     assert.equal((await scm('rule/list', { gameObjectId: 'lb_empty' }, ks)).json.totalCount, 0);
     assert.equal((await scm('rule/list', { gameObjectId: 'lb_nope' }, ks)).status, 404);
   });
@@ -537,6 +585,109 @@ describe('participation policies', () => {
     await control(partnerId, { steps: 200 }, '/tick');
     assert.equal((await page(ks, 'lb_conference', 1)).totalCount, 5000 - 4);
     for (const id of SEEDED_PEOPLE.staff) assert.equal((await scm('userScore/get', { gameObjectId: 'lb_conference', userId: id }, ks)).status, 404);
+  });
+});
+
+describe('Events Platform', () => {
+  const events = (action, body, ks, options) => call(`/sandbox/events-api/api/v1/${action}`, body, { ks, ...options });
+  const adminWithUser = (partnerId) => adminKs(partnerId);
+  /** The wall-clock date of an instant in a time zone, e.g. 2025-06-15. */
+  const localDate = (iso, timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(iso));
+
+  test('needs an ADMIN KS with a userId, in the Authorization header; writes are refused', async () => {
+    const partnerId = newPartner();
+    const missing = await events('events/list', {});
+    assert.deepEqual([missing.status, missing.json.code], [401, 'MISSING_KS']);
+    const inBody = await events('events/list', { ks: adminWithUser(partnerId) });
+    assert.equal(inBody.status, 401, 'guide 001 §3: the KS goes in the Authorization header');
+    const noUser = await events('events/list', {}, adminKs(partnerId, { userId: '' }));
+    assert.deepEqual([noUser.status, noUser.json.code], [401, 'KS_USER_ID_REQUIRED']);
+    const user = await events('events/list', {}, userKs(partnerId));
+    assert.deepEqual([user.status, user.json.code], [403, 'ADMIN_KS_REQUIRED']);
+    const expired = await events('events/list', {}, adminKs(partnerId, { expiresIn: -10 }));
+    assert.equal(expired.status, 401);
+    const write = await events('events/create', { name: 'x' }, adminWithUser(partnerId));
+    assert.deepEqual([write.status, write.json.code], [403, 'READ_ONLY']);
+    assert.equal((await events('teamMembers/list', {}, adminWithUser(partnerId))).status, 404);
+    assert.equal((await events('events/list', {}, adminWithUser(partnerId), { method: 'GET' })).status, 405);
+  });
+
+  test('events/list: limit at most 15, offset paging, idIn, searchTerm, labels, orderBy; drafts are listed for an admin', async () => {
+    const ks = adminWithUser(newPartner());
+    const first = (await events('events/list', {}, ks)).json;
+    assert.equal(first.totalCount, 16);
+    assert.equal(first.events.length, 15, 'the default limit is the maximum, 15');
+    const rest = (await events('events/list', { pager: { offset: 15, limit: 15 } }, ks)).json;
+    assert.deepEqual(rest.events.map((e) => e.id), [7016]);
+    for (const limit of [16, 0, -1, 2.5, '5']) {
+      const refused = await events('events/list', { pager: { limit } }, ks);
+      assert.deepEqual([refused.status, refused.json.code], [400, 'INVALID_PAGER'], String(limit));
+    }
+    const byId = (await events('events/list', { filter: { idIn: [7003, 7002, 99999] } }, ks)).json;
+    assert.deepEqual(byId.events.map((e) => [e.id, e.status]), [[7002, 'draft'], [7003, 'cancelled']]);
+    assert.equal((await events('events/list', { filter: { idIn: ['7001'] } }, ks)).status, 400, 'guide §11: event ids are integers');
+    const search = (await events('events/list', { filter: { searchTerm: 'CONNECT' } }, ks)).json;
+    assert.deepEqual(search.events.map((e) => e.id), [7001, 7002, 7003]);
+    const labelled = (await events('events/list', { filter: { labels: ['roadshow', 'webinar'] } }, ks)).json;
+    assert.deepEqual(labelled.events.map((e) => e.id), [7003, 7004]);
+    const newest = (await events('events/list', { orderBy: '-startDate', pager: { limit: 1 } }, ks)).json.events[0];
+    assert.equal(newest.id, 7002, 'the draft is a year away');
+    const byName = (await events('events/list', { orderBy: '+name', pager: { limit: 2 } }, ks)).json.events.map((e) => e.name);
+    assert.deepEqual(byName, ['Connect Roadshow: Paris', 'Kaltura Connect']);
+    for (const body of [{ orderBy: 'startDate' }, { filter: 'connect' }, { filter: { labels: 'connect' } }, { filter: { searchTerm: 7 } }]) {
+      assert.equal((await events('events/list', body, ks)).status, 400, JSON.stringify(body));
+    }
+    const statuses = new Set([...first.events, ...rest.events].map((e) => e.status));
+    assert.deepEqual([...statuses].sort(), ['cancelled', 'draft', 'ended', 'live', 'scheduled'], 'every status of guide §9');
+  });
+
+  test('the demo event: live, in New York time, two days, a session live now and another starting within 20 minutes', async () => {
+    const ks = adminWithUser(newPartner());
+    const [connect] = (await events('events/list', { filter: { idIn: [7001] } }, ks)).json.events;
+    assert.deepEqual([connect.name, connect.status, connect.timezone, connect.templateId], ['Kaltura Connect', 'live', 'America/New_York', 'tm4000']);
+    for (const field of ['startDate', 'endDate', 'doorsOpenDate', 'createdAt', 'updatedAt']) assert.ok(!Number.isNaN(Date.parse(connect[field])), field);
+    const { sessions } = (await events('sessions/list', { eventId: 7001 }, ks)).json;
+    const again = (await events('sessions/list', { eventId: 7001 }, ks)).json.sessions;
+    assert.deepEqual(again, sessions, 'the schedule holds between calls');
+    for (const session of sessions) {
+      assert.deepEqual(Object.keys(session).filter((k) => k !== 'sourceEntryId').sort(), ['description', 'endDate', 'id', 'name', 'startDate', 'type', 'visibility']);
+      assert.ok(['MeetingEntry', 'LiveWebcast', 'SimuLive', 'LiveKME', 'VirtualLearningRoom'].includes(session.type), session.type);
+    }
+    assert.deepEqual([...new Set(sessions.map((s) => s.type))].sort(), ['LiveKME', 'LiveWebcast', 'MeetingEntry', 'SimuLive', 'VirtualLearningRoom']);
+    assert.deepEqual([...new Set(sessions.map((s) => s.visibility))].sort(), ['private', 'published', 'unlisted']);
+    const published = sessions.filter((s) => s.visibility === 'published');
+    const now = Date.now();
+    assert.ok(published.some((s) => Date.parse(s.startDate) <= now && now < Date.parse(s.endDate)), 'live now');
+    assert.ok(published.some((s) => Date.parse(s.startDate) > now && Date.parse(s.startDate) - now <= 20 * 60_000), 'starting soon');
+    const days = new Set(published.map((s) => localDate(s.startDate, 'America/New_York')));
+    assert.ok(days.size >= 2, `event-local days: ${[...days]}`);
+    assert.equal(connect.startDate, sessions[0].startDate);
+    assert.equal(Date.parse(connect.endDate), Math.max(...sessions.map((s) => Date.parse(s.endDate))));
+  });
+
+  test('sessions/list: every session of one event by start, drafts included for an admin; eventId required', async () => {
+    const ks = adminWithUser(newPartner());
+    assert.deepEqual((await events('sessions/list', { eventId: 7002 }, ks)).json.sessions.map((s) => s.id), [8201]);
+    assert.deepEqual((await events('sessions/list', { eventId: 7003 }, ks)).json.sessions.map((s) => s.name), ['Roadshow Keynote', 'Partner Roundtable']);
+    const missing = await events('sessions/list', {}, ks);
+    assert.deepEqual([missing.status, missing.json.code], [400, 'MISSING_FIELD']);
+    assert.equal((await events('sessions/list', { eventId: '7001' }, ks)).status, 400);
+    const unknown = await events('sessions/list', { eventId: 99999 }, ks);
+    assert.deepEqual([unknown.status, unknown.json.code], [404, 'EVENT_NOT_FOUND']);
+  });
+
+  test('hosts in nvp1, irp2 and frp2 (guide 001 §4); faults and the call log as for every service', async () => {
+    const partnerId = newPartner();
+    const ks = adminWithUser(partnerId);
+    for (const region of ['nvp1', 'irp2', 'frp2']) {
+      assert.equal((await call(`/sandbox/${region}/events-api/api/v1/events/list`, {}, { ks })).status, 200, region);
+    }
+    assert.equal((await call('/sandbox/sgp2/events-api/api/v1/events/list', {}, { ks })).json.code, 'UNKNOWN_HOST');
+    await control(partnerId, { fail: { status: 503, match: 'sessions/list', retryAfter: 2 } });
+    const failed = await events('sessions/list', { eventId: 7001 }, ks);
+    assert.deepEqual([failed.status, failed.headers.get('retry-after')], [503, '2']);
+    const calls = (await state(partnerId)).calls.map((c) => [c.path, c.status, c.userId]);
+    assert.deepEqual(calls.at(-1), ['/sandbox/events-api/api/v1/sessions/list', 503, undefined]);
   });
 });
 

@@ -12,13 +12,15 @@ import { after, before, describe, test } from 'node:test';
 // @ts-ignore
 import { startSandboxServer } from '../../sandbox/server.js';
 // @ts-ignore
-import { SANDBOX_APP_TOKEN, SEEDED_PEOPLE, mintSandboxKs, sandboxAdminSecret } from '../../sandbox/index.js';
+import { SANDBOX_APP_TOKEN, SEEDED_EVENTS, SEEDED_PEOPLE, mintSandboxKs, sandboxAdminSecret } from '../../sandbox/index.js';
 import { isEntryId as elementIsEntryId } from '../../src/api/rooms.js';
 import {
   ENTRY_ID_PATTERN,
+  EVENTS_PROXY_ACTIONS,
   GAME_PROXY_ACTIONS,
   KalturaApiError,
   RoomError,
+  createEventsProxy,
   createGameProxy,
   createRoom,
   createTokenHandler,
@@ -28,6 +30,7 @@ import {
   startAppTokenSession,
   toNodeHandler,
   verifyKs,
+  type EventsProxyOptions,
   type FetchLike,
   type GameProxyOptions,
   type WebHandler,
@@ -54,6 +57,7 @@ const apiV3 = () => `${sandbox.url}/sandbox/api_v3`;
 const kaf = () => `${sandbox.url}/sandbox/kaf`;
 const adminKs = (partnerId: number) =>
   mintKs({ partnerId, secret: sandboxAdminSecret(partnerId), userId: 'admin@example.com', type: 2 }).ks;
+const adminKsWithoutUser = (partnerId: number) => mintKs({ partnerId, secret: sandboxAdminSecret(partnerId), userId: '', type: 2 }).ks;
 const userKs = (partnerId: number, userId: string, format: 'v1' | 'v2' = 'v2') =>
   mintKs({ partnerId, secret: sandboxAdminSecret(partnerId), userId, format }).ks;
 
@@ -658,6 +662,23 @@ describe('createRoom', () => {
   });
 });
 
+/**
+ * Calls a proxy mounted at `mount` as `user` (with a USER KS of the partner, as the widgets send it),
+ * or as nobody; every answer is checked for the ADMIN KS: none may carry it.
+ */
+function proxyCaller(mount: string, partnerId: number, admin: string) {
+  return async (action: string, body: unknown, user: string | null = 'viewer@example.com', headers: Record<string, string> = {}) => {
+    const response = await fetch(`${mount}/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(user ? { Authorization: `Bearer ${userKs(partnerId, user)}` } : {}), ...headers },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    assert.ok(!text.includes(admin), `no ADMIN KS in the answer to ${action}`);
+    return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as Record<string, any> };
+  };
+}
+
 describe('createGameProxy', () => {
   /**
    * A proxy in a node:http server under /api/game/, identifying viewers by their USER KS as in
@@ -674,16 +695,7 @@ describe('createGameProxy', () => {
         ...extra,
       }),
     );
-    return async (action: string, body: unknown, user: string | null = 'viewer@example.com', headers: Record<string, string> = {}) => {
-      const response = await fetch(`${base}/api/game/${action}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(user ? { Authorization: `Bearer ${userKs(partnerId, user)}` } : {}), ...headers },
-        body: JSON.stringify(body),
-      });
-      const text = await response.text();
-      assert.ok(!text.includes(admin), `no ADMIN KS in the answer to ${action}`);
-      return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as Record<string, any> };
-    };
+    return proxyCaller(`${base}/api/game`, partnerId, admin);
   }
   const callsTo = async (partnerId: number, path: string) => (await sandboxCalls(partnerId)).filter((call) => call.path.endsWith(path)).length;
   const userList = '/service/user/action/list';
@@ -730,7 +742,7 @@ describe('createGameProxy', () => {
     assert.equal(denied.status, 403);
     assert.deepEqual(denied.body, { code: 'FORBIDDEN_ACTION', message: 'action "rule/create" is not allowed through this proxy' });
     // userBadge/list answers every user's rows (guide §7.4): the viewer's progress is userScore/ruleProgress.
-    for (const action of ['userBadge/list', 'leaderboard/update', 'userScore/clear', 'report/generate', 'leaderboard/list', 'rule/list']) {
+    for (const action of ['userBadge/list', 'leaderboard/update', 'userScore/clear', 'report/generate', 'leaderboard/list', 'certificate/list', 'rule/get', 'userLeadScoring/list']) {
       assert.equal((await call(action, { gameObjectId: 'badge_attendee' })).status, 403, action);
     }
     assert.equal((await call('leaderboard/get', { id: 'lb_conference' }, null)).status, 401);
@@ -739,7 +751,10 @@ describe('createGameProxy', () => {
     const cookie = { cookie: 'user=viewer%40example.com' };
     assert.equal((await call('leaderboard/get', { id: 'lb_conference' }, null, cookie)).status, 401, 'cookies mean nothing to the KS check');
     assert.equal((await sandboxCalls(partnerId)).length, 0, 'nothing reached Game Services');
-    assert.deepEqual([...GAME_PROXY_ACTIONS].sort(), ['badge/get', 'badge/list', 'leaderboard/get', 'userScore/get', 'userScore/list', 'userScore/ruleProgress']);
+    assert.deepEqual([...GAME_PROXY_ACTIONS].sort(), [
+      'badge/get', 'badge/list', 'certificate/get', 'leaderboard/get', 'rule/list',
+      'userCertificateReport/list', 'userScore/get', 'userScore/list', 'userScore/ruleProgress',
+    ]);
   });
 
   test("bodies are built from each action's fields: another user's data cannot be asked for", async () => {
@@ -858,6 +873,46 @@ describe('createGameProxy', () => {
     assert.equal(await callsTo(partnerId, userList), 0);
   });
 
+  test("certificates and rules pass as read; a viewer reads only their own certificate rows and rule progress", async () => {
+    const partnerId = newPartner();
+    const call = await startProxy(partnerId);
+    const smuggled = { userId: 'user-3', filter: { userIdEqual: 'user-3' }, ks: adminKs(partnerId), pager: { pageSize: 1 } };
+    const cert = await call('certificate/get', { id: 'cert_cpe', ...smuggled });
+    assert.deepEqual([cert.status, cert.body.certificateEligibility, cert.body.certifiedCreditsThreshold, cert.body.host], [200, 'perEntry', 1, 'https://events.example.com']);
+    assert.match(cert.body.description, /<strong>/, 'the description is relayed as the service has it');
+    const rules = await call('rule/list', { gameObjectType: 'leaderboard', gameObjectId: 'lb_conference', ...smuggled });
+    assert.deepEqual(rules.body.objects.map((rule: Record<string, string>) => [rule.name, rule.points, rule.maxPoints]), [
+      ['Watch sessions', '10', '100'],
+      ['Answer polls', '25', 'unlimited'],
+      ['Chat messages', '5', '50'],
+    ]);
+
+    // The report holds everyone's rows over several pages; each viewer gets theirs alone.
+    const everyone = (await (await gameCall('userCertificateReport/list', adminKs(partnerId), { gameObjectId: 'cert_attendance', pager: { pageSize: 500 } })).json()) as {
+      totalCount: number;
+      objects: Array<{ userId: string; credits: number }>;
+    };
+    assert.ok(everyone.totalCount > 200);
+    const last = everyone.objects.at(-1)!;
+    const reportReads = async () => (await callsTo(partnerId, '/userCertificateReport/list')) - 1; // less the admin's own read
+    const own = await call('userCertificateReport/list', { gameObjectId: 'cert_attendance', ...smuggled });
+    assert.deepEqual(own.body, { totalCount: 1, objects: everyone.objects.slice(0, 1) });
+    assert.equal(everyone.objects[0]?.userId, 'viewer@example.com');
+    assert.equal(await reportReads(), Math.ceil(everyone.totalCount / 100), 'read page by page, 100 rows a page');
+    const theirs = await call('userCertificateReport/list', { gameObjectId: 'cert_attendance', userId: 'viewer@example.com' }, last.userId);
+    assert.deepEqual(theirs.body.objects, [last]);
+    assert.equal(await reportReads(), Math.ceil(everyone.totalCount / 100), 'one reading serves every viewer');
+    const perEntry = await call('userCertificateReport/list', { gameObjectId: 'cert_cpe' });
+    assert.deepEqual(perEntry.body.objects.map((row: Record<string, string>) => [row.entryId, row.status]), [['1_cpekeynote', 'CERTIFIED'], ['1_cpeaudit', 'IN_PROGRESS']]);
+    assert.deepEqual((await call('userCertificateReport/list', { gameObjectId: 'cert_cpe' }, 'nobody@example.com')).body, { totalCount: 0, objects: [] });
+    const missing = await call('userCertificateReport/list', { gameObjectId: 'cert_nope' });
+    assert.deepEqual([missing.status, missing.body.code], [404, 'CERTIFICATE_NOT_FOUND']);
+
+    const progress = await call('userScore/ruleProgress', { gameObjectId: 'cert_cpe', userId: 'viewer@example.com' }, last.userId);
+    assert.deepEqual([progress.status, progress.body.userId, progress.body.rulesData[0].points], [200, last.userId, 0]);
+    for (const { path, userId } of await sandboxCalls(partnerId)) assert.equal(userId, 'admin@example.com', path);
+  });
+
   test('upstream errors become { code, message }: a body echoing the ADMIN KS is not relayed', async () => {
     const partnerId = newPartner();
     const admin = adminKs(partnerId);
@@ -946,6 +1001,38 @@ async function fullNames(partnerId: number, userIds: string[]): Promise<Map<stri
   return new Map(objects.map((user) => [user.id, user.fullName]));
 }
 
+type Route = (body: Record<string, any>) => unknown;
+
+/**
+ * A stub `fetch` answering JSON services (`/api/v1/{controller}/{action}`) and API v3
+ * (`/service/…/action/…`, form) calls by path, and recording them.
+ */
+function stubUpstream(routes: Record<string, Route>) {
+  const asked: Array<{ path: string; body: Record<string, any> }> = [];
+  const fetch: FetchLike = async (input, init) => {
+    const { pathname } = new URL(String(input));
+    const v3 = /\/service\/([^/]+)\/action\/([^/]+)$/.exec(pathname);
+    const path = v3 ? `${v3[1]}/${v3[2]}` : pathname.replace(/^\/api\/v1\//, '');
+    const body = init?.body instanceof URLSearchParams ? Object.fromEntries(init.body) : JSON.parse(String(init?.body));
+    asked.push({ path, body });
+    const route = routes[path];
+    const answer = route ? route(body) : new Response('{"code":"NOT_FOUND"}', { status: 404 });
+    return answer instanceof Response ? answer : Response.json(answer);
+  };
+  const count = (path: string) => asked.filter((entry) => entry.path === path).length;
+  return { fetch, asked, count };
+}
+
+/** Calls a proxy handler in-process under `mount`; no answer may carry `admin`. */
+function inProcessCaller(proxy: WebHandler, mount: string, admin: string) {
+  return async (action: string, body: unknown) => {
+    const response = await proxy(new Request(`${mount}/${action}`, { method: 'POST', body: JSON.stringify(body) }));
+    const text = await response.text();
+    assert.ok(!text.includes(admin), `no ADMIN KS in the answer to ${action}`);
+    return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as Record<string, any> };
+  };
+}
+
 describe('createGameProxy over a stub Game Services', () => {
   const STUB_ADMIN_KS = mintKs({ partnerId: 1, secret: 'stub-secret', userId: 'admin', type: 2 }).ks;
   const POLICY = {
@@ -961,38 +1048,18 @@ describe('createGameProxy over a stub Game Services', () => {
     speaker: { email: 'speaker@fans.test', fullName: 'Secret Speaker', groups: ['speakers'] },
     staffer: { email: 'staffer@STAFF.test', fullName: 'Secret Staffer', groups: [] },
   };
-  type Route = (body: Record<string, any>) => unknown;
-
-  /** Answers Game Services (`/api/v1/…`, JSON) and API v3 (`/service/…/action/…`, form) calls by path, and records them. */
   function stubProxy(routes: Record<string, Route>, options: Partial<GameProxyOptions> & { viewer?: string } = {}) {
-    const asked: Array<{ path: string; body: Record<string, any> }> = [];
-    const stubFetch: FetchLike = async (input, init) => {
-      const { pathname } = new URL(String(input));
-      const v3 = /\/service\/([^/]+)\/action\/([^/]+)$/.exec(pathname);
-      const path = v3 ? `${v3[1]}/${v3[2]}` : pathname.replace(/^\/api\/v1\//, '');
-      const body = init?.body instanceof URLSearchParams ? Object.fromEntries(init.body) : JSON.parse(String(init?.body));
-      asked.push({ path, body });
-      const route = routes[path];
-      const answer = route ? route(body) : new Response('{"code":"NOT_FOUND"}', { status: 404 });
-      return answer instanceof Response ? answer : Response.json(answer);
-    };
+    const upstream = stubUpstream(routes);
     const { viewer = 'viewer', ...rest } = options;
     const proxy = createGameProxy({
       gameUrl: 'https://scm.test/api/v1',
       adminKs: STUB_ADMIN_KS,
       authenticate: () => ({ userId: viewer }),
       userDirectory: { serviceUrl: 'https://api.test/api_v3' },
-      fetch: stubFetch,
+      fetch: upstream.fetch,
       ...rest,
     });
-    const call = async (action: string, body: unknown) => {
-      const response = await proxy(new Request(`https://host.test/api/game/${action}`, { method: 'POST', body: JSON.stringify(body) }));
-      const text = await response.text();
-      assert.ok(!text.includes(STUB_ADMIN_KS), `no ADMIN KS in the answer to ${action}`);
-      return { status: response.status, text, body: JSON.parse(text) as Record<string, any> };
-    };
-    const count = (path: string) => asked.filter((entry) => entry.path === path).length;
-    return { call, asked, count };
+    return { call: inProcessCaller(proxy, 'https://host.test/api/game', STUB_ADMIN_KS), ...upstream };
   }
 
   /** API v3 `user/list` and `groupUser/list` over PEOPLE. */
@@ -1145,6 +1212,78 @@ describe('createGameProxy over a stub Game Services', () => {
     ]);
     assert.equal(errors.length, 1);
   });
+  test('the certificate and rule reads send only their documented fields; the report is read as documented, page by page', async () => {
+    const report = Array.from({ length: 230 }, (_, i) => ({ userId: i % 50 === 7 ? 'viewer' : `u${i}`, gameObjectId: 'c', credits: i }));
+    const page = (body: Record<string, any>) => report.slice((body.pager.pageIndex - 1) * body.pager.pageSize, body.pager.pageIndex * body.pager.pageSize);
+    let viewer = 'viewer';
+    const { call, asked } = stubProxy(
+      {
+        'certificate/get': (body) => ({ id: body.id, name: 'C' }),
+        'rule/list': () => ({ totalCount: 0, objects: [] }),
+        'userCertificateReport/list': (body) => ({ totalCount: report.length, objects: page(body) }),
+        'userScore/ruleProgress': (body) => ({ userId: body.userId, rulesData: [] }),
+      },
+      { authenticate: () => ({ userId: viewer }) },
+    );
+    const extra = { userId: 'fan', filter: { userIdEqual: 'fan', idIn: ['x'] }, ks: 'x', pager: { pageSize: 1 }, objectType: 'Admin', gameObjectType: 'badge' };
+    await call('certificate/get', { ...extra, id: 'c' });
+    await call('rule/list', { ...extra, gameObjectType: 'certificate', gameObjectId: 'c' });
+    const mine = await call('userCertificateReport/list', { ...extra, gameObjectId: 'c' });
+    await call('userScore/ruleProgress', { ...extra, gameObjectId: 'c' });
+    assert.deepEqual(mine.body, { totalCount: 5, objects: report.filter((row) => row.userId === 'viewer') });
+    const pages = [1, 2, 3].map((pageIndex) => ['userCertificateReport/list', { gameObjectId: 'c', pager: { pageSize: 100, pageIndex } }]);
+    assert.deepEqual(asked.map(({ path, body }) => [path, body]), [
+      ['certificate/get', { id: 'c' }],
+      ['rule/list', { gameObjectType: 'certificate', gameObjectId: 'c' }],
+      ...pages,
+      ['userScore/ruleProgress', { gameObjectId: 'c', userId: 'viewer' }],
+    ]);
+    viewer = 'u8';
+    assert.deepEqual((await call('userCertificateReport/list', { gameObjectId: 'c', userId: 'viewer' })).body, { totalCount: 1, objects: [report[8]] });
+    assert.equal(asked.length, 6, "another viewer's rows come from the same reading");
+
+    for (const [action, body, message] of [
+      ['rule/list', { gameObjectType: 'leadScoring', gameObjectId: 'ls' }, '"gameObjectType" must be "leaderboard", "badge" or "certificate"'],
+      ['rule/list', { gameObjectId: 'lb' }, '"gameObjectType" must be "leaderboard", "badge" or "certificate"'],
+      ['rule/list', { gameObjectType: 'leaderboard' }, '"gameObjectId" must be a non-empty id'],
+      ['certificate/get', { id: ['c'] }, '"id" must be a non-empty id'],
+      ['userCertificateReport/list', { filter: { idIn: ['c'] } }, '"gameObjectId" must be a non-empty id'],
+    ] as const) {
+      const refused = await call(action, body);
+      assert.deepEqual([refused.status, refused.body], [400, { code: 'INVALID_REQUEST', message }], `${action} ${JSON.stringify(body)}`);
+    }
+    assert.equal(asked.length, 6, 'refused bodies send nothing');
+  });
+
+  test('a report that fails, is malformed or is too large is not shown, and a failed reading is not kept', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => ({ userId: i === 120 ? 'viewer' : `u${i}` }));
+    let failing = true;
+    const { call, count } = stubProxy({
+      'userCertificateReport/list': (body) =>
+        failing && body.pager.pageIndex === 2
+          ? new Response('{"code":"BUSY"}', { status: 503, headers: { 'Retry-After': '3' } })
+          : body.gameObjectId === 'bad'
+            ? { totalCount: 1, objects: 'rows' }
+            : { totalCount: rows.length, objects: rows.slice((body.pager.pageIndex - 1) * 100, body.pager.pageIndex * 100) },
+    });
+    const busy = await call('userCertificateReport/list', { gameObjectId: 'c' });
+    assert.deepEqual([busy.status, busy.body.code], [503, 'BUSY']);
+    failing = false;
+    assert.deepEqual((await call('userCertificateReport/list', { gameObjectId: 'c' })).body.objects, [rows[120]], 'read again');
+    assert.equal(count('userCertificateReport/list'), 4);
+    const bad = await call('userCertificateReport/list', { gameObjectId: 'bad' });
+    assert.deepEqual([bad.status, bad.body.code], [502, 'UPSTREAM_INVALID_RESPONSE']);
+
+    const errors: unknown[] = [];
+    const capped = stubProxy({ 'userCertificateReport/list': () => ({ totalCount: 150, objects: rows.slice(0, 100) }) }, { maxReportRows: 149, onError: (error) => errors.push(error) });
+    const tooLarge = await capped.call('userCertificateReport/list', { gameObjectId: 'c' });
+    assert.deepEqual([tooLarge.status, tooLarge.body.code, errors.length], [502, 'REPORT_TOO_LARGE', 1], 'the host is told');
+
+    // Without a count, pages are read until one comes back short.
+    const roomy = stubProxy({ 'userCertificateReport/list': (body) => ({ objects: body.pager.pageIndex === 1 ? rows.slice(0, 100) : rows.slice(100) }) });
+    assert.deepEqual((await roomy.call('userCertificateReport/list', { gameObjectId: 'odd' })).body.objects, [rows[120]]);
+    assert.equal(roomy.count('userCertificateReport/list'), 2);
+  });
 });
 describe('createGameProxy request bodies', () => {
   const proxyFor = (partnerId: number, extra: Partial<GameProxyOptions> = {}) =>
@@ -1190,5 +1329,210 @@ describe('createGameProxy request bodies', () => {
     const large = await within(3_000, stalledPost(url, auth, 100 * 1024), 'a 100 KiB body that never ends');
     assert.equal(large.status, 413);
     assert.equal(JSON.parse(large.body).code, 'INVALID_REQUEST');
+  });
+});
+
+describe('createEventsProxy', () => {
+  const SERVED = [SEEDED_EVENTS.connect, SEEDED_EVENTS.cancelled, SEEDED_EVENTS.draft];
+  const eventsApi = () => `${sandbox.url}/sandbox/events-api/api/v1`;
+  const reads = async (partnerId: number, action: string) => (await sandboxCalls(partnerId)).filter((call) => call.path.endsWith(action));
+
+  /** An Events proxy in a node:http server under /api/events/, serving the demo's events. */
+  async function startEvents(partnerId: number, extra: Partial<EventsProxyOptions> = {}) {
+    const admin = typeof extra.adminKs === 'string' ? extra.adminKs : adminKs(partnerId);
+    const base = await listen(
+      createEventsProxy({ eventsUrl: eventsApi(), adminKs: admin, viewerKs: { partnerId, secret: sandboxAdminSecret(partnerId) }, eventIds: SERVED, ...extra }),
+    );
+    return proxyCaller(`${base}/api/events`, partnerId, admin);
+  }
+
+  test('events/list reads the served events only, never a draft, with the ADMIN KS and its userId', async () => {
+    const partnerId = newPartner();
+    const call = await startEvents(partnerId);
+    const all = await call('events/list', {});
+    assert.equal(all.status, 200);
+    assert.deepEqual([all.body.totalCount, all.body.events.map((event: { id: number; status: string }) => [event.id, event.status])], [2, [[7001, 'live'], [7003, 'cancelled']]]);
+    assert.ok(!all.text.includes('Kaltura Connect 2027'), 'the draft is not in the answer');
+    assert.equal(all.body.events[0].timezone, 'America/New_York');
+    const asked = await call('events/list', { filter: { idIn: ['7001'] }, orderBy: '-startDate' });
+    assert.deepEqual(asked.body.events.map((event: { id: number }) => event.id), [7001], 'digits are read as the integer id');
+    assert.deepEqual((await call('events/list', { filter: { idIn: [SEEDED_EVENTS.draft] } })).body, { events: [], totalCount: 0 });
+
+    const unlisted = await call('events/list', { filter: { idIn: [7001, SEEDED_EVENTS.ended] } });
+    assert.deepEqual([unlisted.status, unlisted.body], [403, { code: 'EVENT_NOT_ALLOWED', message: 'event 7004 is not served by this proxy' }]);
+    // Everything else a browser may send is dropped: no search across the partner's events, no bigger page.
+    const hostile = await call('events/list', {
+      filter: { searchTerm: 'Town Hall', labels: ['town-hall'], idInExcept: [] },
+      pager: { offset: 0, limit: 1000 },
+      ks: adminKs(partnerId),
+      userId: 'someone-else',
+      ...JSON.parse('{"__proto__": {"filter": {"idIn": [7005]}}, "constructor": {"prototype": {"idIn": [7005]}}}'),
+    });
+    assert.deepEqual(hostile.body.events.map((event: { id: number }) => event.id), [7001, 7003]);
+    for (const [body, message] of [
+      [{ filter: { idIn: Array.from({ length: 16 }, (_, i) => 7001 + i) } }, '"filter.idIn" must be an array of 1 to 15 event ids (integers)'],
+      [{ filter: { idIn: [] } }, '"filter.idIn" must be an array of 1 to 15 event ids (integers)'],
+      [{ filter: { idIn: '7001' } }, '"filter.idIn" must be an array of 1 to 15 event ids (integers)'],
+      [{ filter: { idIn: [7001.5] } }, '"filter.idIn" must be an array of 1 to 15 event ids (integers)'],
+      [{ filter: { idIn: [{ $gt: 0 }] } }, '"filter.idIn" must be an array of 1 to 15 event ids (integers)'],
+      [{ filter: { idIn: ['-1'] } }, '"filter.idIn" must be an array of 1 to 15 event ids (integers)'],
+      [{ filter: 'all' }, '"filter" must be an object'],
+      [{ orderBy: 'startDate; DROP' }, '"orderBy" must be one of +startDate, -startDate, +createdAt, -createdAt, +name, -name'],
+    ] as const) {
+      const refused = await call('events/list', body);
+      assert.deepEqual([refused.status, refused.body], [400, { code: 'INVALID_REQUEST', message }], JSON.stringify(body));
+    }
+    const upstream = await reads(partnerId, '/events/list');
+    assert.equal(upstream.length, 4, 'refused requests send nothing');
+    assert.ok(upstream.every((call) => call.status === 200 && call.userId === 'admin@example.com'));
+  });
+
+  test('sessions/list: the published sessions of a served, published event; a draft reads as no event', async () => {
+    const partnerId = newPartner();
+    const call = await startEvents(partnerId);
+    const connect = await call('sessions/list', { eventId: SEEDED_EVENTS.connect, visibility: 'private' });
+    assert.equal(connect.status, 200);
+    assert.deepEqual(Object.keys(connect.body), ['sessions']);
+    assert.equal(connect.body.sessions.length, 10);
+    assert.ok(connect.body.sessions.every((session: { visibility: string }) => session.visibility === 'published'));
+    for (const hidden of ['Speaker Rehearsal', 'Press Briefing', 'Staff Debrief']) assert.ok(!connect.text.includes(hidden), hidden);
+    assert.equal((await call('sessions/list', { eventId: String(SEEDED_EVENTS.cancelled) })).body.sessions.length, 2, 'a cancelled event keeps its sessions');
+
+    const draft = await call('sessions/list', { eventId: SEEDED_EVENTS.draft });
+    assert.deepEqual([draft.status, draft.body], [404, { code: 'EVENT_NOT_FOUND', message: 'there is no event 7002' }]);
+    assert.equal((await reads(partnerId, '/sessions/list')).length, 2, "a draft's sessions are never asked for");
+    assert.equal((await reads(partnerId, '/events/list')).length, 3, 'one status read per event');
+    await call('sessions/list', { eventId: SEEDED_EVENTS.connect });
+    assert.equal((await reads(partnerId, '/events/list')).length, 3, 'the status is reused');
+
+    const unlisted = await call('sessions/list', { eventId: SEEDED_EVENTS.ended });
+    assert.deepEqual([unlisted.status, unlisted.body.code], [403, 'EVENT_NOT_ALLOWED']);
+    for (const body of [{}, { eventId: 'connect' }, { eventId: 0 }, { eventId: [7001] }, { eventId: 1e300 }]) {
+      const refused = await call('sessions/list', body);
+      assert.deepEqual([refused.status, refused.body.message], [400, '"eventId" must be an event id (an integer)'], JSON.stringify(body));
+    }
+  });
+
+  test('refuses anonymous callers, an ADMIN KS as a viewer, and every other action; config is checked at start-up', async () => {
+    const partnerId = newPartner();
+    const call = await startEvents(partnerId);
+    assert.equal((await call('events/list', {}, null)).status, 401);
+    assert.equal((await call('events/list', {}, null, { Authorization: `Bearer ${adminKs(partnerId)}` })).status, 401);
+    for (const action of ['events/create', 'events/delete', 'sessions/create', 'teamMembers/list', 'events/duplicate', 'x/events/update']) {
+      const refused = await call(action, { id: 7001 });
+      assert.deepEqual([refused.status, refused.body.code], [403, 'FORBIDDEN_ACTION'], action);
+    }
+    assert.equal((await sandboxCalls(partnerId)).length, 0, 'nothing reached the Events Platform');
+    assert.deepEqual([...EVENTS_PROXY_ACTIONS], ['events/list', 'sessions/list']);
+
+    // An ADMIN KS without a userId is refused by the Events Platform (guide 001 §2): a server problem, not the viewer's.
+    const userless = await startEvents(partnerId, { adminKs: adminKsWithoutUser(partnerId) });
+    const refused = await userless('events/list', {});
+    assert.deepEqual([refused.status, refused.body.code], [502, 'UPSTREAM_UNAUTHORIZED']);
+
+    const base = { eventsUrl: eventsApi(), adminKs: 'x', viewerKs: { partnerId, secret: 'secret' } };
+    for (const eventIds of [[], ['next'], [0], [1.5], undefined, '7001'] as unknown as number[][]) {
+      assert.throws(() => createEventsProxy({ ...base, eventIds }), /eventIds must be a non-empty array of event ids/, JSON.stringify(eventIds));
+    }
+    assert.throws(() => createEventsProxy({ ...base, eventIds: [1], eventsUrl: 'events-api.nvp1.ovp.kaltura.com' }), /eventsUrl must be an http\(s\) URL/);
+    assert.throws(() => createEventsProxy({ eventsUrl: eventsApi(), adminKs: 'x', eventIds: [1] }), /createEventsProxy: give viewerKs/);
+    assert.throws(() => createEventsProxy({ ...base, eventIds: [1], adminKs: '' }), /createEventsProxy: adminKs is required/);
+  });
+});
+
+describe('createEventsProxy over a stub Events Platform', () => {
+  const STUB_ADMIN_KS = mintKs({ partnerId: 1, secret: 'stub-secret', userId: 'events-admin', type: 2 }).ks;
+
+  function stubEvents(routes: Record<string, Route>, options: Partial<EventsProxyOptions> = {}) {
+    const upstream = stubUpstream(routes);
+    const proxy = createEventsProxy({
+      eventsUrl: 'https://events-api.test/api/v1',
+      adminKs: STUB_ADMIN_KS,
+      authenticate: () => ({ userId: 'viewer' }),
+      eventIds: [1, 2, 3],
+      fetch: upstream.fetch,
+      ...options,
+    });
+    return { call: inProcessCaller(proxy, 'https://host.test/api/events', STUB_ADMIN_KS), ...upstream };
+  }
+
+  test('sends exactly the documented fields, pinned to the served ids', async () => {
+    const { call, asked } = stubEvents({
+      'events/list': (body) => ({ events: body.filter.idIn.map((id: number) => ({ id, status: 'live' })) }),
+      'sessions/list': () => ({ sessions: [] }),
+    });
+    await call('events/list', { filter: { searchTerm: 'x', labels: ['y'] }, pager: { offset: 30, limit: 15 }, orderBy: '+name', ks: 'x' });
+    await call('events/list', { filter: { idIn: [2, '2', 3] } });
+    await call('sessions/list', { eventId: '3', userId: 'x', sessionId: 9 });
+    assert.deepEqual(asked.map(({ path, body }) => [path, body]), [
+      ['events/list', { filter: { idIn: [1, 2, 3] }, pager: { offset: 0, limit: 3 }, orderBy: '+name' }],
+      ['events/list', { filter: { idIn: [2, 3] }, pager: { offset: 0, limit: 2 } }],
+      // The status of event 3 came with the lists.
+      ['sessions/list', { eventId: 3 }],
+    ]);
+    const many = stubEvents({}, { eventIds: Array.from({ length: 16 }, (_, i) => i + 1) });
+    const unnamed = await many.call('events/list', {});
+    assert.deepEqual([unnamed.status, unnamed.body.message], [400, '"filter.idIn" must be the events to read (this proxy serves more than 15)']);
+  });
+
+  test('only events with a status of guide 001 §9 other than draft, only asked-for events, only published sessions', async () => {
+    const { call, count } = stubEvents({
+      'events/list': () => ({
+        events: [
+          { id: 1, name: 'Live', status: 'live' },
+          { id: 2, name: 'Draft', status: 'draft' },
+          { id: 3, name: 'Odd', status: 'preview' },
+          { id: 4, name: 'Not asked', status: 'live' },
+          { id: '1', name: 'A string id', status: 'live' },
+          { name: 'No id', status: 'live' },
+          'not an event',
+        ],
+        totalCount: 7,
+        note: `kept by the service only ${STUB_ADMIN_KS}`,
+      }),
+      'sessions/list': () => ({
+        sessions: [
+          { id: 10, name: 'Default visibility' },
+          { id: 11, name: 'Published', visibility: 'published', description: `echo ${STUB_ADMIN_KS}` },
+          { id: 12, name: 'Private', visibility: 'private' },
+          { id: 13, name: 'Unlisted', visibility: 'unlisted' },
+          { id: 14, name: 'Odd', visibility: 'hidden' },
+          null,
+        ],
+      }),
+    });
+    const list = await call('events/list', {});
+    assert.deepEqual(list.body, { events: [{ id: 1, name: 'Live', status: 'live' }], totalCount: 1 });
+    const sessions = await call('sessions/list', { eventId: 1 });
+    assert.deepEqual(sessions.body.sessions, [
+      { id: 10, name: 'Default visibility' },
+      { id: 11, name: 'Published', visibility: 'published', description: 'echo [redacted]' },
+    ]);
+    for (const eventId of [2, 3]) assert.equal((await call('sessions/list', { eventId })).status, 404, `status of event ${eventId}`);
+    assert.deepEqual([count('events/list'), count('sessions/list')], [1, 1], 'the statuses came with the list');
+  });
+
+  test('upstream failures: codes kept, messages the proxy\'s own; a failed status read is not kept; bad shapes are 502', async () => {
+    let down = true;
+    const errors: unknown[] = [];
+    const { call, count } = stubEvents(
+      {
+        'events/list': (body) =>
+          down ? new Response(`{"code":"BUSY","ks":"${STUB_ADMIN_KS}"}`, { status: 503, headers: { 'Retry-After': '5' } }) : { events: body.filter.idIn.map((id: number) => ({ id, status: 'scheduled' })) },
+        'sessions/list': (body) => (body.eventId === 2 ? { sessions: 'none' } : new Response('', { status: 401 })),
+      },
+      { onError: (error) => errors.push(error) },
+    );
+    const busy = await call('sessions/list', { eventId: 1 });
+    assert.deepEqual([busy.status, busy.body, busy.headers.get('retry-after')], [503, { code: 'BUSY', message: 'Events Platform answered HTTP 503' }, '5']);
+    down = false;
+    const refused = await call('sessions/list', { eventId: 1 });
+    assert.deepEqual([refused.status, refused.body.code], [502, 'UPSTREAM_UNAUTHORIZED'], 'the status was read again');
+    assert.equal(errors.length, 1, 'the host hears of its refused ADMIN KS');
+    assert.equal(count('events/list'), 2);
+    const malformed = await call('sessions/list', { eventId: 2 });
+    assert.deepEqual([malformed.status, malformed.body.code], [502, 'UPSTREAM_INVALID_RESPONSE']);
+    const noEvents = stubEvents({ 'events/list': () => ({ objects: [] }) });
+    assert.equal((await noEvents.call('events/list', {})).body.code, 'UPSTREAM_INVALID_RESPONSE');
   });
 });
