@@ -17,7 +17,7 @@
  * @typedef {import('./scores.js').Ranking & { prevPosOf?: Int32Array }} LiveRanking
  * @typedef {{ partnerId: number, switches: Switches, faults: Fault[], preferences: Map<string, string[]>, rooms: Map<string, Room>,
  *   joins: Join[], calls: LoggedCall[], tokenCalls: number, ticks: number, rankings: Map<string, LiveRanking>,
- *   badgeRows: Map<string, import('./data.js').UserBadge> }} World
+ *   badgeRows: Map<string, import('./data.js').UserBadge>, seenKs: Set<string>, expiredKs: Set<string> }} World
  */
 
 /** The call log keeps the latest entries only, so a long demo session cannot grow without bound. */
@@ -32,7 +32,7 @@ const defaultSwitches = () => ({
 function createWorld(partnerId) {
   return {
     partnerId, switches: defaultSwitches(), faults: [], preferences: new Map(), rooms: new Map(), joins: [], calls: [],
-    tokenCalls: 0, ticks: 0, rankings: new Map(), badgeRows: new Map(),
+    tokenCalls: 0, ticks: 0, rankings: new Map(), badgeRows: new Map(), seenKs: new Set(), expiredKs: new Set(),
   };
 }
 
