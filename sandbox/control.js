@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Test and demo hooks: per-partner switches and fault queues (/sandbox/control), live ticks, badge
- * and certificate progress, reset and state; and /sandbox/ks, the stand-in for a host backend's token endpoint.
+ * and certificate progress, expiring the sessions in use, reset and state; and /sandbox/ks, the stand-in
+ * for a host backend's token endpoint.
  * None of these check a KS: they are the test harness's side of the sandbox, not Kaltura's.
  */
 import { certificateById, setCertificateCredits } from './certificates.js';
@@ -12,6 +13,7 @@ import { mintSandboxKs } from './ks.js';
 import { policyOf } from './policies.js';
 import { setUserBadge, userBadge } from './progress.js';
 import { tick } from './scores.js';
+import { expireSessions } from './sessions.js';
 import { worldState } from './world.js';
 
 /** @typedef {import('./world.js').Worlds} Worlds */
@@ -99,6 +101,8 @@ export function handleControl({ method, params, worlds, onLive }, rest) {
       setUserBadge(world, badge, userId, row);
       return row;
     }
+    case '/expire-ks':
+      return { partnerId, expired: expireSessions(worlds.get(partnerId)) };
     case '/reset':
       worlds.reset(partnerId);
       return { partnerId, reset: true };

@@ -15,6 +15,7 @@ import { errorPage, handleKaf, kafErrorBody, viewRoomKs } from './kaf.js';
 import { checkKs, claimedPartnerId } from './ks.js';
 import { handleMessaging } from './messaging.js';
 import { tick } from './scores.js';
+import { expiredOnDemand } from './sessions.js';
 import { createWorlds, recordCall } from './world.js';
 
 export { mintSandboxKs, sandboxAdminSecret } from './ks.js';
@@ -78,10 +79,13 @@ const jsonService = (prefix, handler, { bodyKs = true } = {}) => ({
     if (call.method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Services are called with POST and a JSON body');
     const body = parseJsonBody(call.body);
     const authenticate = () => {
-      const check = checkKs(bearerToken(call.req) ?? (bodyKs && typeof body.ks === 'string' ? body.ks : undefined));
+      const ks = bearerToken(call.req) ?? (bodyKs && typeof body.ks === 'string' ? body.ks : undefined);
+      const check = checkKs(ks);
       if (!check.ok) throw ksError(check);
+      const world = call.worlds.get(check.ks.partnerId);
+      if (expiredOnDemand(world, /** @type {string} */ (ks), check.ks)) throw ksError({ ok: false, reason: 'expired' });
       call.userId = check.ks.userId;
-      return { ks: check.ks, world: call.worlds.get(check.ks.partnerId) };
+      return { ks: check.ks, world };
     };
     return handler({ body, origin: requestOrigin(call.req), authenticate }, action.replace(/\/$/, ''));
   },
@@ -227,22 +231,30 @@ export function createSandbox({ autoTickMs, frontDoors = [] } = {}) {
   }
 
   /**
-   * A call to a front door answered with the first queued fault that matches it, if any (true), else
-   * left to the host's handler (false). Only faulted calls are logged: the others reach the sandbox's
-   * services through the host and are logged there.
+   * A call to a front door answered with the first queued fault that matches it, or with 401 when its
+   * USER KS was expired on demand (true); else left to the host's handler (false). Only answered calls
+   * are logged: the others reach the sandbox's services through the host and are logged there.
    * @param {Req} req @param {Res} res @param {URL} url
    */
-  function faultAtFrontDoor(req, res, url) {
-    const partnerId = claimedPartnerId(bearerToken(req));
+  function answerAtFrontDoor(req, res, url) {
+    const ks = bearerToken(req);
+    const partnerId = claimedPartnerId(ks);
     const world = partnerId ? worlds.get(partnerId) : undefined;
-    const fault = world && takeFault(world, url.pathname, true);
-    if (!world || !fault) return false;
+    if (!world) return false;
+    const fault = takeFault(world, url.pathname, true);
+    const check = fault ? undefined : checkKs(ks);
+    const expired = check?.ok === true && expiredOnDemand(world, /** @type {string} */ (ks), check.ks);
+    if (!fault && !expired) return false;
     /** @type {import('./world.js').LoggedCall} */
     const entry = { method: req.method ?? 'POST', path: url.pathname, status: 0, at: new Date().toISOString() };
     recordCall(world, entry);
     res.on('close', () => {
       if (res.writableFinished) entry.status = res.statusCode;
     });
+    if (!fault) {
+      sendError(res, ksError({ ok: false, reason: 'expired' }));
+      return true;
+    }
     /** @type {Call} */
     const call = { req, res, url, method: entry.method, body: Buffer.alloc(0), worlds, params: {}, hang: hangOn(res) };
     applyFault(fault, call, jsonError);
@@ -299,7 +311,7 @@ export function createSandbox({ autoTickMs, frontDoors = [] } = {}) {
     handle(req, res, next) {
       const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
       if (url.pathname !== '/sandbox' && !url.pathname.startsWith('/sandbox/')) {
-        if (frontDoors.some((prefix) => url.pathname.startsWith(prefix)) && faultAtFrontDoor(req, res, url)) return;
+        if (frontDoors.some((prefix) => url.pathname.startsWith(prefix)) && answerAtFrontDoor(req, res, url)) return;
         if (next) next();
         else sendError(res, new HttpError(404, 'NOT_FOUND', `Not a sandbox path: ${url.pathname}`));
         return;

@@ -7,6 +7,7 @@
 import { SEEDED_ROOM, hash32 } from './data.js';
 import { HttpError, escapeHtml, parseJsonBody, send, sendJson } from './http.js';
 import { KS_TYPE_ADMIN, checkKs } from './ks.js';
+import { expiredOnDemand } from './sessions.js';
 
 /** @typedef {import('./world.js').World} World */
 /** @typedef {import('./world.js').Room} Room */
@@ -143,9 +144,11 @@ const sendErrorPage = (res, status, code, message) => send(res, status, 'text/ht
  */
 function viewRoom(ctx, segments) {
   const { res, url, world } = ctx;
-  const check = checkKs(viewRoomKs(segments, url));
-  if (!check.ok || !world) {
-    sendErrorPage(res, 401, check.ok ? 'invalidKs' : check.reason === 'expired' ? 'expiredKs' : 'invalidKs', 'Your session is invalid or has expired. Reload to get a new one.');
+  const given = viewRoomKs(segments, url);
+  const check = checkKs(given);
+  const expired = check.ok ? Boolean(world && expiredOnDemand(world, /** @type {string} */ (given), check.ks)) : check.reason === 'expired';
+  if (!check.ok || !world || expired) {
+    sendErrorPage(res, 401, expired ? 'expiredKs' : 'invalidKs', 'Your session is invalid or has expired. Reload to get a new one.');
     return;
   }
   const { ks } = check;

@@ -5,9 +5,13 @@ import { createSandbox } from './index.js';
 /** How often the demo's live boards move (also in Storybook's static build, .storybook/mock/). */
 export const DEMO_TICK_MS = 5000;
 
-/** @returns {import('vite').Plugin} */
-export function sandboxVitePlugin() {
-  const sandbox = createSandbox({ autoTickMs: DEMO_TICK_MS });
+/**
+ * @param {{ frontDoors?: string[] }} [options] frontDoors: the host's own endpoints mounted after the
+ *   sandbox (the demo's Game proxy) whose calls take the partner's queued faults first (see createSandbox)
+ * @returns {import('vite').Plugin}
+ */
+export function sandboxVitePlugin({ frontDoors } = {}) {
+  const sandbox = createSandbox({ autoTickMs: DEMO_TICK_MS, frontDoors });
   return {
     name: 'kaltura-widgets-sandbox',
     configureServer(server) {

@@ -18,7 +18,7 @@
  * @typedef {{ partnerId: number, switches: Switches, faults: Fault[], preferences: Map<string, string[]>, rooms: Map<string, Room>,
  *   joins: Join[], calls: LoggedCall[], tokenCalls: number, ticks: number, rankings: Map<string, LiveRanking>,
  *   badgeRows: Map<string, import('./data.js').UserBadge>, certificateRows: Map<string, import('./certificates.js').UserCertificate>,
- *   eventsPlannedAt?: number }} World
+ *   seenKs: Set<string>, expiredKs: Set<string>, eventsPlannedAt?: number }} World
  *   eventsPlannedAt: the moment the partner's demo event is scheduled around (events-data.js).
  */
 
@@ -34,7 +34,7 @@ const defaultSwitches = () => ({
 function createWorld(partnerId) {
   return {
     partnerId, switches: defaultSwitches(), faults: [], preferences: new Map(), rooms: new Map(), joins: [], calls: [],
-    tokenCalls: 0, ticks: 0, rankings: new Map(), badgeRows: new Map(), certificateRows: new Map(),
+    tokenCalls: 0, ticks: 0, rankings: new Map(), badgeRows: new Map(), certificateRows: new Map(), seenKs: new Set(), expiredKs: new Set(),
   };
 }
 

@@ -2,48 +2,32 @@
 // the browser reports no violation (no inline styles or scripts, no eval).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
-import { type ViteDevServer, createServer } from 'vite';
-// @ts-ignore: plain JS helper shared with the test runner config
-import { findChromium } from '../../scripts/chromium.mjs';
+import type { Browser } from 'playwright-core';
+import { type DemoServer, startDemo } from './demo-server.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'";
 
-let server: ViteDevServer;
+let demo: DemoServer;
 let browser: Browser;
 let origin: string;
 
 before(async () => {
-  server = await createServer({
-    root: ROOT,
-    configFile: `${ROOT}vite.config.ts`,
-    logLevel: 'error',
-    optimizeDeps: { noDiscovery: true, include: [] },
-    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
-    plugins: [
-      {
-        name: 'strict-csp',
-        configureServer(vite) {
-          vite.middlewares.use((_req, res, next) => {
-            res.setHeader('Content-Security-Policy', POLICY);
-            next();
-          });
-        },
+  demo = await startDemo([
+    {
+      name: 'strict-csp',
+      configureServer(vite) {
+        vite.middlewares.use((_req, res, next) => {
+          res.setHeader('Content-Security-Policy', POLICY);
+          next();
+        });
       },
-    ],
-  });
-  await server.listen();
-  origin = (server.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
-  const executablePath = findChromium() as string | undefined;
-  assert.ok(executablePath, 'Chromium is needed (npm test finds or installs it)');
-  browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+    },
+  ]);
+  ({ browser, origin } = demo);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await demo?.close();
 });
 
 test('the demo works under a strict CSP with no violation reports', { timeout: 60_000 }, async () => {

@@ -795,6 +795,54 @@ describe('switches and faults', () => {
     assert.ok(performance.now() - started >= 290);
   });
 
+  test('expire-ks: the USER KS in use get 401 EXPIRED_KS from then on; a new KS, an ADMIN KS and a reset partner work', async () => {
+    const partnerId = newPartner();
+    const inUse = userKs(partnerId, { privileges: 'entryId:1_sandboxroom' });
+    const admin = adminKs(partnerId);
+    const status = (ks) => messaging('unsubscribe-users/userGroupsStatus', {}, ks);
+    const room = (ks) => fetch(`${server.url}/sandbox/kaf/embeddedrooms/index/view-room/ks/${ks}`).then(async (res) => [res.status, /data-error-code="(\w+)"/.exec(await res.text())?.[1]]);
+    assert.equal((await status(inUse)).status, 200);
+    assert.equal((await scm('badge/list', {}, admin)).status, 200);
+    assert.deepEqual(await control(partnerId, {}, '/expire-ks'), { partnerId, expired: 1 });
+    const refused = await status(inUse);
+    assert.deepEqual([refused.status, refused.json.code], [401, 'EXPIRED_KS']);
+    assert.deepEqual(await room(inUse), [401, 'expiredKs']);
+    assert.equal((await scm('badge/list', {}, admin)).status, 200, 'an ADMIN KS (a server’s) is not the session expired');
+    const fresh = userKs(partnerId, { privileges: 'entryId:1_sandboxroom' });
+    assert.equal((await status(fresh)).status, 200, 'a KS first used after the expiry works');
+    assert.deepEqual(await room(fresh), [200, undefined]);
+    assert.deepEqual(await control(partnerId, {}, '/expire-ks'), { partnerId, expired: 1 });
+    assert.equal((await status(fresh)).status, 401);
+    assert.equal((await status(inUse)).status, 401, 'an expired KS stays expired');
+    await control(partnerId, {}, '/reset');
+    assert.equal((await status(inUse)).status, 200, 'a reset forgets the expiry');
+  });
+
+  test('front doors take queued faults and refuse a USER KS expired on demand; other calls go on to the host', async () => {
+    const sandbox = createSandbox({ frontDoors: ['/api/game/'] });
+    const host = createServer((req, res) => sandbox.handle(req, res, () => res.end('host')));
+    await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const door = (ks) =>
+      fetch(`http://127.0.0.1:${host.address().port}/api/game/userScore/list`, { method: 'POST', headers: { Authorization: `Bearer ${ks}` }, body: '{}' })
+        .then(async (res) => [res.status, await res.text()]);
+    try {
+      const partnerId = newPartner();
+      const ks = userKs(partnerId);
+      assert.deepEqual(await door(ks), [200, 'host']);
+      await fetch(`http://127.0.0.1:${host.address().port}/sandbox/control`, { method: 'POST', body: JSON.stringify({ partnerId, fail: { status: 500 } }) });
+      assert.equal((await door(ks))[0], 500);
+      await fetch(`http://127.0.0.1:${host.address().port}/sandbox/control/expire-ks`, { method: 'POST', body: JSON.stringify({ partnerId }) });
+      const [expiredStatus, expiredBody] = await door(ks);
+      assert.deepEqual([expiredStatus, JSON.parse(expiredBody).code], [401, 'EXPIRED_KS']);
+      assert.deepEqual(await door(userKs(partnerId)), [200, 'host']);
+      assert.deepEqual(await door('not-a-ks'), [200, 'host'], 'no partner named: the host decides');
+    } finally {
+      sandbox.close();
+      host.closeAllConnections();
+      await new Promise((resolve) => host.close(resolve));
+    }
+  });
+
   test('control refuses unknown switches and bad values', async () => {
     const partnerId = newPartner();
     assert.equal((await call('/sandbox/control', { partnerId, latencyMS: 5 })).status, 400);
