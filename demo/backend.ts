@@ -45,6 +45,10 @@ export interface DemoBackendOptions {
    * the socket each request arrived on (never from the Host header, which a client chooses).
    */
   sandboxOrigin?: string;
+  /** The partner whose USER KS the token endpoint mints (default `DEMO_PARTNER_ID`). */
+  partnerId?: number;
+  /** Where the token endpoint answers (default `/api/ks`; the published snippets name `/api/kaltura-ks`). */
+  tokenPath?: string;
 }
 
 type Next = (error?: unknown) => void;
@@ -142,12 +146,13 @@ function claimedPartner(request: IncomingMessage): number | undefined {
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
-/** Connect middleware answering `/api/ks` and `/api/game/...`; anything else goes on. */
+/** Connect middleware answering the token endpoint (`/api/ks`) and `/api/game/...`; anything else goes on. */
 export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddleware {
+  const { partnerId = DEMO_PARTNER_ID, tokenPath = '/api/ks' } = options;
   const tokens = toNodeHandler(
     createTokenHandler<DemoUser>({
       authenticate: demoAuthenticate,
-      mint: { partnerId: DEMO_PARTNER_ID, secret: sandboxAdminSecret(DEMO_PARTNER_ID) },
+      mint: { partnerId, secret: sandboxAdminSecret(partnerId) },
       privileges: demoPrivileges,
       expiresIn: 3600,
     }),
@@ -178,10 +183,10 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddlew
     } catch {
       return next();
     }
-    if (url.pathname === '/api/ks') return tokens(req, res, next);
+    if (url.pathname === tokenPath) return tokens(req, res, next);
     if (url.pathname.startsWith('/api/game/')) {
       // Without a KS naming a partner, the demo partner's proxy answers (and refuses the request).
-      return gameProxyFor(options.sandboxOrigin ?? localOrigin(req), claimedPartner(req) ?? DEMO_PARTNER_ID)(req, res, next);
+      return gameProxyFor(options.sandboxOrigin ?? localOrigin(req), claimedPartner(req) ?? partnerId)(req, res, next);
     }
     if (url.pathname === '/' || url.pathname.endsWith('.html')) signIn(req, res, url);
     next();
