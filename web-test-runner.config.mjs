@@ -10,11 +10,13 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findChromium } from './scripts/chromium.mjs';
 import { sandboxMiddleware } from './sandbox/wtr-middleware.js';
 import { demoBackendMiddleware } from './test/wtr-demo-backend.mjs';
+import { snippetSite } from './test/wtr-snippets.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
   throw new Error('No Chromium found: install it (Debian: apt-get install chromium) or set CHROME_PATH');
 }
+const snippets = snippetSite();
 
 export default {
   files: process.env.TEST_FILES ?? 'test/browser/**/*.test.ts',
@@ -27,10 +29,12 @@ export default {
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
   // The proxies' doors take queued sandbox faults first: element tests see a failing proxy as a page would.
-  middleware: [sandboxMiddleware({ frontDoors: ['/api/game/', '/api/events/'] }), demoBackendMiddleware()],
+  middleware: [sandboxMiddleware({ frontDoors: ['/api/game/', '/api/events/'] }), demoBackendMiddleware(), ...snippets.middleware],
   plugins: [
     // Lazily loaded modules that fail to download (suites/lazy-modules.test.ts).
     blockModulesPlugin(),
+    // Published snippets pasted into plain pages (builds/snippets.test.ts): dist/ at /kaltura-widgets/, "your backend".
+    snippets.plugin,
     // Framework tests: React as ES modules; Vue's bundler build with its production flags.
     reactPlugin(),
     fromRollup(replace)({

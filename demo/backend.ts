@@ -55,6 +55,10 @@ export interface DemoBackendOptions {
    * the socket each request arrived on (never from the Host header, which a client chooses).
    */
   sandboxOrigin?: string;
+  /** The partner whose USER KS the token endpoint mints (default `DEMO_PARTNER_ID`). */
+  partnerId?: number;
+  /** Where the token endpoint answers (default `/api/ks`; the published snippets name `/api/kaltura-ks`). */
+  tokenPath?: string;
 }
 
 type Next = (error?: unknown) => void;
@@ -159,11 +163,11 @@ function claimedPartner(request: Request): number | undefined {
  * build runs them in its service worker, with a `fetch` that answers from the sandbox there
  * (.storybook/mock/).
  */
-export function createDemoProxy(kind: 'game' | 'events', sandboxOrigin: string, fetch?: FetchLike): WebHandler {
+export function createDemoProxy(kind: 'game' | 'events', sandboxOrigin: string, fetch?: FetchLike, defaultPartnerId = DEMO_PARTNER_ID): WebHandler {
   const proxies = new Map<number, WebHandler>();
   return (request) => {
-    // Without a KS naming a partner, the demo partner's proxy answers (and refuses the request).
-    const partnerId = claimedPartner(request) ?? DEMO_PARTNER_ID;
+    // Without a KS naming a partner, the default partner's proxy answers (and refuses the request).
+    const partnerId = claimedPartner(request) ?? defaultPartnerId;
     let proxy = proxies.get(partnerId);
     if (!proxy) {
       // Both know the viewer from the USER KS it sends, verified with the partner's secret (the default sign-in check).
@@ -178,12 +182,13 @@ export function createDemoProxy(kind: 'game' | 'events', sandboxOrigin: string, 
   };
 }
 
-/** Connect middleware answering `/api/ks`, `/api/game/...` and `/api/events/...`; anything else goes on. */
+/** Connect middleware answering the token endpoint (`/api/ks`), `/api/game/...` and `/api/events/...`; anything else goes on. */
 export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddleware {
+  const { partnerId = DEMO_PARTNER_ID, tokenPath = '/api/ks' } = options;
   const tokens = toNodeHandler(
     createTokenHandler<DemoUser>({
       authenticate: demoAuthenticate,
-      mint: { partnerId: DEMO_PARTNER_ID, secret: sandboxAdminSecret(DEMO_PARTNER_ID) },
+      mint: { partnerId, secret: sandboxAdminSecret(partnerId) },
       privileges: demoPrivileges,
       expiresIn: 3600,
     }),
@@ -194,7 +199,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddlew
     const key = `${kind} ${origin}`;
     let proxy = proxies.get(key);
     if (!proxy) {
-      proxy = toNodeHandler(createDemoProxy(kind, origin));
+      proxy = toNodeHandler(createDemoProxy(kind, origin, undefined, partnerId));
       proxies.set(key, proxy);
     }
     return proxy;
@@ -207,7 +212,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoMiddlew
     } catch {
       return next();
     }
-    if (url.pathname === '/api/ks') return tokens(req, res, next);
+    if (url.pathname === tokenPath) return tokens(req, res, next);
     const kind = url.pathname.startsWith('/api/game/') ? 'game' : url.pathname.startsWith('/api/events/') ? 'events' : undefined;
     if (kind) return proxyFor(kind, options.sandboxOrigin ?? localOrigin(req))(req, res, next);
     if (url.pathname === '/' || url.pathname.endsWith('.html')) signIn(req, res, url);

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/badge-progress/define.js';
+import { showCode } from './show-code.js';
 import type { KalBadgeProgress } from '../src/components/badge-progress/kal-badge-progress.js';
 
 // Storybook's preview configures the kit against the sandbox (partner 1001, the demo viewer, whose
@@ -39,6 +40,7 @@ interface BadgeArgs {
 const meta: Meta<BadgeArgs> = {
   title: 'Widgets/kal-badge-progress',
   component: 'kal-badge-progress',
+  parameters: showCode,
   args: {
     badgeIds: '',
     virtualEventId: '12345',

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/leaderboard/define.js';
+import { showCode } from './show-code.js';
 import type { ResolveUsers } from '../src/components/leaderboard/helpers.js';
 
 // Storybook's preview configures the kit against the sandbox (partner 1001, the demo viewer).
@@ -49,6 +50,7 @@ interface LeaderboardArgs {
 const meta: Meta<LeaderboardArgs> = {
   title: 'Widgets/kal-leaderboard',
   component: 'kal-leaderboard',
+  parameters: showCode,
   args: {
     leaderboardId: 'lb_conference',
     pageSize: 10,

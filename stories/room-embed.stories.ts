@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { GetKs } from '../src/api/session.js';
 import '../src/components/room-embed/define.js';
+import { showCode } from './show-code.js';
 
 // The sandbox's stand-in backend mints the room KS: a USER KS whose privileges name the room and
 // the role, as a host's token endpoint would (kaltura-widgets/server's createTokenHandler).
@@ -44,6 +45,7 @@ interface RoomArgs {
 const meta: Meta<RoomArgs> = {
   title: 'Widgets/kal-room-embed',
   component: 'kal-room-embed',
+  parameters: showCode,
   args: {
     kafHost: 'sandbox.kaf.example.com',
     entryId: '1_sandboxroom',

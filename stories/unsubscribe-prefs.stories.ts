@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/components/unsubscribe-prefs/define.js';
+import { showCode } from './show-code.js';
 
 // Storybook's preview configures the kit against the sandbox (partner 1001, the demo viewer, who
 // starts unsubscribed from "marketing-emails"). Stories that need a sandbox switch, or a clean slate,
@@ -51,7 +52,9 @@ async function freshPartner(partnerId: number, switches: Record<string, unknown>
 
 async function mint(partnerId: number, expiresIn = 3600): Promise<string> {
   const query = new URLSearchParams({ partnerId: String(partnerId), userId: VIEWER, expiresIn: String(expiresIn) });
-  return ((await (await fetch(`/sandbox/ks?${query}`)).json()) as { ks: string }).ks;
+  const response = await fetch(`/sandbox/ks?${query}`);
+  if (!response.ok) throw new Error(`the token endpoint answered ${response.status}`);
+  return ((await response.json()) as { ks: string }).ks;
 }
 
 /** Opens the story's page as an email link would: the KS in the URL (the element removes it). */
@@ -76,6 +79,7 @@ async function toggleAndSave(canvasElement: HTMLElement, group: string): Promise
 const meta: Meta<PrefsArgs> = {
   title: 'Widgets/kal-unsubscribe-prefs',
   component: 'kal-unsubscribe-prefs',
+  parameters: showCode,
   args: { groups: GROUPS, unsubscribeGroup: '', ksParam: '', theme: 'auto' },
   argTypes: {
     groups: { control: 'object', description: 'The `<kal-pref-group group-id label description>` children' },

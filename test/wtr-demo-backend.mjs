@@ -4,17 +4,24 @@
 // the strict sandbox.
 import { tsImport } from 'tsx/esm/api';
 
-const handled = (path) => path === '/api/ks' || path.startsWith('/api/game/') || path.startsWith('/api/events/');
+const demoPaths = (path) => path === '/api/ks' || path.startsWith('/api/game/') || path.startsWith('/api/events/');
 
-export function demoBackendMiddleware() {
-  const backend = tsImport('../demo/backend.ts', import.meta.url).then((module) => module.createDemoBackend());
+/**
+ * `options` go to createDemoBackend(); `handles(path)` picks the requests it sees. A request the backend
+ * passes on (a page it only signs in) goes on to the rest of the server.
+ */
+export function demoBackendMiddleware({ handles = demoPaths, ...options } = {}) {
+  const backend = tsImport('../demo/backend.ts', import.meta.url).then((module) => module.createDemoBackend(options));
   return async (ctx, next) => {
-    if (!handled(ctx.path)) return next();
+    if (!handles(ctx.path)) return next();
     const handle = await backend;
     ctx.respond = false;
-    await new Promise((resolve, reject) => {
-      ctx.res.once('close', resolve);
-      handle(ctx.req, ctx.res, (error) => (error ? reject(error) : resolve()));
+    const passedOn = await new Promise((resolve, reject) => {
+      ctx.res.once('close', () => resolve(false));
+      handle(ctx.req, ctx.res, (error) => (error ? reject(error) : resolve(true)));
     });
+    if (!passedOn) return undefined;
+    ctx.respond = true;
+    return next();
   };
 }
