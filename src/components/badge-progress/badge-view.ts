@@ -2,7 +2,7 @@ import { type TemplateResult, html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { MessageParams } from '../../i18n/localize.js';
-import { safeImageUrl } from '../shared/safe-image-url.js';
+import { safeUrl } from '../shared/safe-url.js';
 import type { BadgeView, RuleView } from './badge-model.js';
 import { fill } from './fill.js';
 
@@ -66,7 +66,7 @@ function renderRule(text: BadgeText, rule: RuleView, id: string, index: number):
 
 /** The badge's icon (https or same-origin only), else the built-in medal. */
 export function renderIcon(text: BadgeText, badge: BadgeView): TemplateResult {
-  const url = safeImageUrl(badge.iconUrl);
+  const url = safeUrl(badge.iconUrl);
   if (url && text.brokenIcon(badge.id) !== url) {
     return html`<img src=${url} alt="" decoding="async" referrerpolicy="no-referrer" @error=${() => text.iconFailed(badge.id, url)} />`;
   }

@@ -3,7 +3,7 @@ import { KalError, isAbort } from '../../api/errors.js';
 import { type Leaderboard, type ScoreRow, getLeaderboard, getUserScore, listUserScores } from '../../api/game.js';
 import { findViewer } from '../../api/viewer.js';
 import { sameArgs } from '../shared/data-controller.js';
-import { safeImageUrl } from '../shared/safe-image-url.js';
+import { safeUrl } from '../shared/safe-url.js';
 import { type DisplayRow, type LeaderboardSettings, type ResolveUsers, pageStart, privacySafeId } from './helpers.js';
 import type { KnownNames } from './resolve-names.js';
 
@@ -164,7 +164,7 @@ export class BoardRows {
     return {
       ...row,
       label: row.name || resolved?.name || privacySafeId(row.userId),
-      avatar: safeImageUrl(row.avatarUrl) ?? resolved?.avatar,
+      avatar: safeUrl(row.avatarUrl) ?? resolved?.avatar,
       self: !sub && viewerId !== undefined && row.userId === viewerId,
       move: move || undefined,
     };

@@ -1,5 +1,5 @@
 import type { ScoreRow } from '../../api/game.js';
-import { safeImageUrl } from '../shared/safe-image-url.js';
+import { safeUrl } from '../shared/safe-url.js';
 import type { ResolveUsers } from './helpers.js';
 
 /** How long a host's `resolveUsers` may take before the rows show their ids instead. */
@@ -28,7 +28,7 @@ export async function resolveNames(resolver: ResolveUsers, rows: ScoreRow[], kno
       const entry = (answer as Record<string, unknown>)[id] as { name?: unknown; avatarUrl?: unknown } | undefined;
       const name = typeof entry?.name === 'string' ? entry.name.trim() : '';
       if (!name) continue;
-      const avatar = safeImageUrl(typeof entry?.avatarUrl === 'string' ? entry.avatarUrl : undefined);
+      const avatar = safeUrl(typeof entry?.avatarUrl === 'string' ? entry.avatarUrl : undefined);
       known.set(id, avatar ? { name, avatar } : { name });
     }
   } catch {

@@ -3,7 +3,7 @@ import { KalError, isAbort, toKalError } from '../../api/errors.js';
 import { viewRoomUrl } from '../../api/rooms.js';
 import { currentConfig } from '../../config.js';
 import { KalElement } from '../shared/kal-element.js';
-import { safeImageUrl } from '../shared/safe-image-url.js';
+import { safeUrl } from '../shared/safe-url.js';
 import { kindOf, renderState } from '../shared/states.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { roomEmbedStyles } from './kal-room-embed.styles.js';
@@ -333,7 +333,7 @@ export class KalRoomEmbed extends KalElement {
       </div>`;
     }
     // The room's name when given, else "Meeting room": one title, not two.
-    const poster = safeImageUrl(this.poster);
+    const poster = safeUrl(this.poster);
     return html`<div class="card" part="card">
       ${poster ? html`<img class="poster" part="poster" src=${poster} alt="" loading="lazy" referrerpolicy="no-referrer" />` : nothing}
       <p class="card-heading">${this.roomName?.trim() || this.t('room.heading')}</p>

@@ -39,10 +39,8 @@ export function kindOf(error: KalError): StateKind {
   return 'error';
 }
 
-export interface StateAction {
-  label: string;
-  run: () => void;
-}
+/** What a state offers: a button that runs `run`, or a link to `href` (a safe URL). */
+export type StateAction = { label: string; run: () => void } | { label: string; href: string };
 
 /**
  * An empty, error or set-up state: an icon, a title, a sentence saying what happened and what to do,
@@ -59,7 +57,11 @@ export function renderState(
     <svg class="state-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${ICONS[kind]}</svg>
     <p class="state-title">${t(TITLES[kind])}</p>
     <p class="state-text">${text}</p>
-    ${action ? html`<button type="button" part="retry" class="secondary" @click=${action.run}>${action.label}</button>` : nothing}
+    ${action === undefined
+      ? nothing
+      : 'href' in action
+        ? html`<a class="action" part="action" href=${action.href}>${action.label}</a>`
+        : html`<button type="button" part="retry" class="secondary" @click=${action.run}>${action.label}</button>`}
   </div>`;
 }
 

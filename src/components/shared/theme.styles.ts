@@ -90,6 +90,10 @@ export const themeStyles = css`
     opacity: 0.55;
     cursor: not-allowed;
   }
+  a.action {
+    color: var(--_accent);
+    font-weight: 600;
+  }
   button.secondary {
     color: var(--_fg);
     background: transparent;

@@ -5,6 +5,8 @@ import { type GroupChanges, getUnsubscribedGroups, syncGroups } from '../../api/
 import type { ElementSettings } from '../../config.js';
 import { KalElement } from '../shared/kal-element.js';
 import { DataController } from '../shared/data-controller.js';
+import { safeUrl } from '../shared/safe-url.js';
+import { renderState } from '../shared/states.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { GroupDeclarations } from './declarations.js';
 import { LinkSession } from './link-session.js';
@@ -53,7 +55,8 @@ interface OneClick {
  * property), or, with `ks-param`, from the page URL of an email link (query or fragment): it is
  * removed from the address bar at once (`history.replaceState`, other parameters and the fragment
  * kept) and held only in memory. A link KS cannot be refreshed: when the service refuses it, the
- * widget says "This link has expired: request a new one". Landing pages that take a KS in their URL
+ * widget says the link has expired, with "Get a new link" to `link-request-url` when the page gives one
+ * (else it asks the person to use the link of the latest email). Landing pages that take a KS in their URL
  * should also send `<meta name="referrer" content="no-referrer">`.
  *
  * One-click: `unsubscribe-group="id"` (or a `group` parameter in the page URL that names a declared
@@ -86,6 +89,7 @@ interface OneClick {
  * @csspart status - The polite live region ("Preferences saved", offline notice).
  * @csspart failure - A failed save: the reason and "Try again".
  * @csspart retry - "Try again" (a failed save, or a failed load).
+ * @csspart action - "Get a new link" after an email link expired (with `link-request-url`).
  * @csspart loading - The loading state.
  * @csspart error - The error state (load failure, expired link, no groups).
  *
@@ -104,6 +108,7 @@ export class KalUnsubscribePrefs extends KalElement {
   static override messages = prefsMessages;
   static override properties: PropertyDeclarations = {
     ksParam: { attribute: 'ks-param' },
+    linkRequestUrl: { attribute: 'link-request-url' },
     unsubscribeGroup: { attribute: 'unsubscribe-group' },
     declared: { state: true },
     saved: { state: true },
@@ -119,6 +124,8 @@ export class KalUnsubscribePrefs extends KalElement {
   ksParam?: string;
   /** One-click: open with this group switched off and a single "Confirm unsubscribe" action. */
   unsubscribeGroup?: string;
+  /** A page of yours where a person whose email link expired asks for a new one ("Get a new link"). */
+  linkRequestUrl?: string;
 
   private declared: DeclaredGroup[] = [];
   /** The groups the person has left, as last loaded or saved. */
@@ -343,7 +350,10 @@ export class KalUnsubscribePrefs extends KalElement {
   }
 
   #renderLoadError(error: unknown): TemplateResult {
-    if (this.#link.refused(error)) return this.renderNotice('session', this.t('prefs.linkExpired'));
+    if (this.#link.refused(error)) {
+      const request = this.#requestLink();
+      return request ? renderState(this.#t, 'session', this.t('prefs.linkExpired'), request) : this.renderNotice('session', this.t('prefs.linkExpiredHelp'));
+    }
     const kalError = toKalError(error);
     if (this.ksParam && !this.#link.getKs && kalError.messageKey === 'error.noToken') return this.renderNotice('session', this.t('prefs.linkMissing'));
     return this.renderError(kalError, () => this.#data.retry());
@@ -385,7 +395,13 @@ export class KalUnsubscribePrefs extends KalElement {
   }
 
   #renderOutcome(): TemplateResult {
-    return renderOutcome(this.#t, this.phase, this.saveError, () => void this.save());
+    return renderOutcome(this.#t, this.phase, this.saveError, () => void this.save(), this.#requestLink());
+  }
+
+  /** "Get a new link" for an expired email link, when the page says where (a safe URL only). */
+  #requestLink(): { label: string; href: string } | undefined {
+    const href = safeUrl(this.linkRequestUrl);
+    return href ? { label: this.t('prefs.requestLink'), href } : undefined;
   }
 }
 

@@ -155,12 +155,20 @@ function withGroup(t: Translate, key: 'prefs.oneClickDone' | 'prefs.oneClickQues
 
 /**
  * The live region (always present, so changes are announced), in a box with "Try again" while offline,
- * and a failed save's reason.
+ * and a failed save's reason; an expired link says so, with "Get a new link" when the page gives one
+ * (the choices stay on screen).
  */
-export function renderOutcome(t: Translate, phase: SavePhase, saveError: KalError | undefined, retry: () => void): TemplateResult {
+export function renderOutcome(
+  t: Translate,
+  phase: SavePhase,
+  saveError: KalError | undefined,
+  retry: () => void,
+  requestLink?: { label: string; href: string },
+): TemplateResult {
   const offline = phase === 'offline';
   const statusText = phase === 'saved' ? t('prefs.saved') : offline ? t('prefs.offline') : '';
   const retryButton = html`<button type="button" part="retry" class="secondary" @click=${retry}>${t('state.retry')}</button>`;
+  const expiredText = requestLink ? t('prefs.linkExpired') : t('prefs.linkExpiredHelp');
   return html`
     <div class="outcome ${offline ? 'outcome--offline' : ''}" part="outcome">
       <p class="status" role="status" part="status">${statusText}</p>
@@ -168,8 +176,8 @@ export function renderOutcome(t: Translate, phase: SavePhase, saveError: KalErro
     </div>
     ${phase === 'failed' || phase === 'expired'
       ? html`<div class="failure" part="failure" role="alert">
-          <p>${phase === 'failed' ? t('prefs.saveFailed', { reason: t(saveError?.messageKey ?? 'error.server') }) : t('prefs.linkExpired')}</p>
-          ${phase === 'failed' ? retryButton : nothing}
+          <p>${phase === 'failed' ? t('prefs.saveFailed', { reason: t(saveError?.messageKey ?? 'error.server') }) : expiredText}</p>
+          ${phase === 'failed' ? retryButton : requestLink ? html`<a class="action" part="action" href=${requestLink.href}>${requestLink.label}</a>` : nothing}
         </div>`
       : nothing}
   `;

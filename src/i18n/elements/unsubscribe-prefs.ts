@@ -16,6 +16,8 @@ export const prefsMessages = {
   'prefs.saveFailed': 'Your choices were not saved. {reason}',
   'prefs.offline': 'You are offline: we will save when you reconnect',
   'prefs.linkExpired': 'This link has expired: request a new one',
+  'prefs.linkExpiredHelp': 'This link has expired. Open the most recent email from us and use its link.',
+  'prefs.requestLink': 'Get a new link',
   'prefs.linkMissing': 'This page needs the link from your email. Please open the link in the email again.',
   'prefs.noGroups': 'This page is not set up correctly: it lists no email preferences.',
   'prefs.oneClickQuestion': 'Unsubscribe from “{group}”?',

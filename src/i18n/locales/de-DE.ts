@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': 'Ihre Auswahl wurde nicht gespeichert. {reason}',
   'prefs.offline': 'Sie sind offline: Wir speichern, sobald Sie wieder verbunden sind',
   'prefs.linkExpired': 'Dieser Link ist abgelaufen: Fordern Sie einen neuen an',
+  'prefs.linkExpiredHelp': 'Dieser Link ist abgelaufen. Öffnen Sie unsere neueste E-Mail und verwenden Sie den Link darin.',
+  'prefs.requestLink': 'Neuen Link anfordern',
   'prefs.linkMissing': 'Diese Seite benötigt den Link aus Ihrer E-Mail. Bitte öffnen Sie den Link in der E-Mail erneut.',
   'prefs.noGroups': 'Diese Seite ist nicht richtig eingerichtet: Sie enthält keine E-Mail-Einstellungen.',
   'prefs.oneClickQuestion': '„{group}“ abbestellen?',

@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': 'No se han guardado tus cambios. {reason}',
   'prefs.offline': 'No tienes conexión: guardaremos cuando vuelvas a conectarte',
   'prefs.linkExpired': 'Este enlace ha caducado: solicita uno nuevo',
+  'prefs.linkExpiredHelp': 'Este enlace ha caducado. Abre nuestro correo más reciente y usa el enlace que contiene.',
+  'prefs.requestLink': 'Obtener un enlace nuevo',
   'prefs.linkMissing': 'Esta página necesita el enlace de tu correo. Vuelve a abrir el enlace desde el correo.',
   'prefs.noGroups': 'Esta página no está bien configurada: no incluye ninguna preferencia de correo.',
   'prefs.oneClickQuestion': '¿Darse de baja de «{group}»?',

@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': 'Valintojasi ei tallennettu. {reason}',
   'prefs.offline': 'Olet offline-tilassa: tallennamme, kun yhteys palaa',
   'prefs.linkExpired': 'Tämä linkki on vanhentunut: pyydä uusi',
+  'prefs.linkExpiredHelp': 'Tämä linkki on vanhentunut. Avaa uusin sähköpostimme ja käytä sen linkkiä.',
+  'prefs.requestLink': 'Hae uusi linkki',
   'prefs.linkMissing': 'Tämä sivu tarvitsee sähköpostisi linkin. Avaa sähköpostin linkki uudelleen.',
   'prefs.noGroups': 'Tätä sivua ei ole määritetty oikein: siinä ei ole sähköpostiasetuksia.',
   'prefs.oneClickQuestion': 'Perutaanko tilaus ”{group}”?',

@@ -15,6 +15,7 @@ const catalogue: Catalogue = {
   'prefs.unsaved': 'Vos préférences de courriel ne sont pas enregistrées.',
   'prefs.confirmAllQuestion': 'Ne plus recevoir aucun de ces courriels? Vous pourrez les réactiver ici à tout moment.',
   'prefs.linkMissing': 'Cette page a besoin du lien de votre courriel. Veuillez rouvrir le lien à partir du courriel.',
+  'prefs.linkExpiredHelp': 'Ce lien a expiré. Ouvrez notre courriel le plus récent et utilisez son lien.',
   'prefs.noGroups': 'Cette page n’est pas configurée correctement : elle ne propose aucune préférence de courriel.',
   'prefs.oneClickQuestion': 'Se désabonner de « {group} »?',
   'prefs.manageAll': 'Gérer toutes les préférences de courriel',

@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': 'Vos choix n’ont pas été enregistrés. {reason}',
   'prefs.offline': 'Vous êtes hors ligne : nous enregistrerons dès votre reconnexion',
   'prefs.linkExpired': 'Ce lien a expiré : demandez-en un nouveau',
+  'prefs.linkExpiredHelp': 'Ce lien a expiré. Ouvrez notre e-mail le plus récent et utilisez son lien.',
+  'prefs.requestLink': 'Obtenir un nouveau lien',
   'prefs.linkMissing': 'Cette page a besoin du lien de votre e-mail. Veuillez rouvrir le lien depuis l’e-mail.',
   'prefs.noGroups': 'Cette page n’est pas configurée correctement : elle ne propose aucune préférence d’e-mail.',
   'prefs.oneClickQuestion': 'Se désabonner de « {group} » ?',

@@ -115,6 +115,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': 'הבחירות לא נשמרו. {reason}',
   'prefs.offline': 'אין חיבור לרשת: נשמור כשהחיבור יחזור',
   'prefs.linkExpired': 'תוקף הקישור פג: יש לבקש קישור חדש',
+  'prefs.linkExpiredHelp': 'תוקף הקישור הזה פג. יש לפתוח את ההודעה האחרונה שלנו בדוא״ל ולהשתמש בקישור שבה.',
+  'prefs.requestLink': 'קבלת קישור חדש',
   'prefs.linkMissing': 'הדף הזה זקוק לקישור מהודעת הדוא״ל. יש לפתוח שוב את הקישור שבהודעה.',
   'prefs.noGroups': 'הדף הזה לא מוגדר כראוי: אין בו העדפות דוא״ל.',
   'prefs.oneClickQuestion': 'לבטל את המינוי ל”{group}”?',

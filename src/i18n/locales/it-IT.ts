@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': 'Le tue scelte non sono state salvate. {reason}',
   'prefs.offline': 'Sei offline: salveremo non appena ti riconnetti',
   'prefs.linkExpired': 'Questo link è scaduto: richiedine uno nuovo',
+  'prefs.linkExpiredHelp': 'Questo link è scaduto. Apri la nostra email più recente e usa il link che contiene.',
+  'prefs.requestLink': 'Ottieni un nuovo link',
   'prefs.linkMissing': 'Questa pagina richiede il link contenuto nella tua email. Riapri il link dall’email.',
   'prefs.noGroups': 'Questa pagina non è configurata correttamente: non elenca alcuna preferenza email.',
   'prefs.oneClickQuestion': 'Annullare l’iscrizione a «{group}»?',

@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': '選択内容は保存されませんでした。{reason}',
   'prefs.offline': 'オフラインです：再接続したら保存します',
   'prefs.linkExpired': 'このリンクは有効期限が切れています：新しいリンクをリクエストしてください',
+  'prefs.linkExpiredHelp': 'このリンクの有効期限が切れています。最新のメールを開き、そのリンクを使用してください。',
+  'prefs.requestLink': '新しいリンクを取得',
   'prefs.linkMissing': 'このページにはメールに記載されたリンクが必要です。メール内のリンクをもう一度開いてください。',
   'prefs.noGroups': 'このページは正しく設定されていません：メールの設定項目がありません。',
   'prefs.oneClickQuestion': '「{group}」の配信を停止しますか？',

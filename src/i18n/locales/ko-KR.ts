@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': '선택 사항이 저장되지 않았습니다. {reason}',
   'prefs.offline': '오프라인 상태입니다. 다시 연결되면 저장합니다',
   'prefs.linkExpired': '이 링크는 만료되었습니다. 새 링크를 요청하세요',
+  'prefs.linkExpiredHelp': '이 링크가 만료되었습니다. 가장 최근에 보내 드린 이메일을 열고 그 안의 링크를 사용하세요.',
+  'prefs.requestLink': '새 링크 받기',
   'prefs.linkMissing': '이 페이지를 이용하려면 이메일에 있는 링크가 필요합니다. 이메일의 링크를 다시 열어 주세요.',
   'prefs.noGroups': '이 페이지가 올바르게 설정되지 않았습니다. 이메일 수신 설정 항목이 없습니다.',
   'prefs.oneClickQuestion': '‘{group}’ 수신을 거부하시겠습니까?',

@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': 'Je keuzes zijn niet opgeslagen. {reason}',
   'prefs.offline': 'Je bent offline: we slaan op zodra je weer verbinding hebt',
   'prefs.linkExpired': 'Deze link is verlopen: vraag een nieuwe aan',
+  'prefs.linkExpiredHelp': 'Deze link is verlopen. Open onze meest recente e-mail en gebruik de link daarin.',
+  'prefs.requestLink': 'Nieuwe link aanvragen',
   'prefs.linkMissing': 'Deze pagina heeft de link uit je e-mail nodig. Open de link in de e-mail opnieuw.',
   'prefs.noGroups': 'Deze pagina is niet goed ingesteld: er staan geen e-mailvoorkeuren op.',
   'prefs.oneClickQuestion': 'Afmelden voor ‘{group}’?',

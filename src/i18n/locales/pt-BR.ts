@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': 'Suas escolhas não foram salvas. {reason}',
   'prefs.offline': 'Você está off-line: salvaremos quando você se reconectar',
   'prefs.linkExpired': 'Este link expirou: solicite um novo',
+  'prefs.linkExpiredHelp': 'Este link expirou. Abra o e-mail mais recente que enviamos e use o link dele.',
+  'prefs.requestLink': 'Obter um novo link',
   'prefs.linkMissing': 'Esta página precisa do link do seu e-mail. Abra novamente o link no e-mail.',
   'prefs.noGroups': 'Esta página não está configurada corretamente: ela não lista nenhuma preferência de e-mail.',
   'prefs.oneClickQuestion': 'Cancelar a inscrição em “{group}”?',

@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': '您的选择未能保存。{reason}',
   'prefs.offline': '您已离线：重新联网后我们会自动保存',
   'prefs.linkExpired': '此链接已过期：请申请新链接',
+  'prefs.linkExpiredHelp': '此链接已过期。请打开我们最新的一封邮件并使用其中的链接。',
+  'prefs.requestLink': '获取新链接',
   'prefs.linkMissing': '此页面需要通过邮件中的链接打开。请再次打开邮件中的链接。',
   'prefs.noGroups': '此页面的设置不正确：未列出任何邮件偏好设置。',
   'prefs.oneClickQuestion': '要退订“{group}”吗？',

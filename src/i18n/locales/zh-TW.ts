@@ -107,6 +107,8 @@ const catalogue: Catalogue = {
   'prefs.saveFailed': '您的選擇未能儲存。{reason}',
   'prefs.offline': '您目前離線：重新連線後我們會自動儲存',
   'prefs.linkExpired': '此連結已過期：請索取新的連結',
+  'prefs.linkExpiredHelp': '此連結已過期。請開啟我們最新的一封電子郵件並使用其中的連結。',
+  'prefs.requestLink': '取得新連結',
   'prefs.linkMissing': '此頁面需要透過電子郵件中的連結開啟。請再次開啟電子郵件中的連結。',
   'prefs.noGroups': '此頁面的設定不正確：未列出任何電子郵件偏好設定。',
   'prefs.oneClickQuestion': '要取消訂閱「{group}」嗎？',

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { configure, currentConfig } from '../../../src/config.js';
 import '../../../src/components/badge-progress/define.js';
-import { safeImageUrl } from '../../../src/components/shared/safe-image-url.js';
+import { safeUrl } from '../../../src/components/shared/safe-url.js';
 import type { KalBadgeProgress } from '../../../src/components/badge-progress/kal-badge-progress.js';
 import {
   callsTo,
@@ -363,18 +363,18 @@ describe('<kal-badge-progress>', () => {
     it('accepts only https or same-origin icon URLs', () => {
       const base = 'http://localhost:8000/page/';
       const origin = 'http://localhost:8000';
-      expect(safeImageUrl('https://cdn.example.com/a.png', base, origin)).to.equal('https://cdn.example.com/a.png');
-      expect(safeImageUrl('/sandbox/a.svg', base, origin)).to.equal('http://localhost:8000/sandbox/a.svg');
-      expect(safeImageUrl('icons/a.svg', base, origin)).to.equal('http://localhost:8000/page/icons/a.svg');
-      expect(safeImageUrl('http://localhost:8000/a.svg', base, origin)).to.equal('http://localhost:8000/a.svg');
-      expect(safeImageUrl('http://cdn.example.com/a.png', base, origin)).to.equal(undefined);
-      expect(safeImageUrl('javascript:alert(1)', base, origin)).to.equal(undefined);
-      expect(safeImageUrl(' JavaScript:alert(1)', base, origin)).to.equal(undefined);
-      expect(safeImageUrl('data:image/svg+xml,<svg/>', base, origin)).to.equal(undefined);
-      expect(safeImageUrl('blob:http://localhost:8000/x', base, origin)).to.equal(undefined);
-      expect(safeImageUrl('//evil.example.com/a.png', 'http://localhost:8000/', origin)).to.equal(undefined);
-      expect(safeImageUrl('', base, origin)).to.equal(undefined);
-      expect(safeImageUrl(undefined, base, origin)).to.equal(undefined);
+      expect(safeUrl('https://cdn.example.com/a.png', base, origin)).to.equal('https://cdn.example.com/a.png');
+      expect(safeUrl('/sandbox/a.svg', base, origin)).to.equal('http://localhost:8000/sandbox/a.svg');
+      expect(safeUrl('icons/a.svg', base, origin)).to.equal('http://localhost:8000/page/icons/a.svg');
+      expect(safeUrl('http://localhost:8000/a.svg', base, origin)).to.equal('http://localhost:8000/a.svg');
+      expect(safeUrl('http://cdn.example.com/a.png', base, origin)).to.equal(undefined);
+      expect(safeUrl('javascript:alert(1)', base, origin)).to.equal(undefined);
+      expect(safeUrl(' JavaScript:alert(1)', base, origin)).to.equal(undefined);
+      expect(safeUrl('data:image/svg+xml,<svg/>', base, origin)).to.equal(undefined);
+      expect(safeUrl('blob:http://localhost:8000/x', base, origin)).to.equal(undefined);
+      expect(safeUrl('//evil.example.com/a.png', 'http://localhost:8000/', origin)).to.equal(undefined);
+      expect(safeUrl('', base, origin)).to.equal(undefined);
+      expect(safeUrl(undefined, base, origin)).to.equal(undefined);
     });
 
     it('shows the placeholder for unsafe icon URLs and for an image that fails to load', async () => {

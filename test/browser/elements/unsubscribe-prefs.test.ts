@@ -19,7 +19,7 @@ import {
   sandboxState,
   until,
 } from '../helpers.js';
-import { $, $$, part, root, stateText, text } from '../dom.js';
+import { $, $$, part, root, stateText, text, stateTitle } from '../dom.js';
 
 const VIEWER = 'viewer@example.com';
 const ALL_DECLARED = ['event-updates', 'marketing-emails', 'session-reminders', 'weekly-digest'];
@@ -462,11 +462,11 @@ describe('<kal-unsubscribe-prefs>', () => {
     expect(shown(element)['weekly-digest']).to.equal(false);
   });
 
-  it('a link KS refused mid-save says the link has expired, and keeps the choices', async () => {
+  it('a link KS refused mid-save says the link has expired, offers a new one, and keeps the choices', async () => {
     const partnerId = setUpLinkOnly();
     const { ks } = await mintKs(partnerId, { userId: VIEWER });
     openAsLink({ ks });
-    const element = await mount(prefs('ks-param="ks"'));
+    const element = await mount(prefs('ks-param="ks" link-request-url="/email-links/new"'));
     await control(partnerId, { fail: { status: 401, count: 1, match: 'syncGroups' } });
     await click(switchFor(element, 'weekly-digest'));
     const failed = oneEvent(element, 'kal-error');
@@ -474,24 +474,37 @@ describe('<kal-unsubscribe-prefs>', () => {
     const { detail } = await failed;
     expect(detail.code).to.equal('unauthorized');
     expect(detail.retryable).to.equal(false);
-    await until(() => text(part(element, 'failure')) === 'This link has expired: request a new one');
+    await until(() => text(part(element, 'failure')) === 'This link has expired: request a new one Get a new link');
     expect(part(element, 'retry')).to.equal(null);
+    expect(new URL(part<HTMLAnchorElement>(element, 'action')!.href).pathname).to.equal('/email-links/new');
     expect(shown(element)['weekly-digest']).to.equal(false);
     expect(await stored(partnerId)).to.deep.equal(['marketing-emails']);
   });
 
-  it('an expired link says so and offers no pointless retry', async () => {
+  it('an expired link says so, says what to do instead, and offers no pointless retry', async () => {
     const partnerId = setUpLinkOnly();
     const { ks } = await mintKs(partnerId, { userId: VIEWER, expiresIn: -60 });
     openAsLink({ ks });
     const reported = oneEvent(document, 'kal-error');
-    const element = await fixture<KalUnsubscribePrefs>(prefs('ks-param="ks"'));
+    const element = await fixture<KalUnsubscribePrefs>(prefs('ks-param="ks" link-request-url="javascript:alert(1)"'));
     const { detail } = await reported;
     expect(detail.code).to.equal('unauthorized');
     expect(detail.message).not.to.contain(ks);
-    await until(() => stateText(part(element, 'error')) === 'This link has expired: request a new one');
+    // An unsafe link-request-url is no link: the person is told to use the latest email's link.
+    await until(() => stateText(part(element, 'error')) === 'This link has expired. Open the most recent email from us and use its link.');
+    expect(part(element, 'action')).to.equal(null);
     expect($(element, 'button')).to.equal(null);
     expect(location.href).not.to.contain(ks);
+    await expect(element).to.be.accessible();
+
+    // With a page of the host's for new links, the state leads there.
+    element.linkRequestUrl = '/email-links/new';
+    await element.updateComplete;
+    expect(stateTitle(part(element, 'error'))).to.equal('Sign-in needed');
+    expect(stateText(part(element, 'error'))).to.equal('This link has expired: request a new one');
+    const link = part<HTMLAnchorElement>(element, 'action')!;
+    expect(text(link)).to.equal('Get a new link');
+    expect(new URL(link.href).pathname).to.equal('/email-links/new');
     await expect(element).to.be.accessible();
   });
 

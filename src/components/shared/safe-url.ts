@@ -1,9 +1,9 @@
 /**
- * An image URL fit to load (DESIGN §4), or undefined: only `https:` URLs, or `http:` ones on the
- * page's own origin (relative URLs included). `javascript:`, `data:`, `blob:` and other origins over
- * plain http never reach an `<img>`.
+ * A URL fit to load as an image or follow as a link (DESIGN §4), or undefined: only `https:` URLs, or
+ * `http:` ones on the page's own origin (relative URLs included). `javascript:`, `data:`, `blob:` and
+ * other origins over plain http never reach an `<img>` or an `<a>`.
  */
-export function safeImageUrl(
+export function safeUrl(
   url: string | undefined,
   base: string | undefined = globalThis.document?.baseURI,
   // The document's origin (a srcdoc frame's location.origin is "null").
