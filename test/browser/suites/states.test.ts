@@ -62,13 +62,15 @@ describe('designed states', () => {
     await until(() => $$(element, 'tbody tr').length > 0, 'the rows after Try again');
   });
 
-  it('a dropped connection says "No connection"; an empty board says "Nothing here yet" without an alert', async () => {
+  it('a dropped connection says "No connection", with Try again', async () => {
     const { partnerId } = configureSandbox();
     await control(partnerId, { fail: { status: 0, count: -1, match: 'leaderboard/get' } });
     const { element } = await mountFailing(html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`);
     expect(stateTitle($(element, '[role=alert]'))).to.equal('No connection');
     expect($(element, '[part~=retry]'), 'a retry can help').not.to.equal(null);
+  });
 
+  it('an empty board says "Nothing here yet" and why, without an alert', async () => {
     configureSandbox();
     const { element: empty } = await mountLoaded(html`<kal-leaderboard leaderboard-id="lb_empty"></kal-leaderboard>`, 'kal-leaderboard');
     const state = $(empty, '[part=empty]')!;
