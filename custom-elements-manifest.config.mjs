@@ -44,10 +44,17 @@ function resolveDefault(entry, modulePath) {
   entry.default = constantValue(entry.inheritedFrom?.module ?? modulePath, entry.default) ?? entry.default;
 }
 
+/** The kit's design tokens (`@cssprop` in theme.styles.ts): every element takes them, so each lists only its own. */
+function sharedTokens() {
+  const source = readFileSync('src/components/shared/theme.styles.ts', 'utf8');
+  return [...source.matchAll(/^ \* @cssprop (--[\w-]+) - (.+)$/gm)].map(([, name, description]) => ({ name, description }));
+}
+
 const registeredTags = {
   name: 'kit-registered-tags',
   packageLinkPhase({ customElementsManifest }) {
     const tags = tagsFromDefineFiles();
+    const tokens = sharedTokens();
     for (const module of customElementsManifest.modules) {
       // Only the element classes are public API here; constants and the base class are internal.
       module.declarations = (module.declarations ?? []).filter((declaration) => tags.has(declaration.name));
@@ -61,6 +68,10 @@ const registeredTags = {
         // Static and non-public members are the implementation, not the element's API.
         declaration.members = (declaration.members ?? []).filter((member) => !member.static && !internal.has(member.name));
         for (const entry of [...declaration.members, ...declaration.attributes]) resolveDefault(entry, module.path);
+        if (declaration.superclass?.name === 'KalElement') {
+          const own = new Set((declaration.cssProperties ?? []).map((property) => property.name));
+          declaration.cssProperties = [...(declaration.cssProperties ?? []), ...tokens.filter((token) => !own.has(token.name))];
+        }
       }
       module.exports.push(...module.declarations.map((declaration) => ({ kind: 'custom-element-definition', name: declaration.tagName, declaration: { name: declaration.name, module: module.path } })));
     }

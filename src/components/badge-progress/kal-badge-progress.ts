@@ -69,11 +69,6 @@ const MIN_INTERVAL_SECONDS = 5;
  * @cssprop --kal-badge-compact-size - Icon size in the compact layout (default 32px).
  * @cssprop --kal-badge-bar-height - Progress bar thickness (default 8px).
  * @cssprop --kal-badge-card-min - Narrowest grid card (default 15rem).
- * @cssprop --kal-color-surface - Card background.
- * @cssprop --kal-color-accent - Progress bar fill, focus ring.
- * @cssprop --kal-color-success - Achieved state and completed bars.
- * @cssprop --kal-color-muted - Secondary text (description, counts).
- * @cssprop --kal-color-border - Card borders and the bar track.
  */
 export class KalBadgeProgress extends KalElement {
   static override styles = [themeStyles, badgeProgressStyles];

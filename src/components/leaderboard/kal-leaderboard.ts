@@ -76,19 +76,6 @@ export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './helpers.j
  * @csspart error - The error state.
  * @csspart retry - The retry button.
  *
- * @cssprop --kal-font-family - Text font (default: the system UI stack)
- * @cssprop --kal-color-bg - Background
- * @cssprop --kal-color-surface - Row background
- * @cssprop --kal-color-fg - Main text
- * @cssprop --kal-color-muted - Secondary text (headers, status, pager)
- * @cssprop --kal-color-border - Dividers
- * @cssprop --kal-color-accent - Buttons, selected tab, the viewer's marker, focus ring
- * @cssprop --kal-color-accent-fg - Text on the accent colour
- * @cssprop --kal-color-highlight - The viewer's own row
- * @cssprop --kal-color-success - Moved up, the live dot
- * @cssprop --kal-color-danger - Moved down, errors
- * @cssprop --kal-radius - Corner radius
- * @cssprop --kal-space - Base spacing unit
  * @cssprop --kal-leaderboard-gold - First place marker (default #f2c94c)
  * @cssprop --kal-leaderboard-silver - Second place marker (default #cfd6df)
  * @cssprop --kal-leaderboard-bronze - Third place marker (default #e0a370)

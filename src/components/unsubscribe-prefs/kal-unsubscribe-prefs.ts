@@ -95,11 +95,6 @@ interface OneClick {
  *
  * @cssprop --kal-switch-off-color - Track colour of a switch that is off (default: `--kal-color-muted`)
  * @cssprop --kal-switch-width - Width of a switch (default 2.75rem)
- * @cssprop --kal-color-accent - A switch that is on, buttons, the focus ring
- * @cssprop --kal-color-surface - Group rows
- * @cssprop --kal-color-success - "Preferences saved"
- * @cssprop --kal-color-danger - A failed save
- * @cssprop --kal-font-family - Text font (and every other `--kal-*` token of the kit)
  *
  * @slot - Holds the `<kal-pref-group>` declarations: they are read as data, not rendered.
  */
