@@ -1,19 +1,13 @@
 // custom-elements.json from the JSDoc header of each element class (@summary, @fires, @csspart,
-// @cssprop, @slot), plus VS Code HTML custom data made from it (see scripts/manifest.mjs).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// @cssprop, @slot), plus VS Code HTML custom data made from it (see scripts/manifest.mjs, which runs
+// this with tsx so that the element table can be read).
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
+import { ELEMENTS, pascal } from './src/elements.ts';
 
-/** Tags come from the define files (`define('kal-x', KalX)`), which register through the kit's safe define(). */
-function tagsFromDefineFiles() {
-  const tags = new Map();
-  for (const folder of readdirSync('src/components')) {
-    const file = `src/components/${folder}/define.ts`;
-    if (!existsSync(file)) continue;
-    for (const match of readFileSync(file, 'utf8').matchAll(/define\(\s*'([^']+)'\s*,\s*(\w+)\s*\)/g)) tags.set(match[2], match[1]);
-  }
-  return tags;
-}
+/** Each tag of the element table, by its class's name (`KalPrefGroup` is `<kal-pref-group>`). */
+const TAGS = new Map(ELEMENTS.flatMap((element) => element.tags).map((tag) => [pascal(tag), tag]));
 
 const LITERAL_KINDS = new Set([ts.SyntaxKind.NumericLiteral, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword]);
 
@@ -53,15 +47,14 @@ function sharedTokens() {
 const registeredTags = {
   name: 'kit-registered-tags',
   packageLinkPhase({ customElementsManifest }) {
-    const tags = tagsFromDefineFiles();
     const tokens = sharedTokens();
     for (const module of customElementsManifest.modules) {
       // Only the element classes are public API here; constants and the base class are internal.
-      module.declarations = (module.declarations ?? []).filter((declaration) => tags.has(declaration.name));
-      module.exports = (module.exports ?? []).filter((entry) => tags.has(entry.declaration?.name ?? entry.name));
+      module.declarations = (module.declarations ?? []).filter((declaration) => TAGS.has(declaration.name));
+      module.exports = (module.exports ?? []).filter((entry) => TAGS.has(entry.declaration?.name ?? entry.name));
       for (const declaration of module.declarations) {
         declaration.customElement = true;
-        declaration.tagName = tags.get(declaration.name);
+        declaration.tagName = TAGS.get(declaration.name);
         // Internal reactive state (`static properties` entries with `state: true`) has no attribute.
         const internal = new Set((declaration.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name));
         declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !internal.has(attribute.fieldName));
@@ -72,6 +65,8 @@ const registeredTags = {
           const own = new Set((declaration.cssProperties ?? []).map((property) => property.name));
           declaration.cssProperties = [...(declaration.cssProperties ?? []), ...tokens.filter((token) => !own.has(token.name))];
         }
+        // The events are the documented ones (@fires), not what the analyser guesses from emit(name).
+        declaration.events = (declaration.events ?? []).filter((event) => event.description);
       }
       module.exports.push(...module.declarations.map((declaration) => ({ kind: 'custom-element-definition', name: declaration.tagName, declaration: { name: declaration.name, module: module.path } })));
     }

@@ -5,12 +5,12 @@
 //            small loader), cdn/api.js and cdn/{element}.js, and the chunks the bundler makes of what
 //            they share (Lit, the core, catalogues, the parts loaded when first used).
 //   3. server.js: the Node-only companion.
-//   types/: .d.ts for all of it (tsc).
+//   types/: .d.ts for all of it (tsc), and for kaltura-widgets/react's named exports.
 // The elements come from one table, src/elements.ts.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
-import { ELEMENTS } from '../src/elements.ts';
+import { ELEMENTS, reactName } from '../src/elements.ts';
 import { minifyTemplates } from './minify-templates.mjs';
 
 /** Public entries: the all-in-one module and one module per element (it registers the element). */
@@ -19,8 +19,28 @@ const DEPENDENCIES = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^r
 
 rmSync('dist', { recursive: true, force: true });
 
+// kaltura-widgets/react: src/react/index.ts holds one React component per tag of the table
+// (`components`), and the package exports each under its own name. ES modules spell their export
+// names out, so that entry and its types are written here, from the table.
+const REACT = ELEMENTS.flatMap(({ tags }) => tags).map((tag) => ({ tag, name: reactName(tag) }));
+mkdirSync('.tmp', { recursive: true });
+writeFileSync(
+  '.tmp/react.ts',
+  `export * from '../src/react/index.ts';\nimport { components } from '../src/react/index.ts';\nexport const { ${REACT.map(({ name }) => name).join(', ')} } = components;\n`,
+);
+mkdirSync('dist/types', { recursive: true });
+writeFileSync(
+  'dist/types/react.d.ts',
+  [
+    "import type { KitComponents, KitJsxProps } from './react/index.js';",
+    "export * from './react/index.js';",
+    ...REACT.map(({ tag, name }) => `export declare const ${name}: KitComponents['${name}'];\nexport type ${name}JsxProps = KitJsxProps<'${tag}'>;`),
+    '',
+  ].join('\n'),
+);
+
 /** An ES build of `entry` into dist/: minified, with source maps, chunks under `chunks`. */
-const esBuild = ({ entry, external = [], chunks, output = {} }) =>
+const esBuild = ({ entry, external = [], chunks, signatures, output = {} }) =>
   build({
     configFile: false,
     logLevel: 'warn',
@@ -36,8 +56,7 @@ const esBuild = ({ entry, external = [], chunks, output = {} }) =>
       lib: { entry, formats: ['es'] },
       rolldownOptions: {
         external,
-        // An element's code may stay in its own entry file rather than behind a re-exporting facade.
-        preserveEntrySignatures: 'allow-extension',
+        preserveEntrySignatures: signatures,
         // Library mode leaves ES output unminified unless the output itself asks for it.
         output: { chunkFileNames: `${chunks}/[name]-[hash].js`, minify: true, ...output },
       },
@@ -45,7 +64,9 @@ const esBuild = ({ entry, external = [], chunks, output = {} }) =>
   });
 
 // 1. npm
-await esBuild({ entry: { 'kaltura-widgets': 'src/index.ts', ...ELEMENT_ENTRIES, react: 'src/react/index.ts' }, external: DEPENDENCIES, chunks: 'chunks' });
+// Each entry exports exactly what its source does: what entries share (an element imported by the
+// all-in-one entry too, and its registration with it) sits in chunks/, which `sideEffects` lists.
+await esBuild({ entry: { 'kaltura-widgets': 'src/index.ts', ...ELEMENT_ENTRIES, react: '.tmp/react.ts' }, external: DEPENDENCIES, chunks: 'chunks', signatures: 'strict' });
 
 // 2. CDN. The loader imports nothing statically (it finds the modules beside it at run time), so its
 // output is a classic script. Comments meant for bundlers (/* @__PURE__ */) are dropped: nothing
@@ -57,6 +78,8 @@ await esBuild({
     ...Object.fromEntries(ELEMENTS.map(({ module }) => [`cdn/${module}`, ELEMENT_ENTRIES[module]])),
   },
   chunks: 'cdn/chunks',
+  // An element's code may stay in its own entry file rather than behind a re-exporting facade.
+  signatures: 'allow-extension',
   output: {
     comments: { legal: false, annotation: false, jsdoc: false },
     // The loader's own names stay inside a function: a classic script's top-level names are the page's globals.

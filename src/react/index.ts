@@ -1,42 +1,42 @@
 /**
- * `kaltura-widgets/react`: React components for each element (made with @lit/react, so properties
- * such as `getKs` and `resolveUsers` are set as properties and the kit's events become `on…` props).
- * Works with React 18 and 19. Importing this module registers the elements.
+ * `kaltura-widgets/react`: a React component for each tag of the element table (made with
+ * @lit/react, so properties such as `getKs` and `resolveUsers` are set as properties and the kit's
+ * events become `on…` props: `kal-rank-change` → `onKalRankChange`). Works with React 18 and 19.
+ * Importing this module registers the elements.
+ *
+ * `components` holds them by name (`<kal-pref-group>` → `PrefGroup`); the package entry gives each
+ * its own named export (`import { Leaderboard } from 'kaltura-widgets/react'`), which the build
+ * writes from the same table since ES modules need their export names spelled out.
  */
-import { type EventName, createComponent } from '@lit/react';
+import { type EventName, type ReactWebComponent, createComponent } from '@lit/react';
 import * as React from 'react';
-// The per-element entries register the elements as they load.
-import { KalBadgeProgress } from '../components/badge-progress/define.js';
-import { KalLeaderboard } from '../components/leaderboard/define.js';
-import { KalRoomEmbed } from '../components/room-embed/define.js';
+import { ELEMENTS, type EventsOf, type KitTag, type Pascal, type ReactName, eventsOf, pascal, reactName } from '../elements.js';
+// The all-in-one entry registers every element and exports each class under its tag's name.
+import * as kit from '../index.js';
 import type { KalEventDetails } from '../components/shared/events.js';
+import type { ElementOf } from './jsx.js';
 export type * from './jsx.js';
-import { KalPrefGroup, KalUnsubscribePrefs } from '../components/unsubscribe-prefs/define.js';
 
-type KitEvent<K extends keyof KalEventDetails> = EventName<CustomEvent<KalEventDetails[K]>>;
+/** `kal-rank-change` → `onKalRankChange`: the prop React code uses for a kit event. */
+type PropOf<E extends string> = `on${Pascal<E>}`;
+type EventProps<E extends keyof KalEventDetails> = { [Event in E as PropOf<Event>]: EventName<CustomEvent<KalEventDetails[Event]>> };
 
-/** `kal-rank-change` → `onKalRankChange`: the prop name React code uses for a kit event. */
-type PropOf<K extends string> = K extends `kal-${infer Rest}` ? `onKal${Capitalize<CamelCase<Rest>>}` : never;
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
-type EventProps<K extends keyof KalEventDetails> = { [E in K as PropOf<E>]: KitEvent<E> };
+/** The React component of one tag: its element's properties, and its events as `on…` props. */
+export type KitComponent<Tag extends KitTag> = ReactWebComponent<ElementOf<Tag>, EventProps<EventsOf<Tag>>>;
+export type KitComponents = { [Tag in KitTag as ReactName<Tag>]: KitComponent<Tag> };
 
-const propOf = (event: string) => `on${event.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase())}`;
+const TAGS: readonly KitTag[] = ELEMENTS.flatMap(({ tags }) => tags);
 
-/** One React component for one element: its own events plus `kal-load` and `kal-error`, as `on…` props. */
-function wrap<E extends HTMLElement, K extends keyof KalEventDetails = never>(displayName: string, tagName: string, elementClass: new () => E, events: K[] = []) {
-  const all = ['kal-load', 'kal-error', ...events] as Array<keyof KalEventDetails>;
-  return createComponent({
+/** Each tag's class, from the all-in-one entry under its tag's name: tsc stops here when `src/index.ts` lacks one. */
+const classes = Object.fromEntries(TAGS.map((tag) => [tag, kit[pascal(tag)]])) as { [Tag in KitTag]: (typeof kit)[Pascal<Tag>] };
+
+const component = <Tag extends KitTag>(tag: Tag): KitComponent<Tag> =>
+  createComponent({
     react: React,
-    tagName,
-    elementClass,
-    events: Object.fromEntries(all.map((event) => [propOf(event), event])) as unknown as EventProps<K | 'kal-load' | 'kal-error'>,
-    displayName,
+    tagName: tag,
+    elementClass: classes[tag] as new () => ElementOf<Tag>,
+    events: Object.fromEntries(eventsOf(tag).map((event) => [`on${pascal(event)}`, event])) as unknown as EventProps<EventsOf<Tag>>,
+    displayName: reactName(tag),
   });
-}
 
-// The kit's elements, one row each.
-export const Leaderboard = wrap('Leaderboard', 'kal-leaderboard', KalLeaderboard, ['kal-rank-change']);
-export const BadgeProgress = wrap('BadgeProgress', 'kal-badge-progress', KalBadgeProgress, ['kal-badge-achieved']);
-export const RoomEmbed = wrap('RoomEmbed', 'kal-room-embed', KalRoomEmbed, ['kal-room-join', 'kal-room-leave']);
-export const UnsubscribePrefs = wrap('UnsubscribePrefs', 'kal-unsubscribe-prefs', KalUnsubscribePrefs, ['kal-prefs-saved']);
-export const PrefGroup = wrap('PrefGroup', 'kal-pref-group', KalPrefGroup);
+export const components = Object.fromEntries(TAGS.map((tag) => [reactName(tag), component(tag)])) as KitComponents;

@@ -1,86 +1,49 @@
 /**
  * JSX types for using the elements directly in React 19 (which sets properties on custom elements
  * and listens to their events natively): `<kal-leaderboard leaderboard-id="…" onkal-load={…} />`.
+ * Made from the element table and each element's class: an element's data properties are its
+ * attributes, in kebab case (`leaderboardId` → `leaderboard-id`, the kit's rule, which a Node test
+ * checks against the manifest), and its optional callbacks (`getKs`, `resolveUsers`) are properties.
  */
 import type { HTMLAttributes, RefAttributes } from 'react';
-import type { KalBadgeProgress } from '../components/badge-progress/kal-badge-progress.js';
-import type { KalLeaderboard } from '../components/leaderboard/kal-leaderboard.js';
-import type { KalRoomEmbed } from '../components/room-embed/kal-room-embed.js';
+import type { LitElement } from 'lit';
 import type { KalEventDetails } from '../components/shared/events.js';
-import type { KalPrefGroup } from '../components/unsubscribe-prefs/kal-pref-group.js';
-import type { KalUnsubscribePrefs } from '../components/unsubscribe-prefs/kal-unsubscribe-prefs.js';
+import type { EventsOf, KitTag, Pascal } from '../elements.js';
+import type * as kit from '../index.js';
 
-type Handler<K extends keyof KalEventDetails> = (event: CustomEvent<KalEventDetails[K]>) => void;
+/** A tag's element class, as the all-in-one entry exports it (`kal-pref-group` → `KalPrefGroup`). */
+export type ElementOf<Tag extends KitTag> = InstanceType<(typeof kit)[Pascal<Tag>]>;
 
-interface CommonProps<E> extends HTMLAttributes<E>, RefAttributes<E> {
-  'partner-id'?: number | string;
-  region?: string;
-  'game-url'?: string;
-  'messaging-url'?: string;
-  'token-endpoint'?: string;
-  theme?: 'auto' | 'light' | 'dark';
-  getKs?: E extends { getKs?: infer G } ? G : never;
-  class?: string;
-  'onkal-load'?: Handler<'kal-load'>;
-  'onkal-error'?: Handler<'kal-error'>;
-}
+/** `leaderboardId` → `leaderboard-id`. */
+type Kebab<S extends string> = S extends `${infer Head}${infer Tail}` ? `${Head extends Lowercase<Head> ? Head : `-${Lowercase<Head>}`}${Kebab<Tail>}` : S;
 
-export interface LeaderboardJsxProps extends CommonProps<KalLeaderboard> {
-  'leaderboard-id'?: string;
-  'page-size'?: number | string;
-  'user-id'?: string;
-  'sub-leaderboard'?: string;
-  live?: boolean;
-  'refresh-interval'?: number | string;
-  layout?: 'table' | 'scroll';
-  resolveUsers?: KalLeaderboard['resolveUsers'];
-  'onkal-rank-change'?: Handler<'kal-rank-change'>;
-}
+/** Whether `T[K]` can be assigned (accessors with only a getter are read-only). */
+type IsWritable<T, K extends keyof T> =
+  (<X>() => X extends { [Q in K]: T[K] } ? 1 : 2) extends <X>() => X extends { -readonly [Q in K]: T[K] } ? 1 : 2 ? true : false;
+/** The element's own public members (not Lit's or the DOM's), writable ones only. */
+type OwnKeys<E> = { [K in Exclude<keyof E, keyof LitElement>]-?: IsWritable<E, K> extends true ? K : never }[Exclude<keyof E, keyof LitElement>];
+type IsFunction<T> = NonNullable<T> extends (...args: never[]) => unknown ? true : false;
+/** Data properties are attributes; optional callbacks are properties only; methods (never optional) are neither. */
+type DataKeys<E> = { [K in OwnKeys<E>]-?: IsFunction<E[K]> extends true ? never : K }[OwnKeys<E>];
+type CallbackKeys<E> = { [K in OwnKeys<E>]-?: IsFunction<E[K]> extends true ? (undefined extends E[K] ? K : never) : never }[OwnKeys<E>];
 
-export interface BadgeProgressJsxProps extends CommonProps<KalBadgeProgress> {
-  'badge-ids'?: string;
-  'virtual-event-id'?: string;
-  'user-id'?: string;
-  layout?: KalBadgeProgress['layout'];
-  sort?: KalBadgeProgress['sort'];
-  live?: boolean;
-  'refresh-interval'?: number | string;
-  'onkal-badge-achieved'?: Handler<'kal-badge-achieved'>;
-}
+/** A number attribute may be written as text (`page-size="10"`). */
+type AttributeValue<T> = T extends number ? T | string : T;
+type Attributes<E> = { [K in DataKeys<E> & string as Kebab<K>]?: AttributeValue<E[K]> };
+type Callbacks<E> = { [K in CallbackKeys<E>]?: E[K] };
+type EventHandlers<Events extends keyof KalEventDetails> = { [Event in Events as `on${Event}`]?: (event: CustomEvent<KalEventDetails[Event]>) => void };
 
-export interface RoomEmbedJsxProps extends CommonProps<KalRoomEmbed> {
-  'kaf-host'?: string;
-  'kaf-url'?: string;
-  'entry-id'?: string;
-  'room-name'?: string;
-  poster?: string;
-  join?: 'click' | 'auto';
-  'load-timeout'?: number | string;
-  'onkal-room-join'?: Handler<'kal-room-join'>;
-  'onkal-room-leave'?: Handler<'kal-room-leave'>;
-}
+/** The JSX props of a kit tag. */
+export type KitJsxProps<Tag extends KitTag, E = ElementOf<Tag>> = Omit<HTMLAttributes<E>, keyof Attributes<E>> &
+  RefAttributes<E> & { class?: string } & Attributes<E> &
+  Callbacks<E> &
+  EventHandlers<EventsOf<Tag>>;
 
-export interface UnsubscribePrefsJsxProps extends CommonProps<KalUnsubscribePrefs> {
-  'ks-param'?: string;
-  'unsubscribe-group'?: string;
-  'onkal-prefs-saved'?: Handler<'kal-prefs-saved'>;
-}
-
-export interface PrefGroupJsxProps extends HTMLAttributes<KalPrefGroup>, RefAttributes<KalPrefGroup> {
-  'group-id': string;
-  label?: string;
-  description?: string;
-}
+type KitIntrinsicElements = { [Tag in KitTag]: KitJsxProps<Tag> };
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
-    interface IntrinsicElements {
-      'kal-leaderboard': LeaderboardJsxProps;
-      'kal-badge-progress': BadgeProgressJsxProps;
-      'kal-room-embed': RoomEmbedJsxProps;
-      'kal-unsubscribe-prefs': UnsubscribePrefsJsxProps;
-      'kal-pref-group': PrefGroupJsxProps;
-    }
+    interface IntrinsicElements extends KitIntrinsicElements {}
   }
 }

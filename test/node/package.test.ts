@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 // @ts-ignore: plain JS helpers
 import { findChromium } from '../../scripts/chromium.mjs';
+import { ELEMENTS, reactName } from '../../src/elements.js';
 // @ts-ignore: the sandbox is plain JS
 import { createSandbox, sandboxAdminSecret } from '../../sandbox/index.js';
 
@@ -69,6 +70,33 @@ test('the types resolve for a TypeScript project', () => {
     JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', lib: ['ES2023', 'DOM'], types: [], skipLibCheck: true, noEmit: true }, files: ['check.ts'] }),
   );
   run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], project);
+});
+
+test('kaltura-widgets/react types a React project: a component and a JSX tag for each tag of the element table', () => {
+  const tags = ELEMENTS.flatMap((element) => [...element.tags]);
+  writeFileSync(
+    join(project, 'react-check.tsx'),
+    `import { ${tags.map(reactName).join(', ')} } from 'kaltura-widgets/react';
+     export const every = <>${tags.map((tag) => `<${reactName(tag)} /><${tag} />`).join('')}</>;
+     export const typed = (
+       <>
+         <Leaderboard leaderboardId="lb_abc123" pageSize={10} onKalRankChange={(event) => event.detail.to} onKalError={(event) => event.detail.code} />
+         <kal-leaderboard leaderboard-id="lb_abc123" page-size="10" live onkal-rank-change={(event) => event.detail.from} />
+         {/* @ts-expect-error: another element's event */}
+         <BadgeProgress onKalRankChange={() => undefined} />
+       </>
+     );`,
+  );
+  // React is an optional peer the consumer has not installed: its types come from this repository.
+  const reactTypes = join(ROOT, 'node_modules/@types/react');
+  writeFileSync(
+    join(project, 'tsconfig.react.json'),
+    JSON.stringify({
+      compilerOptions: { strict: true, jsx: 'react-jsx', module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', lib: ['ES2023', 'DOM'], types: [], skipLibCheck: true, noEmit: true, paths: { react: [reactTypes], 'react/*': [`${reactTypes}/*`] } },
+      files: ['react-check.tsx'],
+    }),
+  );
+  run(join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.react.json'], project);
 });
 
 test('a bundled page from the installed package shows a leaderboard through its Game proxy', { timeout: 90_000 }, async () => {

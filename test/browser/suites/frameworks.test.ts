@@ -6,9 +6,12 @@ import { flushSync } from 'react-dom';
 import { type Root, createRoot } from 'react-dom/client';
 import { createApp, h, nextTick, ref } from 'vue';
 import { configure, currentConfig } from '../../../src/config.js';
-import { BadgeProgress, Leaderboard, PrefGroup, UnsubscribePrefs } from '../../../src/react/index.js';
+import { components } from '../../../src/react/index.js';
 import '../../../src/index.js';
 import { callsTo, configureSandbox, countingGetKs, until, withoutNames } from '../helpers.js';
+
+// What `import { Leaderboard, … } from 'kaltura-widgets/react'` gives (the package names each component).
+const { BadgeProgress, Leaderboard, PrefGroup, UnsubscribePrefs } = components;
 
 const saved = { ...currentConfig() };
 let host: HTMLDivElement;
