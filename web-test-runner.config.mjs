@@ -18,6 +18,13 @@ if (!executablePath) {
 }
 const snippets = snippetSite();
 
+/** The machine's Chromium, headless (the visual tests' config launches it the same way). */
+export const launchOptions = {
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+};
+
 export default {
   files: process.env.TEST_FILES ?? 'test/browser/**/*.test.ts',
   // The page's origin is the one the demo backend's Game proxy reaches the sandbox on: absolute sandbox
@@ -44,21 +51,5 @@ export default {
     }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      },
-    }),
-  ],
+  browsers: [playwrightLauncher({ product: 'chromium', launchOptions })],
 };

@@ -1,5 +1,6 @@
 // `npm test`: builds the kit (the packaging and script-tag tests use dist/), then the Node tests
-// (sandbox, server companion, CSP, packed tarball), then the browser tests in Chromium.
+// (sandbox, server companion, CSP, packed tarball), then the browser tests in Chromium, then the
+// visual tests (each element's states against the pictures in test/visual/baselines/).
 // Finds (or installs) Chromium first; exits non-zero if anything fails.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
@@ -13,6 +14,7 @@ if (run(['build']) !== 0) failures.push('build');
 else {
   if (run(['test:node']) !== 0) failures.push('Node tests');
   if (run(['test:browser']) !== 0) failures.push('browser tests');
+  if (run(['test:visual']) !== 0) failures.push('visual tests (test/visual/failed/ holds the pictures that differ)');
 }
 if (failures.length) console.error(`npm test: ${failures.join(', ')} failed`);
 process.exit(failures.length ? 1 : 0);
