@@ -34,7 +34,8 @@ export const badgeProgressStyles = css`
     display: grid;
     gap: calc(var(--_space) * 1.5);
   }
-  .layout--grid .badges {
+  .layout--grid .badges,
+  .layout--grid .skeleton--cards {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--kal-badge-card-min, 15rem)), 1fr));
   }
   .badge {
@@ -220,22 +221,20 @@ export const badgeProgressStyles = css`
       transform: none;
     }
   }
-  /* The loading skeleton as badge cards. */
-  .skeleton--cards {
-    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
-  }
+  /* The loading skeleton as badge cards: the grid (above) and card of the data to come. */
   .skeleton--cards .bone--title {
     grid-column: 1 / -1;
   }
   .skeleton--cards .bone-item {
     flex-direction: column;
+    align-items: flex-start;
     padding: calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
     border-radius: var(--_radius);
+    background: var(--_surface);
   }
   .skeleton--cards .bone--lead {
-    inline-size: 3em;
-    block-size: 3em;
+    inline-size: var(--_icon);
+    block-size: var(--_icon);
   }
   .skeleton--cards .bone--text,
   .skeleton--cards .bone--end {

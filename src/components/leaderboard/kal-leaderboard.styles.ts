@@ -143,11 +143,16 @@ export const leaderboardStyles = css`
 
   @container (max-width: 26rem) {
     .col-rank {
-      inline-size: 4em;
+      inline-size: 3.5em;
     }
 
     .col-score {
-      inline-size: 5.5em;
+      inline-size: 5em;
+    }
+
+    th,
+    td {
+      padding-inline: calc(var(--_space) / 2);
     }
   }
 

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * The open room is a 16:9 box by default; hosts change the ratio with `--kal-room-aspect-ratio`, or
+ * The open room is a 16:9 box by default (3:4 when the element is under 30rem wide); hosts change the ratio with `--kal-room-aspect-ratio`, or
  * give the element a `height` (the ratio then no longer applies). The cards before and after it
  * (join, left, error) are as small as their content.
  */
@@ -12,6 +12,7 @@ export const roomEmbedStyles = css`
     display: flex;
     flex-direction: column;
     border: var(--kal-room-border, 1px solid var(--_border));
+    container-type: inline-size;
   }
   .room {
     flex: 1 1 auto;
@@ -24,6 +25,12 @@ export const roomEmbedStyles = css`
      widening the host. The cards before and after (join, left, error) stay as small as their text. */
   .room--open {
     aspect-ratio: var(--_room-ratio);
+  }
+  /* On a phone a 16:9 strip is too short for a room's controls: the room stands upright there. */
+  @container (max-width: 30rem) {
+    .room--open {
+      aspect-ratio: var(--kal-room-aspect-ratio, 3 / 4);
+    }
   }
   .room:fullscreen {
     border-radius: 0;

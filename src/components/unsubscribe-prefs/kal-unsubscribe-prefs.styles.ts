@@ -6,6 +6,7 @@ export const prefsStyles = css`
     --_switch-off: var(--kal-switch-off-color, var(--_muted));
     --_switch-width: var(--kal-switch-width, 2.75rem);
     --_switch-height: calc(var(--_switch-width) * 0.56);
+    container-type: inline-size;
   }
   .groups {
     list-style: none;
@@ -91,6 +92,12 @@ export const prefsStyles = css`
     align-items: center;
     gap: var(--_space);
     margin-block-start: calc(var(--_space) * 2);
+  }
+  /* On a phone the actions stack as full-width buttons rather than two ragged lines. */
+  @container (max-width: 26rem) {
+    .actions > button {
+      flex: 1 1 100%;
+    }
   }
   button[aria-disabled='true'] {
     opacity: 0.55;
