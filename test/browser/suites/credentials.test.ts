@@ -241,7 +241,7 @@ describe('credentials: the KS stays secret in every state', () => {
     // The link's KS is refused: it cannot be refreshed.
     await control(w.partnerId, { fail: { status: 401, count: 1, match: 'syncGroups' } });
     $<HTMLButtonElement>(prefs, '[part~=retry]')!.click();
-    await until(() => text($(prefs, '[part=failure]')) === 'This link has expired: request a new one', 'the expired link');
+    await until(() => text($(prefs, '[part=failure]')) === 'This link has expired. Open the most recent email from us and use its link.', 'the expired link');
     w.snapshot('expired link', prefs);
     expectNoKs(w);
   });
