@@ -16,7 +16,8 @@ import { pageParam } from './link-ks.js';
 import { type DeclaredGroup, type PrefRow, oneClickGroup, rowsFor } from './prefs-model.js';
 import { PrefsSave } from './prefs-save.js';
 import { prefsMessages } from '../../i18n/elements/unsubscribe-prefs.js';
-import { type Translate, renderManager, renderOneClick, renderOutcome } from './prefs-view.js';
+import type { Translate } from '../../i18n/localize.js';
+import { renderManager, renderOneClick, renderOutcome } from './prefs-view.js';
 
 interface OneClick {
   group: string;
