@@ -186,7 +186,7 @@ export class KalUnsubscribePrefs extends KalElement {
 
   /** Whether leaving now would lose a choice (the one-click proposal counts once the person acted on it). */
   get hasUnsavedChanges(): boolean {
-    if (!this.#save.saved || !this.#save.dirty) return false;
+    if (!this.#save.dirty) return false;
     const oneClickProposalOnly = this.oneClick?.active && this.#save.phase === 'idle';
     return !oneClickProposalOnly;
   }
