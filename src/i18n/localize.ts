@@ -3,6 +3,9 @@ import { type Message, sharedMessages } from './messages.js';
 
 export type MessageParams = Record<string, string | number>;
 
+/** An element's `t`, for templates kept apart from it. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
 /** Loaded translations. English is not one: each caller passes its own English text (see translate). */
 const catalogues = new Map<string, Catalogue>();
 const loaders = new Map<string, () => Promise<Catalogue>>();

@@ -124,7 +124,7 @@ export async function readBoard(read: BoardRead): Promise<BoardPages> {
 export const hasMorePages = (view: View | undefined): boolean => !!view && view.pageLengths.length * view.settings.pageSize < view.totalCount;
 
 /** A scroll layout's next page of the board on screen. */
-export function readNextPage(api: ApiContext, view: View): Promise<{ index: number; rows: ScoreRow[]; totalCount: number }> {
+function readNextPage(api: ApiContext, view: View): Promise<{ index: number; rows: ScoreRow[]; totalCount: number }> {
   const index = view.pageLengths.length + 1;
   const { leaderboardId, pageSize } = view.settings;
   return listUserScores(api, { leaderboardId, pageIndex: index, pageSize, subLeaderboardId: view.sub || undefined }).then((page) => ({ index, ...page }));
@@ -171,20 +171,21 @@ export class BoardRows {
   }
 
   /**
-   * The rows a fetch puts on screen. A scroll layout's refresh replaces, page by page, the rows each
-   * page brought last time (pages may be short: a Game proxy leaves hidden people out); anything else
-   * replaces them all. Moves are counted against the rows (and viewer) of a refresh's previous view;
-   * `viewerFrom` is the viewer's place before, when this read of the same board moved them.
+   * What a fetch puts on screen. A scroll layout's refresh replaces, page by page, the rows each page
+   * brought last time (pages may be short: a Game proxy leaves hidden people out), and counts at least
+   * the rows it holds; anything else replaces them all. Moves are counted against the rows (and viewer)
+   * of a refresh's previous view; `viewerFrom` is the viewer's place before, when this read of the
+   * same board moved them.
    */
-  merge(fetched: Fetched, previous: View | undefined): Pick<View, 'rows' | 'pageLengths' | 'self'> & { viewerFrom?: number } {
-    const { silent, sub, viewerId } = fetched;
+  merge(fetched: Fetched, previous: View | undefined): { view: View; viewerFrom?: number } {
+    const { silent, sub, viewerId, settings } = fetched;
     const refreshed = silent ? previous : undefined;
     const oldRanks = refreshed ? new Map(refreshed.rows.map((row) => [row.userId, row.rank])) : undefined;
     if (oldRanks && refreshed?.self && !oldRanks.has(refreshed.self.userId)) oldRanks.set(refreshed.self.userId, refreshed.self.rank);
     const decorate = (row: ScoreRow) => this.decorate(row, sub, viewerId, oldRanks);
     let rows: DisplayRow[];
     let pageLengths: number[];
-    if (fetched.settings.layout === 'scroll' && refreshed) {
+    if (settings.layout === 'scroll' && refreshed) {
       rows = refreshed.rows.slice();
       pageLengths = refreshed.pageLengths.slice();
       for (const page of fetched.pages) {
@@ -198,15 +199,49 @@ export class BoardRows {
     }
     const onList = fetched.self ? rows.find((row) => row.userId === fetched.self?.userId) : undefined;
     const self = onList ?? (fetched.self ? decorate(fetched.self) : undefined);
-    if (!self || sub) return { rows, pageLengths, self };
+    const view: View = {
+      inputs: fetched.inputs,
+      settings,
+      sub,
+      pageIndex: fetched.pageIndex,
+      board: fetched.board,
+      totalCount: refreshed && settings.layout === 'scroll' ? Math.max(fetched.totalCount, rows.length) : fetched.totalCount,
+      rows,
+      pageLengths,
+      self,
+      viewerId,
+      loadedAt: Date.now(),
+    };
+    if (!self || sub) return { view };
     const last = this.#viewerRank;
     this.#viewerRank = { inputs: fetched.inputs, rank: self.rank };
     const moved = last && sameArgs(last.inputs, fetched.inputs) && last.rank !== self.rank;
-    return { rows, pageLengths, self, viewerFrom: moved ? last.rank : undefined };
+    return { view, viewerFrom: moved ? last.rank : undefined };
+  }
+
+  /**
+   * Reads a scroll layout's next page and adds it to the rows on screen by then (`current()`).
+   * Undefined when the board changed meanwhile, or the read joined a shared request that someone
+   * else cancelled (not a failure of this list).
+   */
+  async readMore(api: ApiContext, signal: AbortSignal, resolver: ResolveUsers | undefined, current: () => View | undefined): Promise<View | undefined> {
+    const view = current();
+    if (!view) return undefined;
+    try {
+      const page = await readNextPage(api, view);
+      if (!view.sub) await this.resolveNames(resolver, page.rows, signal);
+      const now = current();
+      if (signal.aborted || !now || !sameArgs(now.inputs, view.inputs) || now.sub !== view.sub) return undefined;
+      const next = this.#append(now, page.index, page.rows);
+      return { ...now, ...next, totalCount: Math.max(page.totalCount, next.rows.length) };
+    } catch (error) {
+      if (!isAbort(error)) throw error;
+      return undefined;
+    }
   }
 
   /** A scroll layout's next page, added after the pages before it. */
-  append(view: View, index: number, pageRows: ScoreRow[]): Pick<View, 'rows' | 'pageLengths'> {
+  #append(view: View, index: number, pageRows: ScoreRow[]): Pick<View, 'rows' | 'pageLengths'> {
     return {
       rows: view.rows.slice(0, pageStart(view.pageLengths, index)).concat(pageRows.map((row) => this.decorate(row, view.sub, view.viewerId))),
       pageLengths: [...view.pageLengths.slice(0, index - 1), pageRows.length],

@@ -1,11 +1,11 @@
-import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
-import { KalError, isAbort, toKalError } from '../../api/errors.js';
+import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html } from 'lit';
+import { KalError, toKalError } from '../../api/errors.js';
 import { leaderboardMessages } from '../../i18n/elements/leaderboard.js';
 import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
 import { KalElement } from '../shared/kal-element.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { type Fetched, type View, BoardRows, hasMorePages, readBoard, readNextPage } from './board-model.js';
+import { type Fetched, type View, BoardRows, hasMorePages, readBoard } from './board-model.js';
 import {
   DEFAULT_PAGE_SIZE,
   DEFAULT_REFRESH_SECONDS,
@@ -18,18 +18,7 @@ import {
   refreshSeconds,
 } from './helpers.js';
 import { leaderboardStyles } from './kal-leaderboard.styles.js';
-import {
-  type BoardText,
-  renderName,
-  renderPager,
-  renderPinned,
-  renderRank,
-  renderStale,
-  renderStatus,
-  renderTable,
-  renderTabs,
-  rowClass,
-} from './leaderboard-view.js';
+import { type BoardText, renderBoard, renderTable } from './leaderboard-view.js';
 import type { ScrollLayout } from './scroll-layout.js';
 
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './helpers.js';
@@ -215,50 +204,20 @@ export class KalLeaderboard extends KalElement {
 
   #apply(fetched: Fetched): void {
     const previous = this.view;
-    const { silent, sub, viewerId, settings } = fetched;
-    const { rows, pageLengths, self, viewerFrom: from } = this.#rows.merge(fetched, previous);
+    const { view, viewerFrom: from } = this.#rows.merge(fetched, previous);
+    const { self } = view;
     // Reduced motion is checked again: it may have been turned on while the rows loaded.
-    const animation = silent && !prefersReducedMotion() ? fetched.reorder : undefined;
+    const animation = fetched.silent && !prefersReducedMotion() ? fetched.reorder : undefined;
     if (animation && previous) this.#slide = animation.prepareSlide(this.renderRoot, previous.rows);
     // The viewer's own movement: announced (politely) and emitted; nobody else's is announced.
     if (self && from !== undefined) {
       this.announcement = this.t(self.rank < from ? 'leaderboard.announceUp' : 'leaderboard.announceDown', { rank: this.formatNumber(self.rank) });
       this.emit('kal-rank-change', { userId: self.userId, from, to: self.rank });
     }
-
-    this.view = {
-      inputs: fetched.inputs,
-      settings,
-      sub,
-      pageIndex: fetched.pageIndex,
-      board: fetched.board,
-      totalCount: settings.layout === 'scroll' && silent && previous ? Math.max(fetched.totalCount, rows.length) : fetched.totalCount,
-      rows,
-      pageLengths,
-      self,
-      viewerId,
-      loadedAt: Date.now(),
-    };
-    if (!silent) {
+    this.view = view;
+    if (!fetched.silent) {
       this.#scroll?.reset();
-      this.loaded(rows.length);
-    }
-  }
-
-  /** Scroll layout: reads the next page of what is shown and adds it (unless the board changed meanwhile). */
-  async #readMore(signal: AbortSignal): Promise<void> {
-    const view = this.view;
-    if (!view) return;
-    try {
-      const page = await readNextPage(this.api(signal), view);
-      if (!view.sub) await this.#rows.resolveNames(this.resolveUsers, page.rows, signal);
-      const current = this.view;
-      if (signal.aborted || !current || !sameArgs(current.inputs, view.inputs) || current.sub !== view.sub) return;
-      const next = this.#rows.append(current, page.index, page.rows);
-      this.view = { ...current, ...next, totalCount: Math.max(page.totalCount, next.rows.length) };
-    } catch (error) {
-      // Joined a shared request that someone else cancelled: not a failure of this list.
-      if (!isAbort(error)) throw error;
+      this.loaded(view.rows.length);
     }
   }
 
@@ -296,46 +255,27 @@ export class KalLeaderboard extends KalElement {
   #renderContent(): TemplateResult {
     const view = this.view;
     const { failure } = this.#data;
-    const failed = failure !== undefined;
-    if (!view || !sameArgs(view.inputs, this.#inputs())) {
-      if (failed) return this.#renderFailure(failure);
-      return this.renderLoading();
-    }
-    const busy = this.#data.pending && !this.#data.refreshingRun;
-    const tabs = view.board.subLeaderboards;
-    const activeSub = this.subLeaderboard ?? '';
-    const activeTab = Math.max(0, tabs.findIndex((tab) => tab.id === activeSub) + 1);
-    const pages = Math.max(1, Math.ceil(view.totalCount / view.settings.pageSize));
-    const selfOnList = !!view.self && view.rows.some((row) => row.self);
-    const text = this.#text;
-    return html`
-      <div class="head">
-        <h3 class="title" id="title" part="title">${view.board.name}</h3>
-        ${renderStatus(text, view.board, this.live)}
-      </div>
-      ${this.#data.staleSince !== undefined ? renderStale(text, this.#data.staleSince) : nothing}
-      ${tabs.length > 0 ? renderTabs(text, [{ id: '', name: this.t('leaderboard.overall') }, ...tabs], activeTab, this.direction, (sub) => this.#selectTab(sub)) : nothing}
-      <div
-        class="panel"
-        id="panel"
-        role=${tabs.length > 0 ? 'tabpanel' : nothing}
-        aria-labelledby=${tabs.length > 0 ? `tab-${activeTab}` : nothing}
-        aria-busy=${busy ? 'true' : 'false'}
-      >
-        ${failed
-          ? this.renderError(failure, () => this.#data.retry())
-          : view.rows.length === 0
-            ? this.renderEmpty(this.t(view.board.status === 'scheduled' ? 'leaderboard.emptyScheduled' : 'leaderboard.empty'))
-            : view.settings.layout === 'scroll'
-              ? (this.#scroll?.render(view) ?? this.renderLoading())
-              : renderTable(text, view.rows)}
-      </div>
-      ${view.self && !selfOnList && !view.sub && view.rows.length > 0 ? renderPinned(text, view.self) : nothing}
-      ${view.settings.layout === 'table' && (view.totalCount > view.settings.pageSize || this.pageIndex > 1)
-        ? renderPager(text, Math.min(this.pageIndex, pages), pages, (page) => this.#goToPage(page, pages))
-        : nothing}
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    `;
+    if (!view || !sameArgs(view.inputs, this.#inputs())) return failure === undefined ? this.renderLoading() : this.#renderFailure(failure);
+    return renderBoard(this.#text, {
+      view,
+      panel: this.#renderPanel(view, failure),
+      live: this.live,
+      direction: this.direction,
+      sub: this.subLeaderboard ?? '',
+      pageIndex: this.pageIndex,
+      busy: this.#data.pending && !this.#data.refreshingRun,
+      staleSince: this.#data.staleSince,
+      announcement: this.announcement,
+      selectTab: (sub) => this.#selectTab(sub),
+      goToPage: (page, pages) => this.#goToPage(page, pages),
+    });
+  }
+
+  /** The rows in their layout, or the empty state, or (a failed run over rows of the same inputs) the error state. */
+  #renderPanel(view: View, failure: unknown): TemplateResult {
+    if (failure !== undefined) return this.renderError(failure, () => this.#data.retry());
+    if (view.rows.length === 0) return this.renderEmpty(this.t(view.board.status === 'scheduled' ? 'leaderboard.emptyScheduled' : 'leaderboard.empty'));
+    return view.settings.layout === 'scroll' ? (this.#scroll?.render(view) ?? this.renderLoading()) : renderTable(this.#text, view.rows);
   }
 
   /**
@@ -358,13 +298,13 @@ export class KalLeaderboard extends KalElement {
           view: () => this.view,
           canLoadMore: () => !this.#data.pending || this.#data.refreshingRun,
           hasMore: () => hasMorePages(this.view),
-          readMore: (signal) => this.#readMore(signal),
+          // Adds the next page of what is shown (unless the board changed meanwhile).
+          readMore: async (signal) => {
+            const next = await this.#rows.readMore(this.api(signal), signal, this.resolveUsers, () => this.view);
+            if (next) this.view = next;
+          },
           reportError: (error) => this.reportError(error),
-          text: (key) => this.t(key),
-          rowClass,
-          rank: (row) => renderRank(this.#text, row),
-          name: (row) => renderName(this.#text, row),
-          score: (row) => this.formatNumber(row.score),
+          text: this.#text,
         });
       },
       (error: unknown) => {

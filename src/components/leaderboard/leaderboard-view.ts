@@ -2,6 +2,7 @@ import { type TemplateResult, html, nothing } from 'lit';
 import type { Leaderboard } from '../../api/game.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { MessageParams } from '../../i18n/localize.js';
+import type { View } from './board-model.js';
 import { type DisplayRow, relativeParts } from './helpers.js';
 
 /** What the leaderboard's templates need from the element: its text, numbers and dates, in its language. */
@@ -14,6 +15,58 @@ export interface BoardText {
 
 // The leaderboard's templates: what a board, its rows and its controls look like. The element
 // decides what to show (kal-leaderboard.ts); the scroll layout reuses the row parts.
+
+/** A board on screen, as the element hands it to `renderBoard`. */
+export interface BoardScreen {
+  view: View;
+  /** What the panel holds: the rows (table or scroll layout), the empty state, or a failed run's error state. */
+  panel: TemplateResult;
+  live: boolean;
+  direction: 'ltr' | 'rtl';
+  /** The open tab: a sub-leaderboard's id, '' for the overall board. */
+  sub: string;
+  /** The page asked for (table layout). */
+  pageIndex: number;
+  /** A run that replaces the rows is under way. */
+  busy: boolean;
+  /** Set while live refreshes fail: when the rows shown were read. */
+  staleSince: number | undefined;
+  /** The viewer's own move, read out politely. */
+  announcement: string;
+  selectTab: (sub: string) => void;
+  goToPage: (page: number, pages: number) => void;
+}
+
+/** A board: its name and status, the tabs, the panel, the viewer's row pinned below it when not on the list, and the pager. */
+export function renderBoard(text: BoardText, screen: BoardScreen): TemplateResult {
+  const { view, pageIndex } = screen;
+  const tabs = view.board.subLeaderboards;
+  const activeTab = Math.max(0, tabs.findIndex((tab) => tab.id === screen.sub) + 1);
+  const pages = Math.max(1, Math.ceil(view.totalCount / view.settings.pageSize));
+  const selfOnList = !!view.self && view.rows.some((row) => row.self);
+  return html`
+    <div class="head">
+      <h3 class="title" id="title" part="title">${view.board.name}</h3>
+      ${renderStatus(text, view.board, screen.live)}
+    </div>
+    ${screen.staleSince !== undefined ? renderStale(text, screen.staleSince) : nothing}
+    ${tabs.length > 0 ? renderTabs(text, [{ id: '', name: text.t('leaderboard.overall') }, ...tabs], activeTab, screen.direction, screen.selectTab) : nothing}
+    <div
+      class="panel"
+      id="panel"
+      role=${tabs.length > 0 ? 'tabpanel' : nothing}
+      aria-labelledby=${tabs.length > 0 ? `tab-${activeTab}` : nothing}
+      aria-busy=${screen.busy ? 'true' : 'false'}
+    >
+      ${screen.panel}
+    </div>
+    ${view.self && !selfOnList && !view.sub && view.rows.length > 0 ? renderPinned(text, view.self) : nothing}
+    ${view.settings.layout === 'table' && (view.totalCount > view.settings.pageSize || pageIndex > 1)
+      ? renderPager(text, Math.min(pageIndex, pages), pages, (page) => screen.goToPage(page, pages))
+      : nothing}
+    <div class="visually-hidden" aria-live="polite" aria-atomic="true">${screen.announcement}</div>
+  `;
+}
 
 export function rowClass(row: DisplayRow): string {
   const top = row.rank >= 1 && row.rank <= 3 ? ` top top-${row.rank}` : '';
@@ -76,7 +129,7 @@ export function renderTable(text: BoardText, rows: readonly DisplayRow[]): Templ
   </table>`;
 }
 
-export function renderPinned(text: BoardText, self: DisplayRow): TemplateResult {
+function renderPinned(text: BoardText, self: DisplayRow): TemplateResult {
   return html`<div class="pinned" part="row self pinned">
     <span class="rank" part="rank">${text.t('leaderboard.youAt', { rank: text.number(self.rank) })}${renderMove(text, self.move)}</span>
     <span class="name" part="name">${renderName(text, self, false)}</span>
@@ -85,7 +138,7 @@ export function renderPinned(text: BoardText, self: DisplayRow): TemplateResult 
 }
 
 /** Not started (with its date), final, or live (when the element refreshes). */
-export function renderStatus(text: BoardText, board: Leaderboard, live: boolean): TemplateResult | typeof nothing {
+function renderStatus(text: BoardText, board: Leaderboard, live: boolean): TemplateResult | typeof nothing {
   if (board.status === 'scheduled') {
     return board.startDate
       ? html`<p class="status status--scheduled" part="status">${text.t('leaderboard.statusStarts', { date: text.date(board.startDate) })}</p>`
@@ -96,13 +149,13 @@ export function renderStatus(text: BoardText, board: Leaderboard, live: boolean)
 }
 
 /** The quiet note of a live board whose refreshes fail: how old the rows shown are. */
-export function renderStale(text: BoardText, since: number): TemplateResult {
+function renderStale(text: BoardText, since: number): TemplateResult {
   const [value, unit] = relativeParts(Date.now() - since);
   const ago = new Intl.RelativeTimeFormat(text.locale(), { numeric: 'auto', style: 'short' }).format(value, unit);
   return html`<p class="note" part="note">${text.t('state.updatedAgo', { ago })}</p>`;
 }
 
-export function renderPager(text: BoardText, page: number, pages: number, goTo: (page: number) => void): TemplateResult {
+function renderPager(text: BoardText, page: number, pages: number, goTo: (page: number) => void): TemplateResult {
   const atStart = page <= 1;
   const atEnd = page >= pages;
   return html`<nav class="pager" part="pager" aria-label=${text.t('leaderboard.pager')}>
@@ -120,7 +173,7 @@ export function renderPager(text: BoardText, page: number, pages: number, goTo: 
  * The overall board and its sub-leaderboards as tabs: arrow keys (mirrored right-to-left), Home and
  * End move between them and select, as the ARIA tabs pattern has it.
  */
-export function renderTabs(
+function renderTabs(
   text: BoardText,
   tabs: ReadonlyArray<{ id: string; name: string }>,
   active: number,

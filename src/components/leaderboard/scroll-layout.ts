@@ -9,12 +9,13 @@ import {
   html,
   nothing,
 } from 'lit';
-import type { MessageKey } from '../../i18n/en.js';
 import type { DisplayRow } from './helpers.js';
+import { type BoardText, renderName, renderRank, rowClass } from './leaderboard-view.js';
 
 // The leaderboard's `layout="scroll"`: a virtualised ARIA table that loads further pages as it
 // scrolls. Downloaded (with the virtualizer) only by pages that use it; the element keeps the data
-// logic and hands this module what it needs to render rows and read more of them.
+// logic and hands this module what it needs to read more rows; the rows look as the table's
+// (leaderboard-view.ts).
 
 /** How close to the end of the loaded rows (in rows, at least) the next page is asked for. */
 const LOAD_AHEAD_ROWS = 10;
@@ -35,11 +36,8 @@ export interface ScrollParts {
   /** Reads the next page and adds it to the view; an aborted read resolves quietly. */
   readMore(signal: AbortSignal): Promise<void>;
   reportError(error: unknown): void;
-  text(key: MessageKey): string;
-  rowClass(row: DisplayRow): string;
-  rank(row: DisplayRow): TemplateResult;
-  name(row: DisplayRow): TemplateResult;
-  score(row: DisplayRow): string;
+  /** The element's text and numbers, in its language. */
+  text: BoardText;
 }
 
 const scrollStyles = css`
@@ -215,20 +213,20 @@ export class ScrollLayout implements ReactiveController {
   };
 
   render(view: ScrollView): TemplateResult {
-    const parts = this.#parts;
+    const { text } = this.#parts;
     return html`<div class="grid" role="table" part="table" aria-labelledby="title" aria-rowcount=${view.totalCount + 1}>
         <div role="rowgroup">
           <div class="grid-row head" role="row" aria-rowindex="1">
-            <span class="cell" role="columnheader">${parts.text('leaderboard.colRank')}</span>
-            <span class="cell" role="columnheader">${parts.text('leaderboard.colName')}</span>
-            <span class="cell score" role="columnheader">${parts.text('leaderboard.colScore')}</span>
+            <span class="cell" role="columnheader">${text.t('leaderboard.colRank')}</span>
+            <span class="cell" role="columnheader">${text.t('leaderboard.colName')}</span>
+            <span class="cell score" role="columnheader">${text.t('leaderboard.colScore')}</span>
           </div>
         </div>
         <div
           class="scroller"
           role="rowgroup"
           tabindex="0"
-          aria-label=${parts.text('leaderboard.label')}
+          aria-label=${text.t('leaderboard.label')}
           @rangeChanged=${this.#onRangeChanged}
           @visibilityChanged=${this.#onVisibilityChanged}
         >
@@ -240,22 +238,22 @@ export class ScrollLayout implements ReactiveController {
             renderItem: (row: DisplayRow, index: number) => html`<div
               role="row"
               part=${row.self ? 'row self' : 'row'}
-              class=${`grid-row ${parts.rowClass(row)}`}
+              class=${`grid-row ${rowClass(row)}`}
               aria-rowindex=${index + 2}
               aria-current=${row.self ? 'true' : nothing}
             >
-              <span class="cell rank" role="cell" part="rank">${parts.rank(row)}</span>
-              <span class="cell name" role="cell" part="name">${parts.name(row)}</span>
-              <span class="cell score" role="cell" part="score">${parts.score(row)}</span>
+              <span class="cell rank" role="cell" part="rank">${renderRank(text, row)}</span>
+              <span class="cell name" role="cell" part="name">${renderName(text, row)}</span>
+              <span class="cell score" role="cell" part="score">${text.number(row.score)}</span>
             </div>`,
           })}
         </div>
       </div>
-      ${this.#loading ? html`<p class="more">${parts.text('leaderboard.loadingMore')}</p>` : nothing}
+      ${this.#loading ? html`<p class="more">${text.t('leaderboard.loadingMore')}</p>` : nothing}
       ${this.#failed
         ? html`<div class="more-error">
-            <p>${parts.text('leaderboard.moreFailed')}</p>
-            <button type="button" class="secondary" part="retry" @click=${this.#retry}>${parts.text('state.retry')}</button>
+            <p>${text.t('leaderboard.moreFailed')}</p>
+            <button type="button" class="secondary" part="retry" @click=${this.#retry}>${text.t('state.retry')}</button>
           </div>`
         : nothing}`;
   }

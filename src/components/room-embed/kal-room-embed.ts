@@ -1,35 +1,18 @@
-import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html, nothing } from 'lit';
+import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html } from 'lit';
 import { KalError, isAbort, toKalError } from '../../api/errors.js';
 import { viewRoomUrl } from '../../api/rooms.js';
 import { currentConfig } from '../../config.js';
+import type { Translate } from '../../i18n/localize.js';
 import { KalElement } from '../shared/kal-element.js';
 import { safeUrl } from '../shared/safe-url.js';
-import { kindOf, renderState } from '../shared/states.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { roomEmbedStyles } from './kal-room-embed.styles.js';
 import { DEFAULT_LOAD_TIMEOUT_SECONDS, type RoomProblem, type RoomSettings, checkRoomSettings } from './room-settings.js';
+import { renderCard, renderConnecting, renderFrame, renderProblem } from './room-view.js';
 import { roomMessages } from '../../i18n/elements/room-embed.js';
 
-/** What the room may use: camera, microphone, screen sharing, sound without a click, full screen, copy. */
-export const ROOM_ALLOW = 'camera; microphone; display-capture; autoplay; fullscreen; clipboard-write';
-
-/**
- * As sandboxed as a meeting room allows: it keeps its own origin (its session, media permissions)
- * and may open windows and download files, but it can never navigate or script the host page.
- */
-export const ROOM_SANDBOX = [
-  'allow-scripts',
-  'allow-same-origin',
-  'allow-forms',
-  'allow-popups',
-  'allow-popups-to-escape-sandbox',
-  'allow-modals',
-  'allow-downloads',
-  'allow-presentation',
-  'allow-storage-access-by-user-activation',
-].join(' ');
-
 export { DEFAULT_LOAD_TIMEOUT_SECONDS };
+export { ROOM_ALLOW, ROOM_SANDBOX } from './room-view.js';
 
 /**
  * - `idle`: not joined yet (the Join card, or about to join when `join="auto"`)
@@ -314,62 +297,24 @@ export class KalRoomEmbed extends KalElement {
     return this.roomName?.trim() || this.#openEntryId || this.entryId?.trim() || '';
   }
 
+  /** The element's translations for the templates (room-view.ts). */
+  readonly #t: Translate = (key, params) => this.t(key, params);
+
   override render(): TemplateResult {
     const open = !!this.frameSrc && (this.phase === 'loading' || this.phase === 'joined');
     return html`<div class="room ${open ? 'room--open' : ''}" dir=${this.direction} lang=${this.locale}>${this.#renderBody()}</div>`;
   }
 
   #renderBody(): TemplateResult {
-    if (this.frameSrc && (this.phase === 'loading' || this.phase === 'joined')) return this.#renderFrame(this.frameSrc);
-    if (this.phase === 'connecting' || (this.phase === 'idle' && this.join === 'auto' && !this.#settingsProblem)) {
-      return html`<div class="state card" role="status" part="loading">${this.t('room.connecting')}</div>`;
+    const t = this.#t;
+    if (this.frameSrc && (this.phase === 'loading' || this.phase === 'joined')) {
+      const frame = { src: this.frameSrc, name: this.#displayName, opening: this.phase === 'loading', fullscreen: this.fullscreen };
+      return renderFrame(t, frame, { load: this.#onFrameLoad, toggleFullscreen: this.#toggleFullscreen, leave: this.leaveRoom });
     }
-    if (this.#settingsProblem) return this.#renderProblem(this.#settingsProblem);
-    if (this.phase === 'error' && this.problem) return this.#renderProblem(this.problem);
-    if (this.phase === 'left') {
-      return html`<div class="card" part="card">
-        <p class="card-note">${this.t('room.left')}</p>
-        <button type="button" part="join" @click=${this.joinRoom}>${this.t('room.rejoin')}</button>
-      </div>`;
-    }
-    // The room's name when given, else "Meeting room": one title, not two.
-    const poster = safeUrl(this.poster);
-    return html`<div class="card" part="card">
-      ${poster ? html`<img class="poster" part="poster" src=${poster} alt="" loading="lazy" referrerpolicy="no-referrer" />` : nothing}
-      <p class="card-heading">${this.roomName?.trim() || this.t('room.heading')}</p>
-      <p class="card-note">${this.t('room.intro')}</p>
-      <button type="button" part="join" @click=${this.joinRoom}>${this.t('room.join')}</button>
-    </div>`;
-  }
-
-  #renderFrame(src: string): TemplateResult {
-    const canFullscreen = document.fullscreenEnabled;
-    return html`<div class="toolbar" part="toolbar" role="group" aria-label=${this.t('room.controls')}>
-        ${canFullscreen
-          ? html`<button type="button" class="secondary" part="fullscreen" @click=${this.#toggleFullscreen}
-              >${this.t(this.fullscreen ? 'room.exitFullscreen' : 'room.fullscreen')}</button
-            >`
-          : nothing}
-        <button type="button" class="leave" part="leave" @click=${this.leaveRoom}>${this.t('room.leave')}</button>
-      </div>
-      <div class="stage">
-        <iframe
-          part="frame"
-          src=${src}
-          title=${this.t('room.frameTitle', { name: this.#displayName })}
-          allow=${ROOM_ALLOW}
-          allowfullscreen
-          referrerpolicy="no-referrer"
-          sandbox=${ROOM_SANDBOX}
-          @load=${this.#onFrameLoad}
-        ></iframe>
-        ${this.phase === 'loading' ? html`<div class="overlay state" role="status" part="loading">${this.t('room.opening')}</div>` : nothing}
-      </div>`;
-  }
-
-  #renderProblem({ error, textKey }: RoomProblem): TemplateResult {
-    const retry = error.code === 'config' ? undefined : { label: this.t('state.retry'), run: () => void this.joinRoom() };
-    return renderState((key) => this.t(key), kindOf(error), this.t(textKey), retry);
+    if (this.phase === 'connecting' || (this.phase === 'idle' && this.join === 'auto' && !this.#settingsProblem)) return renderConnecting(t);
+    const problem = this.#settingsProblem ?? (this.phase === 'error' ? this.problem : undefined);
+    if (problem) return renderProblem(t, problem, () => void this.joinRoom());
+    return renderCard(t, { left: this.phase === 'left', name: this.roomName?.trim(), poster: safeUrl(this.poster) }, this.joinRoom);
   }
 }
 

@@ -1,7 +1,7 @@
 import { type PropertyDeclarations, type PropertyValues, type TemplateResult, html } from 'lit';
 import type { ApiContext } from '../../api/context.js';
-import { KalError, toKalError } from '../../api/errors.js';
-import { type GroupChanges, getUnsubscribedGroups, syncGroups } from '../../api/messaging.js';
+import { KalError } from '../../api/errors.js';
+import { getUnsubscribedGroups } from '../../api/messaging.js';
 import type { ElementSettings } from '../../config.js';
 import { KalElement } from '../shared/kal-element.js';
 import { DataController } from '../shared/data-controller.js';
@@ -13,19 +13,11 @@ import { LinkSession } from './link-session.js';
 import { UnsavedGuard } from './unsaved-guard.js';
 import { prefsStyles } from './kal-unsubscribe-prefs.styles.js';
 import { pageParam } from './link-ks.js';
-import {
-  type DeclaredGroup,
-  type PrefRow,
-  applyChanges,
-  diffChoices,
-  hasChanges,
-  isSubscribed,
-  oneClickGroup,
-  pruneOverrides,
-  rowsFor,
-} from './prefs-model.js';
+import { type DeclaredGroup, type PrefRow, oneClickGroup, rowsFor } from './prefs-model.js';
+import { PrefsSave } from './prefs-save.js';
 import { prefsMessages } from '../../i18n/elements/unsubscribe-prefs.js';
-import { type SavePhase, type Translate, renderManager, renderOneClick, renderOutcome } from './prefs-view.js';
+import type { Translate } from '../../i18n/localize.js';
+import { renderManager, renderOneClick, renderOutcome } from './prefs-view.js';
 
 interface OneClick {
   group: string;
@@ -106,10 +98,6 @@ export class KalUnsubscribePrefs extends KalElement {
     linkRequestUrl: { attribute: 'link-request-url' },
     unsubscribeGroup: { attribute: 'unsubscribe-group' },
     declared: { state: true },
-    saved: { state: true },
-    overrides: { state: true },
-    phase: { state: true },
-    saveError: { state: true },
     confirmingAll: { state: true },
     oneClick: { state: true },
     documentLoaded: { state: true },
@@ -123,12 +111,6 @@ export class KalUnsubscribePrefs extends KalElement {
   linkRequestUrl?: string;
 
   private declared: DeclaredGroup[] = [];
-  /** The groups the person has left, as last loaded or saved. */
-  private saved: ReadonlySet<string> | undefined;
-  /** The person's choices that differ (or may differ) from `saved`: group id → subscribed. */
-  private overrides: ReadonlyMap<string, boolean> = new Map();
-  private phase: SavePhase = 'idle';
-  private saveError: KalError | undefined;
   private confirmingAll = false;
   private oneClick: OneClick | undefined;
   /** Children may still be arriving from the parser until the document is read. */
@@ -152,6 +134,15 @@ export class KalUnsubscribePrefs extends KalElement {
   }
 
   readonly #link = new LinkSession(this, () => this.ksParam);
+  /** The saved groups, the person's choices over them, and their save (prefs-save.ts). */
+  readonly #save = new PrefsSave(this, this.#link, {
+    api: () => this.api(this.connection.signal),
+    stored: (changes) => {
+      if (this.oneClick?.active) this.oneClick = { ...this.oneClick, done: true };
+      this.emit('kal-prefs-saved', { subscribed: [...changes.subscribed], unsubscribed: [...changes.unsubscribed] });
+    },
+    report: (error) => this.reportError(error),
+  });
 
   readonly #data = new DataController<string[]>(this, {
     // settingsKey() holds the link's KS callback too.
@@ -169,7 +160,7 @@ export class KalUnsubscribePrefs extends KalElement {
       return getUnsubscribedGroups(this.api(signal));
     },
     apply: (groups) => {
-      this.saved = new Set(groups);
+      this.#save.loaded(groups);
       this.loaded(this.#rows().length);
     },
     report: (error) => this.reportError(this.#link.refused(error) ? LinkSession.expiredError() : error),
@@ -178,12 +169,6 @@ export class KalUnsubscribePrefs extends KalElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#urlGroup ??= pageParam('group');
-    globalThis.addEventListener('online', this.#onOnline);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    globalThis.removeEventListener('online', this.#onOnline);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -192,7 +177,7 @@ export class KalUnsubscribePrefs extends KalElement {
       const { group, fromUrl } = oneClickGroup(this.unsubscribeGroup, this.#urlGroup, this.declared);
       if (group && group !== this.oneClick?.group) {
         this.oneClick = { group, active: true, done: false };
-        this.overrides = new Map(this.overrides).set(group, false);
+        this.#save.choose([group], false);
       } else if (!group && changed.has('unsubscribeGroup') && this.oneClick?.group !== fromUrl) {
         this.oneClick = undefined;
       }
@@ -201,109 +186,52 @@ export class KalUnsubscribePrefs extends KalElement {
 
   /** Whether leaving now would lose a choice (the one-click proposal counts once the person acted on it). */
   get hasUnsavedChanges(): boolean {
-    if (!this.saved || !hasChanges(this.#changes())) return false;
-    const oneClickProposalOnly = this.oneClick?.active && this.phase === 'idle';
+    if (!this.#save.dirty) return false;
+    const oneClickProposalOnly = this.oneClick?.active && this.#save.phase === 'idle';
     return !oneClickProposalOnly;
   }
 
+  // The link's KS (link-session.ts) takes part in the settings.
   protected override settingsKey(): unknown[] {
     return [...super.settingsKey(), this.#link.getKs];
   }
 
-  /** With a link KS, the link's callback replaces the configured token source. */
   protected override apiSettings(): ElementSettings {
-    const { partnerId, region, gameUrl, messagingUrl } = this;
-    return this.#link.getKs ? { partnerId, region, gameUrl, messagingUrl, getKs: this.#link.getKs } : this;
+    return this.#link.settings(this);
   }
 
   protected override api(signal: AbortSignal): ApiContext {
-    try {
-      return super.api(signal);
-    } catch (error) {
-      if (this.ksParam && !this.#link.getKs && error instanceof KalError && error.messageKey === 'error.noToken') {
-        throw new KalError('config', `no KS: the page URL has no "${this.ksParam}" parameter (ks-param), and no getKs or token-endpoint is configured`, {
-          messageKey: 'error.noToken',
-        });
-      }
-      throw error;
-    }
+    return this.#link.api(() => super.api(signal));
+  }
+
+  /** Saves what differs from the last saved state. A second call while one is in flight is ignored. */
+  save(): Promise<void> {
+    return this.#save.save();
   }
 
   // --- state ---
 
   #rows(): PrefRow[] {
-    return rowsFor(this.declared, [...(this.saved ?? []), ...(this.oneClick ? [this.oneClick.group] : []), ...this.overrides.keys()]);
-  }
-
-  #changes(): GroupChanges {
-    return this.saved ? diffChoices(this.saved, this.overrides) : { unsubscribed: [], subscribed: [] };
-  }
-
-  #subscribed(id: string): boolean {
-    return isSubscribed(id, this.saved ?? new Set(), this.overrides);
+    const { saved, overrides } = this.#save;
+    return rowsFor(this.declared, [...(saved ?? []), ...(this.oneClick ? [this.oneClick.group] : []), ...overrides.keys()]);
   }
 
   #toggle(id: string): void {
-    this.overrides = new Map(this.overrides).set(id, !this.#subscribed(id));
-    if (this.phase === 'saved') this.phase = 'idle';
+    this.#save.choose([id], !this.#save.subscribed(id));
+    this.#save.dismissSaved();
   }
-
-  /** Saves what differs from the last saved state. A second call while one is in flight is ignored. */
-  async save(): Promise<void> {
-    if (this.phase === 'saving' || !this.saved) return;
-    const changes = this.#changes();
-    if (!hasChanges(changes)) return;
-    this.saveError = undefined;
-    if (isOffline()) {
-      // Nothing leaves the page; the `online` event sends the latest choices.
-      this.phase = 'offline';
-      return;
-    }
-    this.phase = 'saving';
-    try {
-      const answer = await syncGroups(this.api(this.connection.signal), changes);
-      // The service answers the full new state; our own changes hold in any case.
-      this.saved = applyChanges(answer ? new Set(answer) : this.saved, changes);
-      this.overrides = pruneOverrides(this.saved, this.overrides);
-      this.phase = 'saved';
-      if (this.oneClick?.active) this.oneClick = { ...this.oneClick, done: true };
-      this.emit('kal-prefs-saved', { subscribed: [...changes.subscribed], unsubscribed: [...changes.unsubscribed] });
-    } catch (caught) {
-      const error = toKalError(caught);
-      if (error.code === 'aborted') {
-        this.phase = 'idle';
-        return;
-      }
-      if (this.#link.refused(error)) {
-        this.phase = 'expired';
-        this.reportError(LinkSession.expiredError());
-        return;
-      }
-      // Offline: saved on reconnection. A dropped connection (the browser still online) is a failure to say.
-      this.phase = error.code === 'network' && isOffline() ? 'offline' : 'failed';
-      this.saveError = error;
-      this.reportError(error);
-    }
-  }
-
-  readonly #onOnline = (): void => {
-    if (this.phase === 'offline' || (this.phase === 'failed' && this.saveError?.code === 'network')) void this.save();
-  };
 
   async #askUnsubscribeAll(): Promise<void> {
-    if (this.phase === 'saving' || this.#allOff()) return;
+    if (this.#save.phase === 'saving' || this.#allOff()) return;
     this.confirmingAll = true;
-    // The question is about what comes next: an earlier "Preferences saved" does not stand under it.
-    if (this.phase === 'saved') this.phase = 'idle';
+    this.#save.dismissSaved();
     await this.#focusAfterRender('[part~="confirm-all"]');
   }
 
   async #confirmUnsubscribeAll(): Promise<void> {
-    const overrides = new Map(this.overrides);
-    for (const row of this.#rows()) overrides.set(row.id, false);
-    this.overrides = overrides;
+    this.#save.choose(this.#rows().map((row) => row.id), false);
     this.confirmingAll = false;
-    if (this.phase === 'saved') this.phase = 'idle';
+    this.#save.dismissSaved();
     await this.#focusAfterRender('[part~="save"]');
     await this.save();
   }
@@ -321,7 +249,7 @@ export class KalUnsubscribePrefs extends KalElement {
   }
 
   #allOff(): boolean {
-    return this.#rows().every((row) => !this.#subscribed(row.id));
+    return this.#rows().every((row) => !this.#save.subscribed(row.id));
   }
 
   /** Moves focus once the next render is on screen (after a question opens or closes). */
@@ -339,7 +267,7 @@ export class KalUnsubscribePrefs extends KalElement {
   #renderBody(): TemplateResult {
     if (this.declared.length === 0 && this.documentLoaded) return this.renderNotice('setup', this.t('prefs.noGroups'));
     if (this.#data.failure !== undefined) return this.#renderLoadError(this.#data.failure);
-    if (this.#data.pending || !this.saved) return this.renderLoading('toggles');
+    if (this.#data.pending || !this.#save.saved) return this.renderLoading('toggles');
     if (this.oneClick?.active) return this.#renderOneClick(this.oneClick);
     return this.#renderManager();
   }
@@ -349,9 +277,8 @@ export class KalUnsubscribePrefs extends KalElement {
       const request = this.#requestLink();
       return request ? renderState(this.#t, 'session', this.t('prefs.linkExpired'), request) : this.renderNotice('session', this.t('prefs.linkExpiredHelp'));
     }
-    const kalError = toKalError(error);
-    if (this.ksParam && !this.#link.getKs && kalError.messageKey === 'error.noToken') return this.renderNotice('session', this.t('prefs.linkMissing'));
-    return this.renderError(kalError, () => this.#data.retry());
+    if (this.#link.missing(error)) return this.renderNotice('session', this.t('prefs.linkMissing'));
+    return this.renderError(error, () => this.#data.retry());
   }
 
   /** The element's translations for the templates (prefs-view.ts). */
@@ -362,9 +289,9 @@ export class KalUnsubscribePrefs extends KalElement {
       this.#t,
       {
         rows: this.#rows(),
-        subscribed: (id) => this.#subscribed(id),
-        saving: this.phase === 'saving',
-        dirty: hasChanges(this.#changes()),
+        subscribed: (id) => this.#save.subscribed(id),
+        saving: this.#save.phase === 'saving',
+        dirty: this.#save.dirty,
         confirmingAll: this.confirmingAll,
         allOff: this.#allOff(),
       },
@@ -383,14 +310,14 @@ export class KalUnsubscribePrefs extends KalElement {
     const row = this.#rows().find((each) => each.id === oneClick.group);
     return renderOneClick(
       this.#t,
-      { row, group: row?.label ?? oneClick.group, pending: hasChanges(this.#changes()), saving: this.phase === 'saving', done: oneClick.done },
+      { row, group: row?.label ?? oneClick.group, pending: this.#save.dirty, saving: this.#save.phase === 'saving', done: oneClick.done },
       { save: () => void this.save(), manageAll: () => void this.#manageAll() },
       this.#renderOutcome(),
     );
   }
 
   #renderOutcome(): TemplateResult {
-    return renderOutcome(this.#t, this.phase, this.saveError, () => void this.save(), this.#requestLink());
+    return renderOutcome(this.#t, this.#save.phase, this.#save.error, () => void this.save(), this.#requestLink());
   }
 
   /** "Get a new link" for an expired email link, when the page says where (a safe URL only). */
@@ -399,9 +326,6 @@ export class KalUnsubscribePrefs extends KalElement {
     return href ? { label: this.t('prefs.requestLink'), href } : undefined;
   }
 }
-
-/** The browser knows it has no connection (a save then waits for it). */
-const isOffline = (): boolean => globalThis.navigator?.onLine === false;
 
 declare global {
   interface HTMLElementTagNameMap {

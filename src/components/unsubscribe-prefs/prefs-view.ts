@@ -1,8 +1,7 @@
 import { type TemplateResult, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { KalError } from '../../api/errors.js';
-import type { MessageKey } from '../../i18n/en.js';
-import type { MessageParams } from '../../i18n/localize.js';
+import type { Translate } from '../../i18n/localize.js';
 import type { PrefRow } from './prefs-model.js';
 
 // The preference centre's templates: the switches, the one-click unsubscribe, the save outcome. The
@@ -10,8 +9,6 @@ import type { PrefRow } from './prefs-model.js';
 
 /** Where a save stands. `expired`: the link's KS was refused and cannot be refreshed. */
 export type SavePhase = 'idle' | 'saving' | 'saved' | 'failed' | 'offline' | 'expired';
-
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export interface ManagerState {
   rows: PrefRow[];
