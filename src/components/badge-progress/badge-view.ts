@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n/en.js';
 import type { MessageParams } from '../../i18n/localize.js';
 import { safeImageUrl } from '../shared/safe-image-url.js';
 import type { BadgeView, RuleView } from './badge-model.js';
-import { fill } from './fill.js';
+import { fill } from '../shared/fill.js';
 
 // The badges' templates (cards, rules with their bars, icons) and their texts. The element decides
 // what to show (kal-badge-progress.ts); the compact layout reuses the icon and the texts.

@@ -110,23 +110,6 @@ export const badgeProgressStyles = css`
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
   }
-  .bar {
-    display: block;
-    block-size: var(--_bar);
-    margin-block-start: calc(var(--_space) / 2);
-    background: var(--_border);
-    border-radius: 999px;
-    overflow: hidden;
-  }
-  .bar-fill {
-    display: block;
-    block-size: 100%;
-    /* --_fill (0…1) is set through the CSSOM by the element: no style attribute in the markup. */
-    inline-size: calc(var(--_fill, 0) * 100%);
-    background: var(--_accent);
-    border-radius: inherit;
-    transition: inline-size 0.4s ease-out;
-  }
   .rule--completed .bar-fill {
     background: var(--_success);
   }
@@ -194,11 +177,6 @@ export const badgeProgressStyles = css`
     }
     .celebrate .icon {
       animation: kal-badge-pop 0.9s ease-out 1;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .bar-fill {
-      transition: none;
     }
   }
   @keyframes kal-badge-glow {

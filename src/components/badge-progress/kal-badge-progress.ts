@@ -4,8 +4,10 @@ import { KalError } from '../../api/errors.js';
 import { findViewer } from '../../api/viewer.js';
 import { badgeMessages } from '../../i18n/elements/badge-progress.js';
 import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
+import { barStyles } from '../shared/bar.styles.js';
 import { KalElement } from '../shared/kal-element.js';
 import { prefersReducedMotion } from '../shared/reduced-motion.js';
+import { DEFAULT_INTERVAL_SECONDS, liveIntervalSeconds, refreshIntervalProblem } from '../shared/refresh-interval.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { type BadgeLayout, type BadgeSort, type BadgeView, LAYOUTS, SORTS, joinBadges, newlyAchieved, parseIdList, sortBadges } from './badge-model.js';
 import { type BadgeText, renderCards, renderIcon, ruleText, stateText } from './badge-view.js';
@@ -22,9 +24,6 @@ interface BadgeData {
   /** When it was read (Date.now()). */
   loadedAt: number;
 }
-
-const DEFAULT_INTERVAL_SECONDS = 30;
-const MIN_INTERVAL_SECONDS = 5;
 
 /**
  * @summary The viewer's badges: icon, name, description, state, and per-rule progress bars, with a
@@ -76,7 +75,7 @@ const MIN_INTERVAL_SECONDS = 5;
  * @cssprop --kal-color-border - Card borders and the bar track.
  */
 export class KalBadgeProgress extends KalElement {
-  static override styles = [themeStyles, badgeProgressStyles];
+  static override styles = [themeStyles, barStyles, badgeProgressStyles];
   static override messages = badgeMessages;
   static override properties: PropertyDeclarations = {
     badgeIds: { attribute: 'badge-ids' },
@@ -138,7 +137,7 @@ export class KalBadgeProgress extends KalElement {
     load: async (args, context) => (await Promise.all([this.#load(args, context), this.#loadCompact()]))[0],
     apply: (data, refreshing) => this.#accept(data, refreshing),
     report: (error) => this.reportError(error),
-    live: { enabled: () => this.live, intervalSeconds: () => this.#intervalSeconds() },
+    live: { enabled: () => this.live, intervalSeconds: () => liveIntervalSeconds(this.refreshInterval) },
   });
 
   /**
@@ -173,25 +172,12 @@ export class KalBadgeProgress extends KalElement {
         `kal-badge-progress: sort must be definition, achieved-first or achieved-last, not "${String(this.sort)}"`,
       );
     }
-    const interval = this.refreshInterval as number | null | undefined;
-    if (interval !== null && interval !== undefined && !(Number.isFinite(interval) && interval > 0)) {
-      const raw = this.getAttribute('refresh-interval') ?? String(interval);
-      return new KalError(
-        'config',
-        `kal-badge-progress: refresh-interval must be a positive number of seconds (got "${raw.slice(0, 64)}")`,
-      );
-    }
-    return undefined;
+    return refreshIntervalProblem(this, this.refreshInterval);
   }
 
   /** What the data depends on. */
   #dataArgs(): unknown[] {
     return [this.badgeIds, this.virtualEventId, this.userId, ...this.settingsKey()];
-  }
-
-  #intervalSeconds(): number {
-    const seconds = Number(this.refreshInterval);
-    return Number.isFinite(seconds) && seconds > 0 ? Math.max(MIN_INTERVAL_SECONDS, seconds) : DEFAULT_INTERVAL_SECONDS;
   }
 
   async #load(args: readonly unknown[], { signal, shareAcrossTabsMs }: LoadContext): Promise<BadgeData> {
