@@ -4,6 +4,7 @@
  */
 import type { HTMLAttributes, RefAttributes } from 'react';
 import type { KalBadgeProgress } from '../components/badge-progress/kal-badge-progress.js';
+import type { KalCertificateProgress } from '../components/certificate-progress/kal-certificate-progress.js';
 import type { KalLeaderboard } from '../components/leaderboard/kal-leaderboard.js';
 import type { KalRoomEmbed } from '../components/room-embed/kal-room-embed.js';
 import type { KalEventDetails } from '../components/shared/events.js';
@@ -48,6 +49,13 @@ export interface BadgeProgressJsxProps extends CommonProps<KalBadgeProgress> {
   'onkal-badge-achieved'?: Handler<'kal-badge-achieved'>;
 }
 
+export interface CertificateProgressJsxProps extends CommonProps<KalCertificateProgress> {
+  'certificate-id'?: string;
+  live?: boolean;
+  'refresh-interval'?: number | string;
+  'onkal-certified'?: Handler<'kal-certified'>;
+}
+
 export interface RoomEmbedJsxProps extends CommonProps<KalRoomEmbed> {
   'kaf-host'?: string;
   'kaf-url'?: string;
@@ -81,6 +89,7 @@ declare module 'react' {
       'kal-room-embed': RoomEmbedJsxProps;
       'kal-unsubscribe-prefs': UnsubscribePrefsJsxProps;
       'kal-pref-group': PrefGroupJsxProps;
+      'kal-certificate-progress': CertificateProgressJsxProps;
     }
   }
 }
