@@ -215,8 +215,10 @@ export class KalCertificateProgress extends KalElement {
     }
     const failure = this.#data.failure;
     if (failure !== undefined) {
+      // Not found names the id asked for, isolated so that its direction cannot turn the sentence around.
       const notFound = toKalError(failure).code === 'not-found';
-      return this.renderError(failure, () => this.#data.retry(), notFound ? this.t('certificate.notFound', { id: this.certificateId?.trim() ?? '' }) : undefined);
+      const id = `\u2068${this.certificateId?.trim() ?? ''}\u2069`;
+      return this.renderError(failure, () => this.#data.retry(), notFound ? this.t('certificate.notFound', { id }) : undefined);
     }
     return this.renderLoading('rows');
   }
