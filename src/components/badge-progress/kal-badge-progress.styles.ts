@@ -18,16 +18,6 @@ export const badgeProgressStyles = css`
     margin-block-end: var(--_space);
     font-weight: 600;
   }
-  .note {
-    margin-block-end: var(--_space);
-    font-size: 0.875em;
-    color: var(--_muted);
-  }
-  .note button {
-    margin-inline-start: calc(var(--_space) / 2);
-    padding-block: calc(var(--_space) / 4);
-    padding-inline: var(--_space);
-  }
 
   /* grid and list */
   .badges {

@@ -2,7 +2,7 @@ import { type TemplateResult, html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { MessageParams } from '../../i18n/localize.js';
-import { fill } from '../shared/fill.js';
+import { renderBar } from '../shared/bar.js';
 import { safeLinkUrl } from '../shared/safe-link-url.js';
 import type { CertificateView, CreditsView, EntryView, RuleView } from './certificate-model.js';
 import { type DescriptionBlock, descriptionBlocks } from './description.js';
@@ -74,18 +74,7 @@ function renderCredits(text: CertificateText, credits: CreditsView, threshold: n
       <span id=${labelId}>${label ?? text.t('certificate.creditsLabel')}</span>
       <bdi class="credits-count">${figure}</bdi>
     </div>
-    <div
-      class="bar"
-      part="bar"
-      role="progressbar"
-      aria-labelledby=${labelId}
-      aria-valuemin="0"
-      aria-valuemax=${threshold}
-      aria-valuenow=${Math.min(Math.max(credits.credits, 0), threshold)}
-      aria-valuetext=${figure}
-    >
-      <div class="bar-fill" part="bar-fill" ${fill(credits.fraction)}></div>
-    </div>
+    ${renderBar({ labelledBy: labelId, max: threshold, now: Math.min(Math.max(credits.credits, 0), threshold), text: figure, fraction: credits.fraction })}
     ${credits.state !== 'certified' && remaining > 0 && !label
       ? html`<p class="remaining">${text.t('certificate.remaining', { remaining: text.number(remaining), count: remaining })}</p>`
       : nothing}

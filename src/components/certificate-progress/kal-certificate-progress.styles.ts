@@ -15,16 +15,6 @@ export const certificateProgressStyles = css`
     list-style: none;
     padding: 0;
   }
-  .note {
-    margin-block-end: var(--_space);
-    font-size: 0.875em;
-    color: var(--_muted);
-  }
-  .note button {
-    margin-inline-start: calc(var(--_space) / 2);
-    padding-block: calc(var(--_space) / 4);
-    padding-inline: var(--_space);
-  }
   .certificate {
     display: grid;
     gap: calc(var(--_space) * 1.5);

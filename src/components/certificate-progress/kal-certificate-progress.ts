@@ -5,9 +5,10 @@ import { getRuleProgress } from '../../api/rule-progress.js';
 import { findViewer } from '../../api/viewer.js';
 import { certificateMessages } from '../../i18n/elements/certificate-progress.js';
 import { barStyles } from '../shared/bar.styles.js';
+import { Celebration } from '../shared/celebration.js';
 import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
 import { KalElement } from '../shared/kal-element.js';
-import { prefersReducedMotion } from '../shared/reduced-motion.js';
+import { noteStyles, renderStaleNote } from '../shared/note.js';
 import { DEFAULT_INTERVAL_SECONDS, liveIntervalSeconds, refreshIntervalProblem } from '../shared/refresh-interval.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { type CertificateView, buildView, newlyCertified } from './certificate-model.js';
@@ -78,7 +79,7 @@ interface CertificateData {
  * @cssprop --kal-color-border - Borders and the bar track.
  */
 export class KalCertificateProgress extends KalElement {
-  static override styles = [themeStyles, barStyles, certificateProgressStyles];
+  static override styles = [themeStyles, barStyles, noteStyles, certificateProgressStyles];
   static override messages = certificateMessages;
   static override properties: PropertyDeclarations = {
     certificateId: { attribute: 'certificate-id' },
@@ -86,8 +87,6 @@ export class KalCertificateProgress extends KalElement {
     refreshInterval: { attribute: 'refresh-interval', type: Number },
     attrError: { state: true },
     data: { state: true },
-    announcement: { state: true },
-    celebrating: { state: true },
   };
 
   /** The certificate's id (Game Services). */
@@ -103,14 +102,13 @@ export class KalCertificateProgress extends KalElement {
   /** A bad `refresh-interval`: shown as a config error. */
   private attrError: KalError | undefined;
   private data: CertificateData | undefined;
-  private announcement = '';
   /** What was just certified: `''` for the certificate, entry ids for `perEntry`. */
-  private celebrating = new Set<string>();
+  readonly #celebration = new Celebration(this);
   readonly #text: CertificateText = {
     t: (key, params) => this.t(key, params),
     number: (value) => this.formatNumber(value),
     day: (value) => this.formatDate(value, { dateStyle: 'medium' }),
-    celebrating: (id) => this.celebrating.has(id),
+    celebrating: (id) => this.#celebration.ids.has(id),
   };
 
   readonly #data = new DataController<CertificateData>(this, {
@@ -171,25 +169,24 @@ export class KalCertificateProgress extends KalElement {
     const previous = refreshing ? this.#current() : undefined;
     this.data = data;
     const { view } = data;
-    if (!previous) {
-      this.celebrating = new Set();
-      this.loaded(view.certificate.eligibility === 'perEntry' ? view.entries.length : 1);
-      return;
-    }
-    const certified = newlyCertified(previous.view, view);
-    this.celebrating = prefersReducedMotion() ? new Set() : new Set(certified.map((each) => each.entryId ?? ''));
-    if (certified.length === 0) return;
+    const certified = previous ? newlyCertified(previous.view, view) : [];
+    if (!previous) this.loaded(view.certificate.eligibility === 'perEntry' ? view.entries.length : 1);
+    if (certified.length === 0) return this.#celebration.clear();
     const { id, name } = view.certificate;
     const entryName = (entryId: string) => view.entries.find((entry) => entry.id === entryId)?.name ?? entryId;
-    this.announcement = certified
+    const announcement = certified
       .map((each) => (each.entryId ? this.t('certificate.announceEntry', { name, entry: entryName(each.entryId) }) : this.t('certificate.announce', { name })))
       .join(' ');
     const now = new Date();
-    void this.updateComplete.then(() => {
-      for (const each of certified) {
-        this.emit('kal-certified', { certificateId: id, ...(each.entryId ? { entryId: each.entryId } : {}), certifiedAt: (each.certifiedAt ?? now).toISOString() });
-      }
-    });
+    this.#celebration.celebrate(
+      certified.map((each) => each.entryId ?? ''),
+      announcement,
+      () => {
+        for (const each of certified) {
+          this.emit('kal-certified', { certificateId: id, ...(each.entryId ? { entryId: each.entryId } : {}), certifiedAt: (each.certifiedAt ?? now).toISOString() });
+        }
+      },
+    );
   }
 
   // ------------------------------------------------------------------ rendering
@@ -197,7 +194,7 @@ export class KalCertificateProgress extends KalElement {
   override render(): TemplateResult {
     return html`<div class="root" part="base" dir=${this.direction} lang=${this.locale}>
       ${this.#renderContent()}
-      <div class="visually-hidden announcer" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.#celebration.renderAnnouncer()}
     </div>`;
   }
 
@@ -205,12 +202,8 @@ export class KalCertificateProgress extends KalElement {
     if (this.attrError) return this.renderError(this.attrError, () => undefined);
     const current = this.#current();
     if (current) {
-      return html`${this.#data.staleSince !== undefined
-          ? html`<p class="note note--stale" part="note">
-              ${this.t('certificate.stale')}
-              <button type="button" class="secondary" part="retry" @click=${() => void this.refresh()}>${this.t('state.retry')}</button>
-            </p>`
-          : nothing}
+      const stale = this.#data.staleSince !== undefined;
+      return html`${stale ? renderStaleNote(this.t('certificate.stale'), this.t('state.retry'), () => void this.refresh()) : nothing}
         ${renderCertificate(this.#text, current.view, this.#data.pending)}`;
     }
     const failure = this.#data.failure;
