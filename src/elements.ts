@@ -15,6 +15,7 @@ export const ELEMENTS = [
   { module: 'badge-progress', tags: ['kal-badge-progress'] },
   { module: 'room-embed', tags: ['kal-room-embed'] },
   { module: 'unsubscribe-prefs', tags: ['kal-unsubscribe-prefs', 'kal-pref-group'] },
+  { module: 'certificate-progress', tags: ['kal-certificate-progress'] },
 ] as const;
 
 /**
@@ -27,6 +28,7 @@ export const OWN_EVENTS = {
   'kal-badge-progress': ['kal-badge-achieved'],
   'kal-room-embed': ['kal-room-join', 'kal-room-leave'],
   'kal-unsubscribe-prefs': ['kal-prefs-saved'],
+  'kal-certificate-progress': ['kal-certified'],
 } as const satisfies { readonly [Tag in ElementTag]?: readonly KalEventName[] };
 
 export type ElementModule = (typeof ELEMENTS)[number]['module'];

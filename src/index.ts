@@ -18,3 +18,5 @@ export { KalRoomEmbed } from './components/room-embed/define.js';
 export { KalPrefGroup, KalUnsubscribePrefs, forgetLinkKs } from './components/unsubscribe-prefs/define.js';
 export { KalLeaderboard } from './components/leaderboard/define.js';
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './components/leaderboard/kal-leaderboard.js';
+export { KalCertificateProgress } from './components/certificate-progress/define.js';
+export type { CertificateState } from './components/certificate-progress/certificate-model.js';

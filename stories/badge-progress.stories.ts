@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/badge-progress/define.js';
+import { post, sandbox } from './sandbox.js';
 import { showCode } from './show-code.js';
 import type { KalBadgeProgress } from '../src/components/badge-progress/kal-badge-progress.js';
 
@@ -14,16 +15,6 @@ const SLOW_PARTNER = 1301;
 const FORBIDDEN_PARTNER = 1302;
 const FAILING_PARTNER = 1303;
 const LIVE_PARTNER = 1304;
-
-async function post(path: string, body: Record<string, unknown>): Promise<void> {
-  await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-}
-
-/** Forgets the partner's world, then sets its switches. */
-async function sandbox(partnerId: number, switches: Record<string, unknown> = {}): Promise<void> {
-  await post('/sandbox/control/reset', { partnerId });
-  if (Object.keys(switches).length) await post('/sandbox/control', { partnerId, ...switches });
-}
 
 interface BadgeArgs {
   badgeIds: string;

@@ -6,11 +6,11 @@
 /** The partner id the published snippets use (the snippet test's backend mints KS for it). */
 const PARTNER_ID = 123;
 
-/** Attributes the stories set for their own sandbox partner and token: the snippet's configure() stands for them. */
-const STORY_ONLY = ['partner-id', 'token-endpoint'];
+/** Attributes the stories set for their own sandbox partner, token and service: the snippet's configure() stands for them. */
+const STORY_ONLY = ['partner-id', 'token-endpoint', 'game-url'];
 
 /** Tags whose data comes through your Game proxy (Game Services accept only an ADMIN KS). */
-const GAME_TAGS = ['kal-leaderboard', 'kal-badge-progress'];
+const GAME_TAGS = ['kal-leaderboard', 'kal-badge-progress', 'kal-certificate-progress'];
 
 const isKitTag = (element: Element) => element.localName.startsWith('kal-');
 

@@ -9,7 +9,7 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { Buffer } from 'buffer';
 
 type Data = string | Uint8Array;
-type Encoding = 'hex' | 'base64' | 'latin1' | 'utf8';
+type Encoding = 'hex' | 'base64' | 'base64url' | 'latin1' | 'utf8';
 
 const HASHES = { sha1, sha256, sha512 };
 
@@ -26,6 +26,8 @@ export function createHash(algorithm: string) {
     },
     digest(encoding?: Encoding): Buffer & string {
       const digest = Buffer.from(state.digest());
+      // The `buffer` package has no base64url (the sandbox fingerprints USER KS with it).
+      if (encoding === 'base64url') return digest.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') as Buffer & string;
       return (encoding ? digest.toString(encoding) : digest) as Buffer & string;
     },
   };

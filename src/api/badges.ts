@@ -2,7 +2,8 @@ import { postJson } from './client.js';
 import type { ApiContext } from './context.js';
 import { gameBase } from './regions.js';
 import * as z from 'zod/mini';
-import { type Infer, id, listOf, numberLike, optional, optionalText, toDate } from './schema.js';
+import { type RuleProgress, getRuleProgress } from './rule-progress.js';
+import { type Infer, id, listOf, numberLike, optional, optionalText } from './schema.js';
 
 // Game Services (SCM) guide: badges (7), per-rule progress (10.3), standard list filters (14.3). All POST JSON.
 
@@ -81,27 +82,6 @@ function toBadge(raw: Infer<typeof badgeSchema>): Badge {
   };
 }
 
-// The guide documents the request of `userScore/ruleProgress` only. Read leniently: the rules as
-// `rulesData` (the guide's per-rule vocabulary, 7.2) or `objects`, each naming its rule by `id` or `ruleId`.
-const ruleProgressSchema = z.object({
-  id: optional(id),
-  ruleId: optional(id),
-  progress: optional(numberLike),
-  completed: optional(z.boolean()),
-});
-const progressSchema = z.object({
-  rulesData: optional(z.array(ruleProgressSchema)),
-  objects: optional(z.array(ruleProgressSchema)),
-  status: optionalText,
-  achievedTimestamp: optional(id),
-});
-
-export interface RuleProgress {
-  ruleId: string;
-  progress: number;
-  completed: boolean;
-}
-
 export interface UserBadge {
   badgeId: string;
   achieved: boolean;
@@ -117,19 +97,9 @@ export interface UserBadge {
 export async function listUserBadges(api: ApiContext, userId: string | undefined, badgeIds: string[]): Promise<UserBadge[]> {
   return Promise.all(
     badgeIds.map(async (badgeId) => {
-      const raw = await postJson({
-        ...api,
-        url: `${gameBase(api.urls)}/userScore/ruleProgress`,
-        body: { gameObjectId: badgeId, ...(userId ? { userId } : {}) },
-        schema: progressSchema,
-        dedupe: true,
-      });
-      const rules = (raw.rulesData ?? raw.objects ?? []).flatMap((rule) => {
-        const ruleId = rule.id ?? rule.ruleId;
-        return ruleId === undefined ? [] : [{ ruleId: String(ruleId), progress: rule.progress ?? 0, completed: rule.completed ?? false }];
-      });
-      const achieved = raw.status ? raw.status.toUpperCase() === 'ACHIEVED' : rules.length > 0 && rules.every((rule) => rule.completed);
-      return { badgeId, achieved, rules, ...(achieved ? { achievedAt: toDate(raw.achievedTimestamp) } : {}) };
+      const { rules, status, achievedAt } = await getRuleProgress(api, badgeId, userId);
+      const achieved = status ? status.toUpperCase() === 'ACHIEVED' : rules.length > 0 && rules.every((rule) => rule.completed);
+      return { badgeId, achieved, rules, ...(achieved ? { achievedAt } : {}) };
     }),
   );
 }

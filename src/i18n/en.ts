@@ -1,4 +1,5 @@
 import { badgeMessages } from './elements/badge-progress.js';
+import { certificateMessages } from './elements/certificate-progress.js';
 import { leaderboardMessages } from './elements/leaderboard.js';
 import { roomMessages } from './elements/room-embed.js';
 import { prefsMessages } from './elements/unsubscribe-prefs.js';
@@ -15,6 +16,7 @@ export const en = {
   ...sharedMessages,
   ...leaderboardMessages,
   ...badgeMessages,
+  ...certificateMessages,
   ...roomMessages,
   ...prefsMessages,
 } satisfies Record<string, Message>;

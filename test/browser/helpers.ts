@@ -160,6 +160,28 @@ export async function openPlainPage<W extends Window>(src: string, { fillWindow 
 }
 
 /**
+ * Watches (and optionally rewrites) service calls whose URL contains `match`, at the network edge, for
+ * what the sandbox cannot produce: `request` sees each JSON body sent, `response` may change each 2xx
+ * answer's JSON in place. Returns the restore function.
+ */
+export function intercept(match: string, options: { request?: (body: any) => void; response?: (json: any) => void }): () => void {
+  const previous = window.fetch;
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.includes(match)) return previous(input, init);
+    if (options.request && typeof init?.body === 'string') options.request(JSON.parse(init.body));
+    const response = await previous(input, init);
+    if (!options.response || !response.ok) return response;
+    const json = await response.json();
+    options.response(json);
+    return new Response(JSON.stringify(json), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  };
+  return () => {
+    window.fetch = previous;
+  };
+}
+
+/**
  * Game proxy answers without display names, as a host proxy without a `userDirectory` gives them (the
  * demo's proxy names rows from API v3): for tests of `resolveUsers` and privacy-safe ids. Returns the
  * restore function.

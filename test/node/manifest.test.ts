@@ -33,6 +33,7 @@ test('defaults written as constants are shown as their values', () => {
   assert.equal(defaultOf('kal-leaderboard', 'page-size'), '10');
   assert.equal(defaultOf('kal-leaderboard', 'refresh-interval'), '30');
   assert.equal(defaultOf('kal-badge-progress', 'refresh-interval'), '30');
+  assert.equal(defaultOf('kal-certificate-progress', 'refresh-interval'), '30');
   assert.equal(defaultOf('kal-room-embed', 'load-timeout'), '20');
   for (const [tag, declaration] of elements) {
     for (const entry of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {

@@ -85,6 +85,18 @@ story('badges: every badge of the event, by name', 'widgets-kal-badge-progress--
   for (const name of ['Session Attendee', 'Poll Pioneer', 'Marathon Viewer', 'Quiz Whiz']) assert.ok(names.includes(name), `${name} is shown`);
 });
 
+story('certificate, LMS course: the course certificate in progress beside its badges', 'widgets-kal-certificate-progress--lms-course', async (page) => {
+  assert.equal(await shown(page, 'kal-certificate-progress [part~=name]'), 'Partner Certified Developer');
+  assert.equal(await page.locator('kal-certificate-progress [role=progressbar]').getAttribute('aria-valuetext'), '2 of 3 credits');
+  await shown(page, 'kal-badge-progress [part~=badge]');
+});
+
+story('certificate, live: finishing the last module certifies the viewer', 'widgets-kal-certificate-progress--live-certification', async (page) => {
+  assert.equal(await shown(page, 'kal-certificate-progress [part~=status]'), 'In progress');
+  await page.getByRole('button', { name: 'Finish the last module' }).click();
+  await page.locator('kal-certificate-progress [part~=certificate][data-state=certified]').waitFor({ timeout: SHOWN_MS });
+});
+
 story('preferences: the viewer starts unsubscribed from news and offers', 'widgets-kal-unsubscribe-prefs--default', async (page) => {
   await shown(page, 'kal-unsubscribe-prefs [role=switch]');
   const checked = (group: string) => page.locator(`kal-unsubscribe-prefs [data-group-id="${group}"] [role=switch]`).getAttribute('aria-checked');

@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n/en.js';
 import type { MessageParams } from '../../i18n/localize.js';
 import { safeUrl } from '../shared/safe-url.js';
 import type { BadgeView, RuleView } from './badge-model.js';
-import { fill } from './fill.js';
+import { renderBar } from '../shared/bar.js';
 
 // The badges' templates (cards, rules with their bars, icons) and their texts. The element decides
 // what to show (kal-badge-progress.ts); the compact layout reuses the icon and the texts.
@@ -49,18 +49,7 @@ function renderRule(text: BadgeText, rule: RuleView, id: string, index: number):
       <span class="rule-name" id=${id}>${ruleName(text, rule, index)}</span>
       <bdi class="rule-count">${text.t('badges.rule.count', { progress: text.number(shownProgress(rule)), goal: text.number(rule.goal) })}</bdi>
     </div>
-    <div
-      class="bar"
-      part="bar"
-      role="progressbar"
-      aria-labelledby=${id}
-      aria-valuemin="0"
-      aria-valuemax=${max}
-      aria-valuenow=${now}
-      aria-valuetext=${ruleText(text, rule, index)}
-    >
-      <div class="bar-fill" part="bar-fill" ${fill(rule.fraction)}></div>
-    </div>
+    ${renderBar({ labelledBy: id, max, now, text: ruleText(text, rule, index), fraction: rule.fraction })}
   </li>`;
 }
 

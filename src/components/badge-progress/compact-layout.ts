@@ -2,7 +2,7 @@ import { type ReactiveController, type ReactiveElement, type TemplateResult, htm
 import { repeat } from 'lit/directives/repeat.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { BadgeView, RuleView } from './badge-model.js';
-import { fill } from './fill.js';
+import { fill } from '../shared/bar.js';
 
 // The badges' `layout="compact"`: a row of icons, each with a tooltip holding its name, state and
 // rules. Downloaded only by pages that use it (alongside their first data); the element keeps the

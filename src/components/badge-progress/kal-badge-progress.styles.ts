@@ -18,16 +18,6 @@ export const badgeProgressStyles = css`
     margin-block-end: var(--_space);
     font-weight: 600;
   }
-  .note {
-    margin-block-end: var(--_space);
-    font-size: 0.875em;
-    color: var(--_muted);
-  }
-  .note button {
-    margin-inline-start: calc(var(--_space) / 2);
-    padding-block: calc(var(--_space) / 4);
-    padding-inline: var(--_space);
-  }
 
   /* grid and list */
   .badges {
@@ -111,23 +101,6 @@ export const badgeProgressStyles = css`
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
   }
-  .bar {
-    display: block;
-    block-size: var(--_bar);
-    margin-block-start: calc(var(--_space) / 2);
-    background: var(--_border);
-    border-radius: 999px;
-    overflow: hidden;
-  }
-  .bar-fill {
-    display: block;
-    block-size: 100%;
-    /* --_fill (0…1) is set through the CSSOM by the element: no style attribute in the markup. */
-    inline-size: calc(var(--_fill, 0) * 100%);
-    background: var(--_accent);
-    border-radius: inherit;
-    transition: inline-size 0.4s ease-out;
-  }
   .rule--completed .bar-fill {
     background: var(--_success);
   }
@@ -195,11 +168,6 @@ export const badgeProgressStyles = css`
     }
     .celebrate .icon {
       animation: kal-badge-pop 0.9s ease-out 1;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .bar-fill {
-      transition: none;
     }
   }
   @keyframes kal-badge-glow {

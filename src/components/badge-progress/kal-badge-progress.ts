@@ -4,8 +4,11 @@ import { KalError } from '../../api/errors.js';
 import { findViewer } from '../../api/viewer.js';
 import { badgeMessages } from '../../i18n/elements/badge-progress.js';
 import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
+import { barStyles } from '../shared/bar.styles.js';
+import { Celebration } from '../shared/celebration.js';
 import { KalElement } from '../shared/kal-element.js';
-import { prefersReducedMotion } from '../shared/reduced-motion.js';
+import { noteStyles, renderStaleNote } from '../shared/note.js';
+import { DEFAULT_INTERVAL_SECONDS, liveIntervalSeconds, refreshIntervalProblem } from '../shared/refresh-interval.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { type BadgeLayout, type BadgeSort, type BadgeView, LAYOUTS, SORTS, joinBadges, newlyAchieved, parseIdList, sortBadges } from './badge-model.js';
 import { type BadgeText, renderCards, renderIcon, ruleText, stateText } from './badge-view.js';
@@ -22,9 +25,6 @@ interface BadgeData {
   /** When it was read (Date.now()). */
   loadedAt: number;
 }
-
-const DEFAULT_INTERVAL_SECONDS = 30;
-const MIN_INTERVAL_SECONDS = 5;
 
 /**
  * @summary The viewer's badges: icon, name, description, state, and per-rule progress bars, with a
@@ -71,7 +71,7 @@ const MIN_INTERVAL_SECONDS = 5;
  * @cssprop --kal-badge-card-min - Narrowest grid card (default 15rem).
  */
 export class KalBadgeProgress extends KalElement {
-  static override styles = [themeStyles, badgeProgressStyles];
+  static override styles = [themeStyles, barStyles, noteStyles, badgeProgressStyles];
   static override messages = badgeMessages;
   static override properties: PropertyDeclarations = {
     badgeIds: { attribute: 'badge-ids' },
@@ -83,8 +83,6 @@ export class KalBadgeProgress extends KalElement {
     refreshInterval: { attribute: 'refresh-interval', type: Number },
     attrError: { state: true },
     view: { state: true },
-    announcement: { state: true },
-    celebrating: { state: true },
     brokenIcons: { state: true },
   };
 
@@ -109,8 +107,7 @@ export class KalBadgeProgress extends KalElement {
   /** A bad `layout` / `sort` / `refresh-interval`: shown as a config error. */
   private attrError: KalError | undefined;
   private view: BadgeData | undefined;
-  private announcement = '';
-  private celebrating = new Set<string>();
+  readonly #celebration = new Celebration(this);
   private brokenIcons = new Map<string, string>();
   /** The element's text, numbers, dates and icon state for the badges' templates (badge-view.ts). */
   readonly #text: BadgeText = {
@@ -133,7 +130,7 @@ export class KalBadgeProgress extends KalElement {
     load: async (args, context) => (await Promise.all([this.#load(args, context), this.#loadCompact()]))[0],
     apply: (data, refreshing) => this.#accept(data, refreshing),
     report: (error) => this.reportError(error),
-    live: { enabled: () => this.live, intervalSeconds: () => this.#intervalSeconds() },
+    live: { enabled: () => this.live, intervalSeconds: () => liveIntervalSeconds(this.refreshInterval) },
   });
 
   /**
@@ -168,25 +165,12 @@ export class KalBadgeProgress extends KalElement {
         `kal-badge-progress: sort must be definition, achieved-first or achieved-last, not "${String(this.sort)}"`,
       );
     }
-    const interval = this.refreshInterval as number | null | undefined;
-    if (interval !== null && interval !== undefined && !(Number.isFinite(interval) && interval > 0)) {
-      const raw = this.getAttribute('refresh-interval') ?? String(interval);
-      return new KalError(
-        'config',
-        `kal-badge-progress: refresh-interval must be a positive number of seconds (got "${raw.slice(0, 64)}")`,
-      );
-    }
-    return undefined;
+    return refreshIntervalProblem(this, this.refreshInterval);
   }
 
   /** What the data depends on. */
   #dataArgs(): unknown[] {
     return [this.badgeIds, this.virtualEventId, this.userId, ...this.settingsKey()];
-  }
-
-  #intervalSeconds(): number {
-    const seconds = Number(this.refreshInterval);
-    return Number.isFinite(seconds) && seconds > 0 ? Math.max(MIN_INTERVAL_SECONDS, seconds) : DEFAULT_INTERVAL_SECONDS;
   }
 
   async #load(args: readonly unknown[], { signal, shareAcrossTabsMs }: LoadContext): Promise<BadgeData> {
@@ -242,20 +226,19 @@ export class KalBadgeProgress extends KalElement {
   #accept(data: BadgeData, refreshing: boolean): void {
     const previous = refreshing ? this.#currentView() : undefined;
     this.view = data;
-    if (!previous) {
-      this.celebrating = new Set();
-      this.loaded(data.badges.length);
-      return;
-    }
-    const earned = newlyAchieved(previous.badges, data.badges);
-    this.celebrating = prefersReducedMotion() ? new Set() : new Set(earned.map((badge) => badge.id));
-    if (earned.length === 0) return;
-    this.announcement = earned.map((badge) => this.t('badges.announce', { name: badge.name })).join(' ');
-    void this.updateComplete.then(() => {
-      for (const badge of earned) {
-        this.emit('kal-badge-achieved', { badgeId: badge.id, achievedAt: (badge.achievedAt ?? new Date()).toISOString() });
-      }
-    });
+    const earned = previous ? newlyAchieved(previous.badges, data.badges) : [];
+    if (!previous) this.loaded(data.badges.length);
+    if (earned.length === 0) return this.#celebration.clear();
+    const announcement = earned.map((badge) => this.t('badges.announce', { name: badge.name })).join(' ');
+    this.#celebration.celebrate(
+      earned.map((badge) => badge.id),
+      announcement,
+      () => {
+        for (const badge of earned) {
+          this.emit('kal-badge-achieved', { badgeId: badge.id, achievedAt: (badge.achievedAt ?? new Date()).toISOString() });
+        }
+      },
+    );
   }
 
   // ------------------------------------------------------------------ compact layout (compact-layout.ts)
@@ -270,7 +253,7 @@ export class KalBadgeProgress extends KalElement {
           icon: (badge) => renderIcon(this.#text, badge),
           stateText: (badge) => stateText(this.#text, badge),
           ruleText: (rule, index) => ruleText(this.#text, rule, index),
-          celebrating: (badgeId) => this.celebrating.has(badgeId),
+          celebrating: (badgeId) => this.#celebration.ids.has(badgeId),
         });
         this.requestUpdate();
       },
@@ -291,7 +274,7 @@ export class KalBadgeProgress extends KalElement {
   override render(): TemplateResult {
     return html`<div class="root layout--${this.layout || 'grid'}" part="base" dir=${this.direction} lang=${this.locale}>
       ${this.#renderContent()}
-      <div class="visually-hidden announcer" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.#celebration.renderAnnouncer()}
     </div>`;
   }
 
@@ -317,15 +300,12 @@ export class KalBadgeProgress extends KalElement {
         ? html`<p class="note note--missing" part="note">${this.t('badges.missing', { count: view.missing })}</p>`
         : nothing}
       ${this.#data.staleSince !== undefined
-        ? html`<p class="note note--stale" part="note">
-            ${this.t('badges.stale')}
-            <button type="button" class="secondary" part="retry" @click=${() => void this.refresh()}>${this.t('state.retry')}</button>
-          </p>`
+        ? renderStaleNote(this.t('badges.stale'), this.t('state.retry'), () => void this.refresh())
         : nothing}
       ${badges.length === 0
         ? this.renderEmpty(this.t('badges.empty'))
         : this.layout !== 'compact' || this.#compactFailed
-          ? renderCards(this.#text, badges, busy, this.celebrating)
+          ? renderCards(this.#text, badges, busy, this.#celebration.ids)
           : (this.#compact?.render(badges, busy) ?? this.renderLoading())}
     `;
   }

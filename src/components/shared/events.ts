@@ -6,6 +6,8 @@ export interface KalEventDetails {
   'kal-error': KalErrorDetail;
   'kal-rank-change': { userId: string; from: number; to: number };
   'kal-badge-achieved': { badgeId: string; achievedAt: string };
+  /** `entryId` for a `perEntry` certificate (each entry is certified on its own). */
+  'kal-certified': { certificateId: string; entryId?: string; certifiedAt: string };
   'kal-prefs-saved': { subscribed: string[]; unsubscribed: string[] };
   'kal-room-join': { entryId: string };
   'kal-room-leave': { entryId: string };
@@ -19,6 +21,7 @@ declare global {
     'kal-error': CustomEvent<KalEventDetails['kal-error']>;
     'kal-rank-change': CustomEvent<KalEventDetails['kal-rank-change']>;
     'kal-badge-achieved': CustomEvent<KalEventDetails['kal-badge-achieved']>;
+    'kal-certified': CustomEvent<KalEventDetails['kal-certified']>;
     'kal-prefs-saved': CustomEvent<KalEventDetails['kal-prefs-saved']>;
     'kal-room-join': CustomEvent<KalEventDetails['kal-room-join']>;
     'kal-room-leave': CustomEvent<KalEventDetails['kal-room-leave']>;

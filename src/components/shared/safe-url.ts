@@ -20,3 +20,18 @@ export function safeUrl(
   if (parsed.protocol === 'http:' && pageOrigin && parsed.origin === pageOrigin) return parsed.href;
   return undefined;
 }
+
+/**
+ * A link from service data fit for an `<a href>`: absolute `https:` or `http:` URLs only (following a
+ * link loads nothing into the page, so any origin will do, but a relative one would resolve against
+ * the host page); `javascript:`, `data:` and anything unreadable give undefined.
+ */
+export function safeLinkUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -124,6 +124,55 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'המינוי ל”{group}” בוטל.',
   'prefs.oneClickAlready': 'המינוי ל”{group}” כבר בוטל.',
   'prefs.manageAll': 'ניהול כל העדפות הדוא״ל',
+  // --- kal-certificate-progress ---
+  'certificate.state.notStarted': 'טרם התחיל',
+  'certificate.state.inProgress': 'בתהליך',
+  'certificate.state.certified': 'הוסמך',
+  'certificate.state.certifiedOn': 'הוסמך ב־{date}',
+  'certificate.creditsLabel': 'נקודות זכות',
+  'certificate.credits': {
+    one: 'נקודות זכות: {credits} מתוך {threshold}',
+    two: 'נקודות זכות: {credits} מתוך {threshold}',
+    other: 'נקודות זכות: {credits} מתוך {threshold}',
+  },
+  'certificate.creditsEarned': {
+    one: 'נקודות זכות שנצברו: {credits}',
+    two: 'נקודות זכות שנצברו: {credits}',
+    other: 'נקודות זכות שנצברו: {credits}',
+  },
+  'certificate.remaining': {
+    one: 'חסרות עוד {remaining} נקודות זכות לתעודה.',
+    two: 'חסרות עוד {remaining} נקודות זכות לתעודה.',
+    other: 'חסרות עוד {remaining} נקודות זכות לתעודה.',
+  },
+  'certificate.entriesLabel': 'מפגשים',
+  'certificate.entriesSummary': {
+    one: 'מפגשים שהוסמכו: {certified} מתוך {count}',
+    two: 'מפגשים שהוסמכו: {certified} מתוך {count}',
+    other: 'מפגשים שהוסמכו: {certified} מתוך {count}',
+  },
+  'certificate.entriesEmpty': 'עדיין אין מפגשים שנספרים לתעודה הזו. כל מפגש מתאים שצופים בו מזכה בתעודה משלו.',
+  'certificate.rulesTitle': 'איך צוברים נקודות זכות',
+  'certificate.rule.credits': {
+    one: 'נקודות זכות: {credits}',
+    two: 'נקודות זכות: {credits}',
+    other: 'נקודות זכות: {credits}',
+  },
+  'certificate.rule.count': '{progress} / {goal}',
+  'certificate.rule.unnamed': 'שלב {n}',
+  'certificate.tiers': 'נקודות זכות לפי רמה',
+  'certificate.tier': {
+    one: 'רמה {level}: {credits} נקודות זכות',
+    two: 'רמה {level}: {credits} נקודות זכות',
+    other: 'רמה {level}: {credits} נקודות זכות',
+  },
+  'certificate.disabled': 'התעודה הזו לא פתוחה כרגע: לא מוענקות נקודות זכות.',
+  'certificate.stale': 'לא ניתן היה לעדכן את ההתקדמות כרגע. מוצג המצב האחרון הידוע.',
+  'certificate.notFound': 'אין תעודה “{id}”. כדאי לבדוק את certificate-id.',
+  'certificate.link': 'פתיחת דף התעודה',
+  'certificate.newTab': '(נפתח בכרטיסייה חדשה)',
+  'certificate.announce': 'התקבלה תעודה: {name}',
+  'certificate.announceEntry': 'התקבלה תעודה: {name}, {entry}',
 };
 
 export default catalogue;

@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { render, type TemplateResult } from 'lit';
 import * as badgeStories from '../../../stories/badge-progress.stories.js';
+import * as certificateStories from '../../../stories/certificate-progress.stories.js';
 import * as leaderboardStories from '../../../stories/leaderboard.stories.js';
 import * as roomStories from '../../../stories/room-embed.stories.js';
 import * as prefsStories from '../../../stories/unsubscribe-prefs.stories.js';
@@ -43,6 +44,8 @@ const STATE_STORIES: Record<string, Outcome> = {
   'leaderboard/Scheduled': 'empty',
   'badge-progress/Empty': 'empty',
   'badge-progress/ConfigError': 'config',
+  'certificate-progress/NotFound': 'not-found',
+  'certificate-progress/ConfigError': 'config',
   'room-embed/BadHost': 'config',
   'unsubscribe-prefs/NoGroups': 'config',
 };
@@ -53,7 +56,13 @@ interface StoryLike {
   parameters?: { docs?: { source?: { transform?: (code: string, context: unknown) => string } } };
 }
 
-const STORIES = { leaderboard: leaderboardStories, 'badge-progress': badgeStories, 'room-embed': roomStories, 'unsubscribe-prefs': prefsStories } as unknown as Record<
+const STORIES = {
+  leaderboard: leaderboardStories,
+  'badge-progress': badgeStories,
+  'certificate-progress': certificateStories,
+  'room-embed': roomStories,
+  'unsubscribe-prefs': prefsStories,
+} as unknown as Record<
   string,
   Record<string, StoryLike> & { default: StoryLike }
 >;

@@ -8,6 +8,7 @@ import {
   callsTo,
   configureSandbox,
   control,
+  intercept,
   sandboxPost,
   until,
 } from '../helpers.js';
@@ -32,27 +33,6 @@ const bars = (node: Element | null) => [...(node?.querySelectorAll<HTMLElement>(
 
 /** Mounts the element and waits for `kal-load`. */
 const loaded = (template: ReturnType<typeof html>) => mountLoaded<KalBadgeProgress>(template, 'kal-badge-progress');
-
-/**
- * Watches (and optionally rewrites) service calls whose URL contains `match`, at the network edge, for
- * what the sandbox cannot produce. Restored after each test.
- */
-function intercept(match: string, options: { request?: (body: any) => void; response?: (json: any) => void }): void {
-  const previous = window.fetch;
-  window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!url.includes(match)) return previous(input, init);
-    if (options.request && typeof init?.body === 'string') options.request(JSON.parse(init.body));
-    const response = await previous(input, init);
-    if (!options.response || !response.ok) return response;
-    const json = await response.json();
-    options.response(json);
-    return new Response(JSON.stringify(json), { status: 200, headers: { 'Content-Type': 'application/json' } });
-  };
-  restores.push(() => {
-    window.fetch = previous;
-  });
-}
 
 const mediumDate = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(iso));
 
@@ -130,7 +110,7 @@ describe('<kal-badge-progress>', () => {
     it('asks for the user of a readable KS', async () => {
       setUp('v1');
       const asked: unknown[] = [];
-      intercept('/userScore/ruleProgress', { request: (body) => asked.push(body.userId) });
+      restores.push(intercept('/userScore/ruleProgress', { request: (body) => asked.push(body.userId) }));
       const { element } = await loaded(html`<kal-badge-progress badge-ids="badge_attendee,badge_marathon"></kal-badge-progress>`);
       expect(badge(element, 'badge_attendee')!.dataset.state).to.equal('achieved');
       expect(asked).to.deep.equal([VIEWER, VIEWER]);
@@ -139,7 +119,7 @@ describe('<kal-badge-progress>', () => {
     it("lets the service answer for the KS's own user when the KS is not readable", async () => {
       setUp('v2');
       const asked: unknown[] = [];
-      intercept('/userScore/ruleProgress', { request: (body) => asked.push(body.userId) });
+      restores.push(intercept('/userScore/ruleProgress', { request: (body) => asked.push(body.userId) }));
       const { element } = await loaded(html`<kal-badge-progress badge-ids="badge_attendee"></kal-badge-progress>`);
       expect(asked).to.deep.equal([undefined]);
       expect(badge(element, 'badge_attendee')!.dataset.state).to.equal('achieved');
@@ -148,7 +128,7 @@ describe('<kal-badge-progress>', () => {
     it('asks for the user named by user-id', async () => {
       setUp('v1');
       const asked: unknown[] = [];
-      intercept('/userScore/ruleProgress', { request: (body) => asked.push(body.userId) });
+      restores.push(intercept('/userScore/ruleProgress', { request: (body) => asked.push(body.userId) }));
       await loaded(html`<kal-badge-progress user-id="someone@example.com" badge-ids="badge_attendee"></kal-badge-progress>`);
       expect(asked).to.deep.equal(['someone@example.com']);
     });
@@ -385,11 +365,11 @@ describe('<kal-badge-progress>', () => {
         badge_marathon: 'http://cross-origin.example.com/icon.png',
         badge_networker: '/sandbox/assets/badges/no_such_badge.svg',
       };
-      intercept('/badge/list', {
+      restores.push(intercept('/badge/list', {
         response: (json) => {
           for (const each of json.objects) if (icons[each.id]) each.iconUrl = icons[each.id];
         },
-      });
+      }));
       const { element } = await loaded(html`<kal-badge-progress virtual-event-id="12345"></kal-badge-progress>`);
       const iconOf = (id: string) => badge(element, id)!.querySelector('[part=icon]')!;
       for (const id of ['badge_attendee', 'badge_pollster', 'badge_marathon']) {
@@ -407,17 +387,17 @@ describe('<kal-badge-progress>', () => {
 
     it('renders API text as text and ignores progress for unknown rules', async () => {
       setUp();
-      intercept('/badge/list', {
+      restores.push(intercept('/badge/list', {
         response: (json) => {
           json.objects[0].name = '<img src=x onerror="window.__pwned=1">Bold';
           json.objects[0].description = '<script>window.__pwned=1</script>';
         },
-      });
-      intercept('/userScore/ruleProgress', {
+      }));
+      restores.push(intercept('/userScore/ruleProgress', {
         response: (json) => {
           json.rulesData.push({ id: 'rule_from_elsewhere', progress: 99, completed: true });
         },
-      });
+      }));
       const { element } = await loaded(html`<kal-badge-progress badge-ids="badge_marathon"></kal-badge-progress>`);
       const marathon = badge(element, 'badge_marathon')!;
       expect(text(marathon.querySelector('[part=name]'))).to.equal('<img src=x onerror="window.__pwned=1">Bold');

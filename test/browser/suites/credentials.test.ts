@@ -11,7 +11,9 @@ import '../../../src/components/leaderboard/define.js';
 import '../../../src/components/badge-progress/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
 import '../../../src/components/room-embed/define.js';
+import '../../../src/components/certificate-progress/define.js';
 import type { KalBadgeProgress } from '../../../src/components/badge-progress/kal-badge-progress.js';
+import type { KalCertificateProgress } from '../../../src/components/certificate-progress/kal-certificate-progress.js';
 import type { KalLeaderboard } from '../../../src/components/leaderboard/kal-leaderboard.js';
 import type { KalRoomEmbed } from '../../../src/components/room-embed/kal-room-embed.js';
 import { forgetLinkKs } from '../../../src/components/unsubscribe-prefs/link-ks.js';
@@ -20,7 +22,7 @@ import { $, deepElements, stateText, text } from '../dom.js';
 
 const VIEWER = 'viewer@example.com';
 const ROOM = '1_sandboxroom';
-const KIT_EVENTS = ['kal-load', 'kal-error', 'kal-rank-change', 'kal-badge-achieved', 'kal-prefs-saved', 'kal-room-join', 'kal-room-leave'];
+const KIT_EVENTS = ['kal-load', 'kal-error', 'kal-rank-change', 'kal-badge-achieved', 'kal-certified', 'kal-prefs-saved', 'kal-room-join', 'kal-room-leave'];
 
 const originalUrl = location.href;
 const restores = restoreAfterEach();
@@ -201,6 +203,33 @@ describe('credentials: the KS stays secret in every state', () => {
     expectNoKs(w);
   });
 
+  it('<kal-certificate-progress>: loaded, certified while open, a failed refresh, and an error', async () => {
+    const w = watch();
+    // Straight from the sandbox (lenient): the report is read afresh on each refresh.
+    await control(w.partnerId, { lenientGameUserKs: true });
+    const certificate = await fixture<KalCertificateProgress>(
+      html`<kal-certificate-progress certificate-id="cert_course" game-url="/sandbox/scm/api/v1" live></kal-certificate-progress>`,
+    );
+    await until(() => w.count('kal-load') === 1, 'loaded');
+    w.snapshot('loaded', certificate);
+
+    await sandboxPost('progress', { partnerId: w.partnerId, userId: VIEWER, certificateId: 'cert_course', credits: 3 });
+    await certificate.refresh();
+    await until(() => w.count('kal-certified') === 1, 'certified');
+    w.snapshot('certified', certificate);
+
+    await control(w.partnerId, { fail: { status: 503, count: -1, match: 'userScore/ruleProgress' } });
+    await certificate.refresh();
+    await until(() => !!$(certificate, '.note--stale'), 'the stale note');
+    w.snapshot('retrying', certificate);
+    await sandboxPost('reset', { partnerId: w.partnerId });
+
+    const missing = await fixture<KalCertificateProgress>(html`<kal-certificate-progress certificate-id="cert_missing"></kal-certificate-progress>`);
+    await until(() => !!$(missing, '[part~=error]'), 'the error state');
+    w.snapshot('error', missing);
+    expectNoKs(w);
+  });
+
   it('<kal-unsubscribe-prefs>: a KS from the email link, loaded, saving, saved, a failed save, an expired link', async () => {
     const w = watch();
     // The page has no token source of its own: only the link's KS.
@@ -295,6 +324,10 @@ const ADMIN_SUBJECTS: AdminSubject[] = [
   {
     name: '<kal-badge-progress>',
     mount: (endpoint) => fixture(html`<kal-badge-progress virtual-event-id="12345" token-endpoint=${endpoint ?? ''}></kal-badge-progress>`),
+  },
+  {
+    name: '<kal-certificate-progress>',
+    mount: (endpoint) => fixture(html`<kal-certificate-progress certificate-id="cert_course" token-endpoint=${endpoint ?? ''}></kal-certificate-progress>`),
   },
   {
     name: '<kal-unsubscribe-prefs>',

@@ -12,6 +12,7 @@ import '../../../src/components/leaderboard/define.js';
 import '../../../src/components/badge-progress/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
 import '../../../src/components/room-embed/define.js';
+import '../../../src/components/certificate-progress/define.js';
 import type { KalEventDetails } from '../../../src/components/shared/events.js';
 import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from '../helpers.js';
 import { $, $$, text } from '../dom.js';
@@ -165,6 +166,18 @@ const badges: Subject = {
   template: () => html`<kal-badge-progress virtual-event-id="12345"></kal-badge-progress>`,
   showsData: (element) =>
     $$(element, '[part~=badge]').length === 6 && text($(element, '[part=summary]')) === '2 of 6 badges earned',
+};
+
+const certificate: Subject = {
+  name: '<kal-certificate-progress>',
+  path: 'userCertificateReport/list',
+  template: () => html`<kal-certificate-progress certificate-id="cert_course"></kal-certificate-progress>`,
+  unknown: {
+    template: () => html`<kal-certificate-progress certificate-id="cert_missing"></kal-certificate-progress>`,
+    path: 'certificate/get',
+    seen: 'There is no certificate “\u2068cert_missing\u2069”. Check the certificate-id.',
+  },
+  showsData: (element) => text($(element, '[part=name]')) === 'Partner Certified Developer' && $(element, '[role=progressbar]')?.getAttribute('aria-valuenow') === '2',
 };
 
 const prefsTemplate = () => html`<kal-unsubscribe-prefs>
@@ -368,7 +381,7 @@ async function expectOneError(env: Env, expected: { code: string; retryable: boo
 
 // ---------------------------------------------------------------- loading: every data element
 
-for (const subject of [leaderboard, badges, prefs]) {
+for (const subject of [leaderboard, badges, certificate, prefs]) {
   describe(`faults: ${subject.name}`, () => {
     for (const tokenCase of TOKEN_CASES) {
       it(`${tokenCase.name}: ${tokenCase.error.code}, no service call`, async () => {

@@ -8,10 +8,11 @@ import { createApp, h, nextTick, ref } from 'vue';
 import { configure, currentConfig } from '../../../src/config.js';
 import { components } from '../../../src/react/index.js';
 import '../../../src/index.js';
-import { callsTo, configureSandbox, countingGetKs, until, withoutNames } from '../helpers.js';
+import type { KalCertificateProgress } from '../../../src/components/certificate-progress/kal-certificate-progress.js';
+import { callsTo, configureSandbox, control, countingGetKs, sandboxPost, until, withoutNames } from '../helpers.js';
 
 // What `import { Leaderboard, … } from 'kaltura-widgets/react'` gives (the package names each component).
-const { BadgeProgress, Leaderboard, PrefGroup, UnsubscribePrefs } = components;
+const { BadgeProgress, CertificateProgress, Leaderboard, PrefGroup, UnsubscribePrefs } = components;
 
 const saved = { ...currentConfig() };
 let host: HTMLDivElement;
@@ -101,6 +102,35 @@ describe('React wrappers (@lit/react)', () => {
     render(6);
     await until(() => loaded.includes(4), 'kal-load with four rows (of six) after the prop change');
     expect(await callsTo(partnerId, 'userScore/list')).to.have.length(2);
+  });
+});
+
+describe('React wrappers (@lit/react): <CertificateProgress>', () => {
+  let root: Root;
+  afterEach(() => root.unmount());
+
+  it('passes certificateId as a property and kal-certified to onKalCertified', async () => {
+    const partnerId = setUp();
+    // Straight from the sandbox (lenient): the report is read afresh on each refresh.
+    await control(partnerId, { lenientGameUserKs: true });
+    const certified: Array<{ certificateId: string }> = [];
+    let element: KalCertificateProgress | null = null;
+    root = createRoot(host);
+    flushSync(() =>
+      root.render(
+        createElement(CertificateProgress, {
+          certificateId: 'cert_course',
+          gameUrl: '/sandbox/scm/api/v1',
+          ref: (node: KalCertificateProgress | null) => void (element = node),
+          onKalCertified: (event: CustomEvent<{ certificateId: string }>) => certified.push(event.detail),
+        }),
+      ),
+    );
+    await shows('kal-certificate-progress', '[role=progressbar]');
+    await sandboxPost('progress', { partnerId, userId: 'viewer@example.com', certificateId: 'cert_course', credits: 3 });
+    await element!.refresh();
+    await until(() => certified.length === 1, 'onKalCertified');
+    expect(certified[0]!.certificateId).to.equal('cert_course');
   });
 });
 

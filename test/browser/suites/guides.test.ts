@@ -4,6 +4,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { configure } from '../../../src/config.js';
 import '../../../src/components/badge-progress/define.js';
+import '../../../src/components/certificate-progress/define.js';
 import '../../../src/components/leaderboard/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
 import { FAST_RETRIES, SANDBOX_URLS, configureSandbox, countingGetKs, mintKs, newPartner, restoreAfterEach } from '../helpers.js';
@@ -43,6 +44,7 @@ describe('Game Services go through the host\'s proxy', () => {
   for (const [tag, template] of [
     ['kal-leaderboard', html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`],
     ['kal-badge-progress', html`<kal-badge-progress badge-ids="badge_attendee"></kal-badge-progress>`],
+    ['kal-certificate-progress', html`<kal-certificate-progress certificate-id="cert_attendance"></kal-certificate-progress>`],
   ] as const) {
     it(`${tag} with no game-url sends nothing and says the Game proxy is missing`, async () => {
       const partnerId = newPartner();
@@ -156,6 +158,39 @@ describe('participation policies, as a viewer sees them', () => {
     expect(text(own!.querySelector('.place'))).to.equal('1');
     expect(text(own!.querySelector('[part=only-you]'))).to.equal('Only you can see your place');
     await expect(element).to.be.accessible();
+  });
+});
+
+describe('certificates, as a viewer sees them', () => {
+  it("the report reaches the page with the viewer's rows only, whatever the page asks", async () => {
+    const { partnerId } = configureSandbox();
+    const answers: Array<{ objects: Array<{ userId: string }> }> = [];
+    const previous = window.fetch;
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await previous(input, init);
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.includes('/api/game/userCertificateReport/list')) answers.push(await response.clone().json());
+      return response;
+    };
+    restores.push(() => {
+      window.fetch = previous;
+    });
+    const load = oneEvent(document, 'kal-load');
+    // cert_attendance's report holds about 300 attendees' rows.
+    const element = await fixture<HTMLElement>(html`<kal-certificate-progress certificate-id="cert_attendance"></kal-certificate-progress>`);
+    await load;
+    expect(answers.flatMap((answer) => answer.objects.map((row) => row.userId))).to.deep.equal(['viewer@example.com']);
+    expect(shadowText(element)).to.contain('3.5 of 3 credits');
+
+    // Asking for someone else (or every user) still answers the viewer's own rows.
+    const { ks } = await mintKs(partnerId, { userId: 'viewer@example.com' });
+    const other = await fetch('/api/game/userCertificateReport/list', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ks}` },
+      body: JSON.stringify({ gameObjectId: 'cert_attendance', userId: 'user-2', filter: { userIdEqual: 'user-2' } }),
+    });
+    const rows = ((await other.json()) as { objects: Array<{ userId: string }> }).objects;
+    expect(rows.map((row) => row.userId)).to.deep.equal(['viewer@example.com']);
   });
 });
 

@@ -10,6 +10,7 @@ import '../../../src/components/leaderboard/define.js';
 import '../../../src/components/badge-progress/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
 import '../../../src/components/room-embed/define.js';
+import '../../../src/components/certificate-progress/define.js';
 import type { KalBadgeProgress } from '../../../src/components/badge-progress/kal-badge-progress.js';
 import type { KalLeaderboard, ResolvedUsers } from '../../../src/components/leaderboard/kal-leaderboard.js';
 import { configureSandbox, sandboxState, until, withoutNames } from '../helpers.js';
@@ -215,6 +216,40 @@ describe('hostile data: <kal-badge-progress>', () => {
   }
 });
 
+describe('hostile data: <kal-certificate-progress>', () => {
+  it('shows names, entry names and rule names as inert text, a description with markup as its text, no unsafe link, inside its box', async () => {
+    const env = setUp();
+    serve('certificate/get', {
+      id: 'cert_cpe',
+      name: `${IMG} ${HUGE}`,
+      description: `${IMG}${STYLE} <p>${EMOJI}</p><ul><li><a href="${JS_URL}">${HUGE}</a></li></ul>`,
+      status: 'enabled',
+      certificateEligibility: 'perEntry',
+      certifiedCreditsThreshold: 1,
+      host: JS_URL,
+      creditsMapping: `credits,${IMG}\n1,${HUGE}`,
+    });
+    serve('userCertificateReport/list', {
+      totalCount: 2,
+      objects: [
+        { userId: 'viewer@example.com', entryId: IMG, entryName: `${RTL} ${EMOJI}`, credits: 1, status: 'CERTIFIED', certificationDate: STYLE },
+        { userId: 'viewer@example.com', entryId: HUGE, entryName: STYLE, credits: 0.5, status: 'IN_PROGRESS' },
+      ],
+    });
+    serve('userScore/ruleProgress', { rulesData: [{ id: IMG, name: HUGE, progress: 1, completed: false, points: 1.5 }] });
+    const { container, element } = await mountIn(html`<kal-certificate-progress certificate-id="cert_cpe"></kal-certificate-progress>`);
+    await until(() => env.loads > 0 && $$(element, '[part~=entry]').length === 2, 'the entries');
+    expect(env.errors).to.deep.equal([]);
+    expectLiteral(element, `${IMG} ${HUGE}`, `${RTL} ${EMOJI}`, STYLE, HUGE);
+    // The description's markup was read as markup and dropped; its text is shown.
+    const blocks = $$(element, '[part=description] p, [part=description] li').map((block) => text(block));
+    expect(blocks.length === 2 && blocks[0] === EMOJI && blocks[1] === HUGE, 'the description as a paragraph and a list item').to.equal(true);
+    expect($$(element, 'img, a')).to.have.length(0);
+    expectInert(env, element);
+    expectContained(container, element);
+  });
+});
+
 describe('hostile data: <kal-unsubscribe-prefs>', () => {
   it('shows organiser labels and descriptions, and group ids only the server knows, as inert text inside its box', async () => {
     const env = setUp();
@@ -301,6 +336,7 @@ const NUMBERS: Array<[string, Expect]> = [
 const LEADERBOARD = { 'leaderboard-id': 'lb_conference' };
 const BADGES = { 'virtual-event-id': '12345' };
 const AUTO_ROOM = { 'entry-id': ROOM, join: 'auto' };
+const CERTIFICATE = { 'certificate-id': 'cert_course' };
 const badgesShown = (element: HTMLElement) => $$(element, '[part~=badge]').length === 6;
 
 const ATTRIBUTE_CASES: AttributeCase[] = [
@@ -331,6 +367,9 @@ const ATTRIBUTE_CASES: AttributeCase[] = [
   { tag: 'kal-badge-progress', base: BADGES, attribute: 'refresh-interval', values: NUMBERS, words: 'refresh-interval', seen: CONFIG_SEEN },
   { tag: 'kal-badge-progress', base: {}, attribute: 'badge-ids', values: [['', 'config'], [' , ,', 'config']], words: 'badge-ids', seen: CONFIG_SEEN },
   { tag: 'kal-badge-progress', base: BADGES, attribute: 'partner-id', values: NUMBERS, words: 'partner-id', seen: CONFIG_SEEN },
+  { tag: 'kal-certificate-progress', base: CERTIFICATE, attribute: 'refresh-interval', values: NUMBERS, words: 'refresh-interval', seen: CONFIG_SEEN },
+  { tag: 'kal-certificate-progress', base: {}, attribute: 'certificate-id', values: [['', 'config'], ['   ', 'config']], words: 'certificate-id', seen: CONFIG_SEEN },
+  { tag: 'kal-certificate-progress', base: CERTIFICATE, attribute: 'partner-id', values: NUMBERS, words: 'partner-id', seen: CONFIG_SEEN },
   { tag: 'kal-unsubscribe-prefs', base: {}, attribute: 'partner-id', values: NUMBERS, words: 'partner-id', seen: CONFIG_SEEN },
   { tag: 'kal-room-embed', base: AUTO_ROOM, attribute: 'load-timeout', values: NUMBERS, words: 'load-timeout', seen: CONFIG_SEEN },
   {

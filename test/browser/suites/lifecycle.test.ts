@@ -9,6 +9,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import '../../../src/components/badge-progress/define.js';
+import '../../../src/components/certificate-progress/define.js';
 import '../../../src/components/leaderboard/define.js';
 import '../../../src/components/room-embed/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
@@ -238,6 +239,11 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'kal-certificate-progress (live)',
+    markup: '<kal-certificate-progress certificate-id="cert_cpe" live refresh-interval="5"></kal-certificate-progress>',
+    use: loadedOnly,
+  },
+  {
     name: 'kal-room-embed (joined)',
     markup: '<kal-room-embed entry-id="1_sandboxroom" room-name="Keynote Room"></kal-room-embed>',
     use: async (element) => {
@@ -304,6 +310,11 @@ describe('lifecycle: a request in flight is aborted on removal, without a kal-er
       match: 'userScore/list',
     },
     { name: 'kal-badge-progress', markup: '<kal-badge-progress badge-ids="badge_attendee" live></kal-badge-progress>', match: 'badge/list' },
+    {
+      name: 'kal-certificate-progress',
+      markup: '<kal-certificate-progress certificate-id="cert_course" live></kal-certificate-progress>',
+      match: 'userCertificateReport/list',
+    },
     { name: 'kal-unsubscribe-prefs', markup: PREFS, match: 'userGroupsStatus' },
   ];
 

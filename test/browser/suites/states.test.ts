@@ -22,6 +22,7 @@ const ELEMENTS = [
   { tag: 'kal-leaderboard', template: html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`, shape: 'rows', items: 5 },
   { tag: 'kal-badge-progress', template: html`<kal-badge-progress virtual-event-id="12345"></kal-badge-progress>`, shape: 'cards', items: 3 },
   { tag: 'kal-unsubscribe-prefs', template: PREFS, shape: 'toggles', items: 3 },
+  { tag: 'kal-certificate-progress', template: html`<kal-certificate-progress certificate-id="cert_course"></kal-certificate-progress>`, shape: 'rows', items: 5 },
 ] as const;
 
 describe('designed states', () => {
@@ -87,6 +88,7 @@ describe('designed states', () => {
       <kal-badge-progress virtual-event-id="12345"></kal-badge-progress>
       <kal-room-embed entry-id="1_sandboxroom" kaf-host="sandbox.kaf.example.com"></kal-room-embed>
       ${PREFS}
+      <kal-certificate-progress certificate-id="cert_course"></kal-certificate-progress>
     </div>`);
     const boxes = [...page.children].map((element) => {
       const style = getComputedStyle(element);
