@@ -17,6 +17,7 @@ interface CommonProps<E> extends HTMLAttributes<E>, RefAttributes<E> {
   region?: string;
   'game-url'?: string;
   'messaging-url'?: string;
+  'events-url'?: string;
   'token-endpoint'?: string;
   theme?: 'auto' | 'light' | 'dark';
   getKs?: E extends { getKs?: infer G } ? G : never;

@@ -27,6 +27,7 @@ export abstract class KalElement extends LitElement {
     region: {},
     gameUrl: { attribute: 'game-url' },
     messagingUrl: { attribute: 'messaging-url' },
+    eventsUrl: { attribute: 'events-url' },
     tokenEndpoint: { attribute: 'token-endpoint' },
     getKs: { attribute: false },
     theme: { reflect: true },
@@ -44,6 +45,8 @@ export abstract class KalElement extends LitElement {
   gameUrl?: string;
   /** Messaging base URL. */
   messagingUrl?: string;
+  /** Events Platform base URL: the host's Events proxy (`createEventsProxy`). */
+  eventsUrl?: string;
   /** Same-origin URL that answers a USER KS for the signed-in person. */
   tokenEndpoint?: string;
   /** Token callback (property only, so a KS source never sits in an attribute). */
@@ -78,7 +81,7 @@ export abstract class KalElement extends LitElement {
 
   /** Everything the settings depend on: use it in a Task's args so any change re-fetches. */
   protected settingsKey(): unknown[] {
-    return [this.partnerId, this.region, this.gameUrl, this.messagingUrl, this.tokenEndpoint, this.getKs, this.configVersion];
+    return [this.partnerId, this.region, this.gameUrl, this.messagingUrl, this.eventsUrl, this.tokenEndpoint, this.getKs, this.configVersion];
   }
 
   /** The API context for these settings; throws a `config` KalError when they are unusable. */
@@ -86,7 +89,7 @@ export abstract class KalElement extends LitElement {
     return { ...resolveApi(this.apiSettings(), scope), signal: AbortSignal.any([signal, this.connection.signal]) };
   }
 
-  /** The settings its service calls use: the element's own (partnerId, region, gameUrl, messagingUrl, tokenEndpoint, getKs). */
+  /** The settings its service calls use: the element's own (partnerId, region, gameUrl, messagingUrl, eventsUrl, tokenEndpoint, getKs). */
   protected apiSettings(): ElementSettings {
     return this;
   }

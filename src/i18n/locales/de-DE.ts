@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Dieses Widget ist nicht sicher eingerichtet: Es hat eine Administratorsitzung erhalten, die niemals in einen Browser gelangen darf.',
   'error.noToken': 'Dieses Widget ist nicht richtig eingerichtet: Es kann keine Sitzung abrufen.',
   'error.noGameProxy': 'Dieses Widget ist noch nicht eingerichtet: Die Website hat es nicht mit dem Spieldienst verbunden.',
+  'error.noEventsProxy': 'Dieses Widget ist noch nicht eingerichtet: Die Website hat es nicht mit dem Veranstaltungsdienst verbunden.',
   'error.aborted': 'Die Anfrage wurde abgebrochen.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Bestenliste',

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Este widget no está configurado de forma segura: ha recibido una sesión de administrador, que nunca debe llegar a un navegador.',
   'error.noToken': 'Este widget no está bien configurado: no tiene forma de obtener una sesión.',
   'error.noGameProxy': 'Este widget aún no está configurado: el sitio no lo ha conectado al servicio de juegos.',
+  'error.noEventsProxy': 'Este widget aún no está configurado: el sitio no lo ha conectado al servicio de eventos.',
   'error.aborted': 'Se ha cancelado la solicitud.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Clasificación',

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Tätä pienoisohjelmaa ei ole määritetty turvallisesti: se sai pääkäyttäjän istunnon, jonka ei koskaan pidä päätyä selaimeen.',
   'error.noToken': 'Tätä pienoisohjelmaa ei ole määritetty oikein: sillä ei ole keinoa saada istuntoa.',
   'error.noGameProxy': 'Tätä pienoisohjelmaa ei ole vielä määritetty: sivusto ei ole yhdistänyt sitä pelipalveluun.',
+  'error.noEventsProxy': 'Tätä pienoisohjelmaa ei ole vielä määritetty: sivusto ei ole yhdistänyt sitä tapahtumapalveluun.',
   'error.aborted': 'Pyyntö peruttiin.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Tulostaulu',

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Ce widget n’est pas configuré de façon sûre : il a reçu une session d’administrateur, qui ne doit jamais parvenir à un navigateur.',
   'error.noToken': 'Ce widget n’est pas configuré correctement : il n’a aucun moyen d’obtenir une session.',
   'error.noGameProxy': 'Ce widget n’est pas encore configuré : le site ne l’a pas relié au service de jeu.',
+  'error.noEventsProxy': 'Ce widget n’est pas encore configuré : le site ne l’a pas relié au service d’événements.',
   'error.aborted': 'La requête a été annulée.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Classement',

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Questo widget non è configurato in modo sicuro: ha ricevuto una sessione da amministratore, che non deve mai arrivare a un browser.',
   'error.noToken': 'Questo widget non è configurato correttamente: non ha modo di ottenere una sessione.',
   'error.noGameProxy': 'Questo widget non è ancora configurato: il sito non lo ha collegato al servizio di gioco.',
+  'error.noEventsProxy': 'Questo widget non è ancora configurato: il sito non lo ha collegato al servizio eventi.',
   'error.aborted': 'La richiesta è stata annullata.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Classifica',

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'このウィジェットは安全に設定されていません：管理者セッションが渡されています。管理者セッションをブラウザーに渡してはいけません。',
   'error.noToken': 'このウィジェットは正しく設定されていません：セッションを取得する方法がありません。',
   'error.noGameProxy': 'このウィジェットはまだ設定されていません：サイトがゲームサービスに接続していません。',
+  'error.noEventsProxy': 'このウィジェットはまだ設定されていません：サイトがイベントサービスに接続していません。',
   'error.aborted': 'リクエストはキャンセルされました。',
   // --- kal-leaderboard ---
   'leaderboard.label': 'リーダーボード',

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': '이 위젯이 안전하게 설정되지 않았습니다. 관리자 세션이 전달되었으며, 관리자 세션은 절대 브라우저에 전달되면 안 됩니다.',
   'error.noToken': '이 위젯이 올바르게 설정되지 않았습니다. 세션을 가져올 방법이 없습니다.',
   'error.noGameProxy': '이 위젯은 아직 설정되지 않았습니다. 사이트가 게임 서비스에 연결하지 않았습니다.',
+  'error.noEventsProxy': '이 위젯은 아직 설정되지 않았습니다. 사이트가 이벤트 서비스에 연결하지 않았습니다.',
   'error.aborted': '요청이 취소되었습니다.',
   // --- kal-leaderboard ---
   'leaderboard.label': '리더보드',

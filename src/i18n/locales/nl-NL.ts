@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Deze widget is niet veilig ingesteld: hij heeft een beheerderssessie gekregen, en die mag nooit in een browser terechtkomen.',
   'error.noToken': 'Deze widget is niet goed ingesteld: hij kan op geen enkele manier een sessie krijgen.',
   'error.noGameProxy': 'Deze widget is nog niet ingesteld: de site heeft hem niet met de spelservice verbonden.',
+  'error.noEventsProxy': 'Deze widget is nog niet ingesteld: de site heeft hem niet met de evenementenservice verbonden.',
   'error.aborted': 'Het verzoek is geannuleerd.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Ranglijst',

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Este widget não está configurado com segurança: ele recebeu uma sessão de administrador, que nunca deve chegar a um navegador.',
   'error.noToken': 'Este widget não está configurado corretamente: ele não tem como obter uma sessão.',
   'error.noGameProxy': 'Este widget ainda não está configurado: o site não o conectou ao serviço de jogos.',
+  'error.noEventsProxy': 'Este widget ainda não está configurado: o site não o conectou ao serviço de eventos.',
   'error.aborted': 'A solicitação foi cancelada.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Classificação',

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': '此小组件的设置不安全：它收到了管理员会话，而管理员会话绝不能出现在浏览器中。',
   'error.noToken': '此小组件的设置不正确：它无法获取会话。',
   'error.noGameProxy': '此小组件尚未设置：网站尚未将其连接到游戏服务。',
+  'error.noEventsProxy': '此小组件尚未设置：网站尚未将其连接到活动服务。',
   'error.aborted': '请求已取消。',
   // --- kal-leaderboard ---
   'leaderboard.label': '排行榜',

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': '此小工具的設定不安全：它收到了管理員工作階段，而管理員工作階段絕不能出現在瀏覽器中。',
   'error.noToken': '此小工具的設定不正確：它無法取得工作階段。',
   'error.noGameProxy': '此小工具尚未設定：網站尚未將其連接到遊戲服務。',
+  'error.noEventsProxy': '此小工具尚未設定：網站尚未將其連接到活動服務。',
   'error.aborted': '要求已取消。',
   // --- kal-leaderboard ---
   'leaderboard.label': '排行榜',
