@@ -53,6 +53,7 @@ const rows = [
   page('script tag + <kal-badge-progress>', ['badge-progress'], ONE_ELEMENT_PAGE),
   page('script tag + <kal-room-embed>', ['room-embed'], ONE_ELEMENT_PAGE),
   page('script tag + <kal-unsubscribe-prefs>', ['unsubscribe-prefs'], ONE_ELEMENT_PAGE),
+  page('script tag + <kal-event-agenda>', ['event-agenda'], ONE_ELEMENT_PAGE),
   page('script tag + all four elements', ELEMENTS, ALL_ELEMENTS_PAGE),
   page('cdn/leaderboard.js + cdn/api.js as modules (no loader)', ['leaderboard'], undefined, false),
 ];

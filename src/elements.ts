@@ -8,6 +8,7 @@ export const ELEMENTS = [
   { module: 'badge-progress', tags: ['kal-badge-progress'] },
   { module: 'room-embed', tags: ['kal-room-embed'] },
   { module: 'unsubscribe-prefs', tags: ['kal-unsubscribe-prefs', 'kal-pref-group'] },
+  { module: 'event-agenda', tags: ['kal-event-agenda'] },
 ] as const;
 
 export type ElementModule = (typeof ELEMENTS)[number]['module'];

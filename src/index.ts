@@ -18,3 +18,4 @@ export { KalRoomEmbed } from './components/room-embed/define.js';
 export { KalPrefGroup, KalUnsubscribePrefs, forgetLinkKs } from './components/unsubscribe-prefs/define.js';
 export { KalLeaderboard } from './components/leaderboard/define.js';
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './components/leaderboard/kal-leaderboard.js';
+export { KalEventAgenda } from './components/event-agenda/define.js';

@@ -1,4 +1,5 @@
 import { badgeMessages } from './elements/badge-progress.js';
+import { agendaMessages } from './elements/event-agenda.js';
 import { leaderboardMessages } from './elements/leaderboard.js';
 import { roomMessages } from './elements/room-embed.js';
 import { prefsMessages } from './elements/unsubscribe-prefs.js';
@@ -17,6 +18,7 @@ export const en = {
   ...badgeMessages,
   ...roomMessages,
   ...prefsMessages,
+  ...agendaMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

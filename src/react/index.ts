@@ -7,6 +7,7 @@ import { type EventName, createComponent } from '@lit/react';
 import * as React from 'react';
 // The per-element entries register the elements as they load.
 import { KalBadgeProgress } from '../components/badge-progress/define.js';
+import { KalEventAgenda } from '../components/event-agenda/define.js';
 import { KalLeaderboard } from '../components/leaderboard/define.js';
 import { KalRoomEmbed } from '../components/room-embed/define.js';
 import type { KalEventDetails } from '../components/shared/events.js';
@@ -40,3 +41,4 @@ export const BadgeProgress = wrap('BadgeProgress', 'kal-badge-progress', KalBadg
 export const RoomEmbed = wrap('RoomEmbed', 'kal-room-embed', KalRoomEmbed, ['kal-room-join', 'kal-room-leave']);
 export const UnsubscribePrefs = wrap('UnsubscribePrefs', 'kal-unsubscribe-prefs', KalUnsubscribePrefs, ['kal-prefs-saved']);
 export const PrefGroup = wrap('PrefGroup', 'kal-pref-group', KalPrefGroup);
+export const EventAgenda = wrap('EventAgenda', 'kal-event-agenda', KalEventAgenda);

@@ -4,6 +4,7 @@
  */
 import type { HTMLAttributes, RefAttributes } from 'react';
 import type { KalBadgeProgress } from '../components/badge-progress/kal-badge-progress.js';
+import type { KalEventAgenda } from '../components/event-agenda/kal-event-agenda.js';
 import type { KalLeaderboard } from '../components/leaderboard/kal-leaderboard.js';
 import type { KalRoomEmbed } from '../components/room-embed/kal-room-embed.js';
 import type { KalEventDetails } from '../components/shared/events.js';
@@ -73,6 +74,10 @@ export interface PrefGroupJsxProps extends HTMLAttributes<KalPrefGroup>, RefAttr
   description?: string;
 }
 
+export interface EventAgendaJsxProps extends CommonProps<KalEventAgenda> {
+  'event-id'?: number | string;
+}
+
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
@@ -82,6 +87,7 @@ declare module 'react' {
       'kal-room-embed': RoomEmbedJsxProps;
       'kal-unsubscribe-prefs': UnsubscribePrefsJsxProps;
       'kal-pref-group': PrefGroupJsxProps;
+      'kal-event-agenda': EventAgendaJsxProps;
     }
   }
 }

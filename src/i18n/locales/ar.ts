@@ -129,6 +129,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'تم إلغاء اشتراكك في «{group}».',
   'prefs.oneClickAlready': 'اشتراكك في «{group}» ملغى بالفعل.',
   'prefs.manageAll': 'إدارة كل تفضيلات البريد الإلكتروني',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'لم تُنشر أي جلسات لهذه الفعالية بعد.',
+  'agenda.notFound': 'لا توجد فعالية “{id}” لعرضها. تحقّق من event-id.',
+  'agenda.cancelled': 'أُلغيت هذه الفعالية.',
+  'agenda.ended': 'انتهت هذه الفعالية.',
+  'agenda.stale': 'تعذّر تحديث جدول الأعمال الآن. نعرض آخر ما توفّر لدينا.',
+  'agenda.zoneNote': 'الأوقات معروضة بمنطقتك الزمنية ({viewer}). المنطقة الزمنية للفعالية هي {event}.',
+  'agenda.eventTime': 'وقت الفعالية: {time}',
+  'agenda.state.soon': 'تبدأ قريبًا',
+  'agenda.state.live': 'مباشر الآن',
+  'agenda.state.ended': 'انتهت',
+  'agenda.state.cancelled': 'أُلغيت',
+  'agenda.addToCalendar': 'إضافة إلى التقويم',
+  'agenda.announceLive': 'مباشر الآن: {name}',
+  'agenda.type.MeetingEntry': 'غرفة تفاعلية',
+  'agenda.type.LiveWebcast': 'بث ويب مباشر',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'بث مباشر',
+  'agenda.type.VirtualLearningRoom': 'فصل افتراضي',
 };
 
 export default catalogue;

@@ -115,6 +115,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'Sie haben „{group}“ abbestellt.',
   'prefs.oneClickAlready': 'Sie haben „{group}“ bereits abbestellt.',
   'prefs.manageAll': 'Alle E-Mail-Einstellungen verwalten',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Für diese Veranstaltung wurden noch keine Sessions veröffentlicht.',
+  'agenda.notFound': 'Es gibt keine Veranstaltung „{id}“ zum Anzeigen. Prüfen Sie event-id.',
+  'agenda.cancelled': 'Diese Veranstaltung wurde abgesagt.',
+  'agenda.ended': 'Diese Veranstaltung ist beendet.',
+  'agenda.stale': 'Die Agenda konnte gerade nicht aktualisiert werden. Angezeigt wird der letzte bekannte Stand.',
+  'agenda.zoneNote': 'Zeiten in Ihrer Zeitzone ({viewer}). Die Zeitzone der Veranstaltung ist {event}.',
+  'agenda.eventTime': 'Zeit der Veranstaltung: {time}',
+  'agenda.state.soon': 'Beginnt gleich',
+  'agenda.state.live': 'Jetzt live',
+  'agenda.state.ended': 'Beendet',
+  'agenda.state.cancelled': 'Abgesagt',
+  'agenda.addToCalendar': 'Zum Kalender hinzufügen',
+  'agenda.announceLive': 'Jetzt live: {name}',
+  'agenda.type.MeetingEntry': 'Interaktiver Raum',
+  'agenda.type.LiveWebcast': 'Live-Webcast',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Live-Übertragung',
+  'agenda.type.VirtualLearningRoom': 'Virtuelles Klassenzimmer',
 };
 
 export default catalogue;

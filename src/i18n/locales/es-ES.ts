@@ -115,6 +115,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'Te has dado de baja de «{group}».',
   'prefs.oneClickAlready': 'Ya te habías dado de baja de «{group}».',
   'prefs.manageAll': 'Gestionar todas las preferencias de correo',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Aún no se ha publicado ninguna sesión de este evento.',
+  'agenda.notFound': 'No hay ningún evento «{id}» que mostrar. Revisa event-id.',
+  'agenda.cancelled': 'Este evento se ha cancelado.',
+  'agenda.ended': 'Este evento ha terminado.',
+  'agenda.stale': 'No se ha podido actualizar la agenda en este momento. Se muestra lo último que vimos.',
+  'agenda.zoneNote': 'Las horas están en tu zona horaria ({viewer}). La zona horaria del evento es {event}.',
+  'agenda.eventTime': 'Hora del evento: {time}',
+  'agenda.state.soon': 'Empieza pronto',
+  'agenda.state.live': 'En directo',
+  'agenda.state.ended': 'Terminada',
+  'agenda.state.cancelled': 'Cancelada',
+  'agenda.addToCalendar': 'Añadir al calendario',
+  'agenda.announceLive': 'En directo: {name}',
+  'agenda.type.MeetingEntry': 'Sala interactiva',
+  'agenda.type.LiveWebcast': 'Webcast en directo',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Emisión en directo',
+  'agenda.type.VirtualLearningRoom': 'Aula virtual',
 };
 
 export default catalogue;

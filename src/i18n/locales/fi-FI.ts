@@ -115,6 +115,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'Tilaus ”{group}” on peruttu.',
   'prefs.oneClickAlready': 'Tilaus ”{group}” on jo peruttu.',
   'prefs.manageAll': 'Hallitse kaikkia sähköpostiasetuksia',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Tapahtumalle ei ole vielä julkaistu yhtään istuntoa.',
+  'agenda.notFound': 'Tapahtumaa ”{id}” ei ole näytettävänä. Tarkista event-id.',
+  'agenda.cancelled': 'Tämä tapahtuma on peruttu.',
+  'agenda.ended': 'Tämä tapahtuma on päättynyt.',
+  'agenda.stale': 'Ohjelmaa ei juuri nyt voitu päivittää. Näytetään viimeisimmät tiedot.',
+  'agenda.zoneNote': 'Ajat ovat aikavyöhykkeelläsi ({viewer}). Tapahtuman aikavyöhyke on {event}.',
+  'agenda.eventTime': 'Tapahtuman aika: {time}',
+  'agenda.state.soon': 'Alkaa pian',
+  'agenda.state.live': 'Nyt live',
+  'agenda.state.ended': 'Päättynyt',
+  'agenda.state.cancelled': 'Peruttu',
+  'agenda.addToCalendar': 'Lisää kalenteriin',
+  'agenda.announceLive': 'Nyt live: {name}',
+  'agenda.type.MeetingEntry': 'Vuorovaikutteinen huone',
+  'agenda.type.LiveWebcast': 'Live-webcast',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Live-lähetys',
+  'agenda.type.VirtualLearningRoom': 'Virtuaaliluokka',
 };
 
 export default catalogue;

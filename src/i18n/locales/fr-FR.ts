@@ -115,6 +115,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'Votre désabonnement de « {group} » est confirmé.',
   'prefs.oneClickAlready': 'Vous ne recevez déjà plus « {group} ».',
   'prefs.manageAll': 'Gérer toutes les préférences d’e-mail',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Aucune session n’a encore été publiée pour cet événement.',
+  'agenda.notFound': 'Il n’y a pas d’événement « {id} » à afficher. Vérifiez event-id.',
+  'agenda.cancelled': 'Cet événement a été annulé.',
+  'agenda.ended': 'Cet événement est terminé.',
+  'agenda.stale': 'Le programme n’a pas pu être mis à jour pour le moment. Voici les dernières données connues.',
+  'agenda.zoneNote': 'Les heures sont dans votre fuseau horaire ({viewer}). Le fuseau horaire de l’événement est {event}.',
+  'agenda.eventTime': 'Heure de l’événement : {time}',
+  'agenda.state.soon': 'Bientôt',
+  'agenda.state.live': 'En direct',
+  'agenda.state.ended': 'Terminée',
+  'agenda.state.cancelled': 'Annulée',
+  'agenda.addToCalendar': 'Ajouter au calendrier',
+  'agenda.announceLive': 'En direct : {name}',
+  'agenda.type.MeetingEntry': 'Salle interactive',
+  'agenda.type.LiveWebcast': 'Webcast en direct',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Diffusion en direct',
+  'agenda.type.VirtualLearningRoom': 'Classe virtuelle',
 };
 
 export default catalogue;

@@ -123,6 +123,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'המינוי ל”{group}” בוטל.',
   'prefs.oneClickAlready': 'המינוי ל”{group}” כבר בוטל.',
   'prefs.manageAll': 'ניהול כל העדפות הדוא״ל',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'עדיין לא פורסמו מפגשים לאירוע הזה.',
+  'agenda.notFound': 'אין אירוע “{id}” להצגה. כדאי לבדוק את event-id.',
+  'agenda.cancelled': 'האירוע הזה בוטל.',
+  'agenda.ended': 'האירוע הזה הסתיים.',
+  'agenda.stale': 'לא ניתן היה לעדכן את סדר היום כרגע. מוצג המצב האחרון הידוע.',
+  'agenda.zoneNote': 'השעות מוצגות באזור הזמן שלך ({viewer}). אזור הזמן של האירוע הוא {event}.',
+  'agenda.eventTime': 'שעת האירוע: {time}',
+  'agenda.state.soon': 'מתחיל בקרוב',
+  'agenda.state.live': 'בשידור חי עכשיו',
+  'agenda.state.ended': 'הסתיים',
+  'agenda.state.cancelled': 'בוטל',
+  'agenda.addToCalendar': 'הוספה ליומן',
+  'agenda.announceLive': 'בשידור חי עכשיו: {name}',
+  'agenda.type.MeetingEntry': 'חדר אינטראקטיבי',
+  'agenda.type.LiveWebcast': 'שידור וובקאסט חי',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'שידור חי',
+  'agenda.type.VirtualLearningRoom': 'כיתה וירטואלית',
 };
 
 export default catalogue;

@@ -115,6 +115,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'Iscrizione a «{group}» annullata.',
   'prefs.oneClickAlready': 'L’iscrizione a «{group}» era già stata annullata.',
   'prefs.manageAll': 'Gestisci tutte le preferenze email',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Per questo evento non è stata ancora pubblicata nessuna sessione.',
+  'agenda.notFound': 'Non c’è nessun evento «{id}» da mostrare. Controlla event-id.',
+  'agenda.cancelled': 'Questo evento è stato annullato.',
+  'agenda.ended': 'Questo evento è terminato.',
+  'agenda.stale': 'Non è stato possibile aggiornare il programma in questo momento. Vengono mostrati gli ultimi dati disponibili.',
+  'agenda.zoneNote': 'Gli orari sono nel tuo fuso orario ({viewer}). Il fuso orario dell’evento è {event}.',
+  'agenda.eventTime': 'Orario dell’evento: {time}',
+  'agenda.state.soon': 'Inizia a breve',
+  'agenda.state.live': 'In diretta ora',
+  'agenda.state.ended': 'Terminata',
+  'agenda.state.cancelled': 'Annullata',
+  'agenda.addToCalendar': 'Aggiungi al calendario',
+  'agenda.announceLive': 'In diretta ora: {name}',
+  'agenda.type.MeetingEntry': 'Sala interattiva',
+  'agenda.type.LiveWebcast': 'Webcast in diretta',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Trasmissione in diretta',
+  'agenda.type.VirtualLearningRoom': 'Aula virtuale',
 };
 
 export default catalogue;

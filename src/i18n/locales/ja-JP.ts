@@ -115,6 +115,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': '「{group}」の配信を停止しました。',
   'prefs.oneClickAlready': '「{group}」はすでに配信停止済みです。',
   'prefs.manageAll': 'すべてのメール設定を管理',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'このイベントのセッションはまだ公開されていません。',
+  'agenda.notFound': '表示できるイベント「{id}」はありません。event-id を確認してください。',
+  'agenda.cancelled': 'このイベントは中止されました。',
+  'agenda.ended': 'このイベントは終了しました。',
+  'agenda.stale': 'アジェンダを更新できませんでした。最後に取得した内容を表示しています。',
+  'agenda.zoneNote': '時刻はあなたのタイムゾーン（{viewer}）で表示しています。イベントのタイムゾーンは{event}です。',
+  'agenda.eventTime': 'イベント現地時刻：{time}',
+  'agenda.state.soon': 'まもなく開始',
+  'agenda.state.live': 'ライブ配信中',
+  'agenda.state.ended': '終了',
+  'agenda.state.cancelled': '中止',
+  'agenda.addToCalendar': 'カレンダーに追加',
+  'agenda.announceLive': 'ライブ配信中：{name}',
+  'agenda.type.MeetingEntry': 'インタラクティブルーム',
+  'agenda.type.LiveWebcast': 'ライブウェブキャスト',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'ライブ配信',
+  'agenda.type.VirtualLearningRoom': 'バーチャル教室',
 };
 
 export default catalogue;

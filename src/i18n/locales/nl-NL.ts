@@ -115,6 +115,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'Je bent afgemeld voor ‘{group}’.',
   'prefs.oneClickAlready': 'Je was al afgemeld voor ‘{group}’.',
   'prefs.manageAll': 'Alle e-mailvoorkeuren beheren',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Er zijn nog geen sessies van dit evenement gepubliceerd.',
+  'agenda.notFound': 'Er is geen evenement ‘{id}’ om te tonen. Controleer event-id.',
+  'agenda.cancelled': 'Dit evenement is geannuleerd.',
+  'agenda.ended': 'Dit evenement is afgelopen.',
+  'agenda.stale': 'Het programma kon nu niet worden bijgewerkt. Je ziet de laatst bekende stand.',
+  'agenda.zoneNote': 'Tijden staan in jouw tijdzone ({viewer}). De tijdzone van het evenement is {event}.',
+  'agenda.eventTime': 'Tijd van het evenement: {time}',
+  'agenda.state.soon': 'Begint zo',
+  'agenda.state.live': 'Nu live',
+  'agenda.state.ended': 'Afgelopen',
+  'agenda.state.cancelled': 'Geannuleerd',
+  'agenda.addToCalendar': 'Toevoegen aan agenda',
+  'agenda.announceLive': 'Nu live: {name}',
+  'agenda.type.MeetingEntry': 'Interactieve ruimte',
+  'agenda.type.LiveWebcast': 'Live-webcast',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Live-uitzending',
+  'agenda.type.VirtualLearningRoom': 'Virtueel klaslokaal',
 };
 
 export default catalogue;

@@ -115,6 +115,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'Sua inscrição em “{group}” foi cancelada.',
   'prefs.oneClickAlready': 'Sua inscrição em “{group}” já estava cancelada.',
   'prefs.manageAll': 'Gerenciar todas as preferências de e-mail',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Ainda não há sessões publicadas para este evento.',
+  'agenda.notFound': 'Não há evento “{id}” para mostrar. Verifique o event-id.',
+  'agenda.cancelled': 'Este evento foi cancelado.',
+  'agenda.ended': 'Este evento terminou.',
+  'agenda.stale': 'Não foi possível atualizar a agenda agora. Exibindo os últimos dados disponíveis.',
+  'agenda.zoneNote': 'Os horários estão no seu fuso horário ({viewer}). O fuso horário do evento é {event}.',
+  'agenda.eventTime': 'Horário do evento: {time}',
+  'agenda.state.soon': 'Começa em breve',
+  'agenda.state.live': 'Ao vivo agora',
+  'agenda.state.ended': 'Encerrada',
+  'agenda.state.cancelled': 'Cancelada',
+  'agenda.addToCalendar': 'Adicionar à agenda',
+  'agenda.announceLive': 'Ao vivo agora: {name}',
+  'agenda.type.MeetingEntry': 'Sala interativa',
+  'agenda.type.LiveWebcast': 'Webcast ao vivo',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Transmissão ao vivo',
+  'agenda.type.VirtualLearningRoom': 'Sala de aula virtual',
 };
 
 export default catalogue;

@@ -125,6 +125,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': 'Вы отписались от рассылки «{group}».',
   'prefs.oneClickAlready': 'Вы уже отписаны от рассылки «{group}».',
   'prefs.manageAll': 'Управлять всеми настройками рассылок',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Для этого мероприятия пока не опубликовано ни одной сессии.',
+  'agenda.notFound': 'Мероприятия «{id}» нет. Проверьте event-id.',
+  'agenda.cancelled': 'Это мероприятие отменено.',
+  'agenda.ended': 'Это мероприятие завершилось.',
+  'agenda.stale': 'Не удалось обновить программу. Показаны последние полученные данные.',
+  'agenda.zoneNote': 'Время указано в вашем часовом поясе ({viewer}). Часовой пояс мероприятия: {event}.',
+  'agenda.eventTime': 'Время мероприятия: {time}',
+  'agenda.state.soon': 'Скоро начнётся',
+  'agenda.state.live': 'Сейчас в эфире',
+  'agenda.state.ended': 'Завершена',
+  'agenda.state.cancelled': 'Отменена',
+  'agenda.addToCalendar': 'Добавить в календарь',
+  'agenda.announceLive': 'Сейчас в эфире: {name}',
+  'agenda.type.MeetingEntry': 'Интерактивная комната',
+  'agenda.type.LiveWebcast': 'Прямая веб-трансляция',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Прямой эфир',
+  'agenda.type.VirtualLearningRoom': 'Виртуальный класс',
 };
 
 export default catalogue;

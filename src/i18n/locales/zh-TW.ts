@@ -115,6 +115,25 @@ const catalogue: Catalogue = {
   'prefs.oneClickDone': '您已取消訂閱「{group}」。',
   'prefs.oneClickAlready': '您先前已取消訂閱「{group}」。',
   'prefs.manageAll': '管理所有電子郵件偏好設定',
+  // --- kal-event-agenda ---
+  'agenda.empty': '此活動尚未發布任何場次。',
+  'agenda.notFound': '沒有可顯示的活動「{id}」。請檢查 event-id。',
+  'agenda.cancelled': '此活動已取消。',
+  'agenda.ended': '此活動已結束。',
+  'agenda.stale': '目前無法更新議程，顯示的是最近一次取得的資料。',
+  'agenda.zoneNote': '時間以你所在的時區（{viewer}）顯示。活動所在時區為{event}。',
+  'agenda.eventTime': '活動當地時間：{time}',
+  'agenda.state.soon': '即將開始',
+  'agenda.state.live': '正在直播',
+  'agenda.state.ended': '已結束',
+  'agenda.state.cancelled': '已取消',
+  'agenda.addToCalendar': '加入行事曆',
+  'agenda.announceLive': '正在直播：{name}',
+  'agenda.type.MeetingEntry': '互動會議室',
+  'agenda.type.LiveWebcast': '網路直播',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': '直播',
+  'agenda.type.VirtualLearningRoom': '虛擬教室',
 };
 
 export default catalogue;
