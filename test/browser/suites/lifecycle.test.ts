@@ -12,6 +12,7 @@ import '../../../src/components/badge-progress/define.js';
 import '../../../src/components/leaderboard/define.js';
 import '../../../src/components/room-embed/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
+import '../../../src/components/event-agenda/define.js';
 import { configure, currentConfig } from '../../../src/config.js';
 import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, until } from '../helpers.js';
 import { errorsOf } from '../dom.js';
@@ -238,6 +239,13 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'kal-event-agenda (its clock waiting for the next session to start)',
+    markup: '<kal-event-agenda event-id="7001"></kal-event-agenda>',
+    use: async (element) => {
+      await oneEvent(element, 'kal-load');
+    },
+  },
+  {
     name: 'kal-room-embed (joined)',
     markup: '<kal-room-embed entry-id="1_sandboxroom" room-name="Keynote Room"></kal-room-embed>',
     use: async (element) => {
@@ -304,6 +312,7 @@ describe('lifecycle: a request in flight is aborted on removal, without a kal-er
       match: 'userScore/list',
     },
     { name: 'kal-badge-progress', markup: '<kal-badge-progress badge-ids="badge_attendee" live></kal-badge-progress>', match: 'badge/list' },
+    { name: 'kal-event-agenda', markup: '<kal-event-agenda event-id="7001"></kal-event-agenda>', match: 'sessions/list' },
     { name: 'kal-unsubscribe-prefs', markup: PREFS, match: 'userGroupsStatus' },
   ];
 
