@@ -321,12 +321,7 @@ export class KalBadgeProgress extends KalElement {
       ${view.missing
         ? html`<p class="note note--missing" part="note">${this.t('badges.missing', { count: view.missing })}</p>`
         : nothing}
-      ${this.#data.staleSince !== undefined
-        ? html`<p class="note note--stale" part="note">
-            ${this.t('badges.stale')}
-            <button type="button" class="secondary" part="retry" @click=${() => void this.refresh()}>${this.t('state.retry')}</button>
-          </p>`
-        : nothing}
+      ${this.#data.staleSince !== undefined ? this.renderStale(this.t('badges.stale'), () => void this.refresh()) : nothing}
       ${badges.length === 0
         ? this.renderEmpty(this.t('badges.empty'))
         : this.layout !== 'compact' || this.#compactFailed

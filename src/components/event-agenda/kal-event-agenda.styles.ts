@@ -2,15 +2,10 @@ import { css } from 'lit';
 
 export const eventAgendaStyles = css`
   :host {
-    --_time: var(--kal-agenda-time-width, 9rem);
+    --_time: var(--kal-agenda-time-width, 10rem);
   }
-  p {
+  :where(p) {
     margin: 0;
-  }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
   }
   .head {
     display: grid;
@@ -56,6 +51,9 @@ export const eventAgendaStyles = css`
   .sessions {
     display: grid;
     gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
   }
   /* The time beside the session, or above it when there is no room for both (no container query: it
      works in any layout, even one that sizes the element by its content). */

@@ -61,7 +61,7 @@ interface AgendaData {
  * @csspart error - The error state.
  * @csspart retry - The retry button.
  *
- * @cssprop --kal-agenda-time-width - Width of the time column on wide layouts (default 9rem).
+ * @cssprop --kal-agenda-time-width - Width of the time column on wide layouts (default 10rem).
  * @cssprop --kal-color-surface - Session background.
  * @cssprop --kal-color-accent - "Starting soon", focus ring.
  * @cssprop --kal-color-success - "Live now".
@@ -197,12 +197,7 @@ export class KalEventAgenda extends KalElement {
     const eventZone = agenda.event.timeZone;
     const text = this.#text(eventZone, viewerZone);
     return html`${renderHeader(text, agenda.event, eventEnded(agenda, now), this.#zoneNote(eventZone, viewerZone))}
-      ${this.#data.staleSince !== undefined
-        ? html`<p class="note" part="note">
-            ${this.t('agenda.stale')}
-            <button type="button" class="secondary" part="retry" @click=${() => void this.refresh()}>${this.t('state.retry')}</button>
-          </p>`
-        : nothing}
+      ${this.#data.staleSince !== undefined ? this.renderStale(this.t('agenda.stale'), () => void this.refresh()) : nothing}
       ${agenda.sessions.length === 0
         ? this.renderEmpty(this.t('agenda.empty'))
         : renderDays(

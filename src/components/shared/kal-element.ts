@@ -1,4 +1,4 @@
-import { type PropertyDeclarations, type TemplateResult, LitElement } from 'lit';
+import { type PropertyDeclarations, type TemplateResult, LitElement, html } from 'lit';
 import type { ApiContext } from '../../api/context.js';
 import { type KalError, toKalError } from '../../api/errors.js';
 import type { GetKs, SessionSource } from '../../api/session.js';
@@ -154,6 +154,14 @@ export abstract class KalElement extends LitElement {
 
   protected renderEmpty(message: string): TemplateResult {
     return this.renderNotice('empty', message);
+  }
+
+  /** The quiet note over data kept on screen after a failed refresh (`message`), with a retry. */
+  protected renderStale(message: string, retry: () => void): TemplateResult {
+    return html`<p class="note note--stale" part="note">
+      ${message}
+      <button type="button" class="secondary" part="retry" @click=${retry}>${this.t('state.retry')}</button>
+    </p>`;
   }
 
   /** A state with no action: nothing to show yet, or a problem retrying cannot fix. */

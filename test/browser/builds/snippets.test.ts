@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { render, type TemplateResult } from 'lit';
 import * as badgeStories from '../../../stories/badge-progress.stories.js';
+import * as agendaStories from '../../../stories/event-agenda.stories.js';
 import * as leaderboardStories from '../../../stories/leaderboard.stories.js';
 import * as roomStories from '../../../stories/room-embed.stories.js';
 import * as prefsStories from '../../../stories/unsubscribe-prefs.stories.js';
@@ -45,6 +46,9 @@ const STATE_STORIES: Record<string, Outcome> = {
   'badge-progress/ConfigError': 'config',
   'room-embed/BadHost': 'config',
   'unsubscribe-prefs/NoGroups': 'config',
+  'event-agenda/Draft': 'not-found',
+  'event-agenda/NotServed': 'forbidden',
+  'event-agenda/ConfigError': 'config',
 };
 
 interface StoryLike {
@@ -53,7 +57,13 @@ interface StoryLike {
   parameters?: { docs?: { source?: { transform?: (code: string, context: unknown) => string } } };
 }
 
-const STORIES = { leaderboard: leaderboardStories, 'badge-progress': badgeStories, 'room-embed': roomStories, 'unsubscribe-prefs': prefsStories } as unknown as Record<
+const STORIES = {
+  leaderboard: leaderboardStories,
+  'badge-progress': badgeStories,
+  'room-embed': roomStories,
+  'unsubscribe-prefs': prefsStories,
+  'event-agenda': agendaStories,
+} as unknown as Record<
   string,
   Record<string, StoryLike> & { default: StoryLike }
 >;

@@ -231,6 +231,23 @@ describe('<kal-event-agenda>', () => {
     });
   });
 
+  describe('requests', () => {
+    it('reads the event and its sessions once for two agendas of one event on a page', async () => {
+      configureSandbox();
+      const sent: string[] = [];
+      const realFetch = window.fetch;
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => (sent.push(String(input)), realFetch(input, init));
+      restores.push(() => (window.fetch = realFetch));
+      const page = await fixture<HTMLElement>(html`<div>
+        <kal-event-agenda event-id="7001"></kal-event-agenda>
+        <kal-event-agenda event-id="7001" theme="dark"></kal-event-agenda>
+      </div>`);
+      const agendas = [...page.querySelectorAll<KalEventAgenda>('kal-event-agenda')];
+      await until(() => agendas.every((agenda) => shownIds(agenda).length === 10), 'both agendas');
+      expect(sent.filter((url) => url.startsWith('/api/events/')).sort()).to.deep.equal(['/api/events/events/list', '/api/events/sessions/list']);
+    });
+  });
+
   describe('the clock', () => {
     it('moves "Starting soon", "Live now" and "Ended" as time passes, without a reload, and announces what goes live', async () => {
       await viewerIn('America/New_York');
