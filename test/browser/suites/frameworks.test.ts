@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
 import { type Root, createRoot } from 'react-dom/client';
 import { createApp, h, nextTick, ref } from 'vue';
 import { configure, currentConfig } from '../../../src/config.js';
-import { BadgeProgress, Leaderboard, PrefGroup, UnsubscribePrefs } from '../../../src/react/index.js';
+import { BadgeProgress, EventAgenda, Leaderboard, PrefGroup, UnsubscribePrefs } from '../../../src/react/index.js';
 import '../../../src/index.js';
 import { callsTo, configureSandbox, countingGetKs, until, withoutNames } from '../helpers.js';
 
@@ -98,6 +98,35 @@ describe('React wrappers (@lit/react)', () => {
     render(6);
     await until(() => loaded.includes(4), 'kal-load with four rows (of six) after the prop change');
     expect(await callsTo(partnerId, 'userScore/list')).to.have.length(2);
+  });
+});
+
+describe('<kal-event-agenda> in React and Vue', () => {
+  it('React wrapper: eventId as a property, kal-load as onKalLoad, a new eventId re-fetches', async () => {
+    setUp();
+    const counts: number[] = [];
+    const root = createRoot(host);
+    restores.push(() => root.unmount());
+    const render = (eventId: string) =>
+      flushSync(() => root.render(createElement(EventAgenda, { eventId, onKalLoad: (event: CustomEvent<{ count?: number }>) => counts.push(event.detail.count ?? -1) })));
+    render('7003');
+    await until(() => counts.includes(2), 'the cancelled event (two sessions)');
+    render('7001');
+    await until(() => counts.includes(10), 'Kaltura Connect (ten sessions) after the prop change');
+    await shows('kal-event-agenda', '[part~=session]', 10);
+  });
+
+  it('Vue 3: the tag with its attribute and a kal-load handler', async () => {
+    setUp();
+    const loads: string[] = [];
+    const app = createApp({ render: () => h('kal-event-agenda', { 'event-id': '7001', onKalLoad: (event: Event) => loads.push((event.target as Element).localName) }) });
+    app.mount(host);
+    try {
+      await until(() => loads.includes('kal-event-agenda'), 'kal-load');
+      await shows('kal-event-agenda', '[part~=session]', 10);
+    } finally {
+      app.unmount();
+    }
   });
 });
 
