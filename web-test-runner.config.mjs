@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import replace from '@rollup/plugin-replace';
 import { fromRollup } from '@web/dev-server-rollup';
 import { blockModulesPlugin } from './test/wtr-block-modules-plugin.mjs';
+import { timezonePlugin } from './test/wtr-timezone-plugin.mjs';
 import { reactPlugin } from './test/wtr-react-plugin.mjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -40,6 +41,8 @@ export default {
   plugins: [
     // Lazily loaded modules that fail to download (suites/lazy-modules.test.ts).
     blockModulesPlugin(),
+    // The viewer's time zone (the agenda's days and times).
+    timezonePlugin(),
     // Published snippets pasted into plain pages (builds/snippets.test.ts): dist/ at /kaltura-widgets/, "your backend".
     snippets.plugin,
     // Framework tests: React as ES modules; Vue's bundler build with its production flags.

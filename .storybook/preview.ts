@@ -10,13 +10,13 @@ import { startMockServices, stopMockServices } from './mock/register.js';
 const manifest = Object.values(import.meta.glob<{ default: object }>('../custom-elements.json', { eager: true }))[0];
 if (manifest) setCustomElementsManifest(manifest.default);
 
-// Stories run against the sandbox and the demo's Game proxy: mounted by vite.config.ts under
+// Stories run against the sandbox and the demo's Game and Events proxies: mounted by vite.config.ts under
 // `storybook dev`, and in a service worker in the static build (./mock/), which must control this page
 // before a story's first request.
 const services = import.meta.env.PROD ? startMockServices() : stopMockServices();
 configure({
   partnerId: 1001,
-  serviceUrls: { game: '/api/game', messaging: '/sandbox/messaging/api/v1', kaf: '/sandbox/kaf' },
+  serviceUrls: { game: '/api/game', messaging: '/sandbox/messaging/api/v1', kaf: '/sandbox/kaf', events: '/api/events' },
   tokenEndpoint: '/sandbox/ks?partnerId=1001&userId=viewer%40example.com',
 });
 

@@ -28,6 +28,7 @@ export interface ElementSettings {
   region?: string;
   gameUrl?: string;
   messagingUrl?: string;
+  eventsUrl?: string;
   getKs?: GetKs;
   tokenEndpoint?: string;
 }
@@ -79,6 +80,7 @@ export function resolveApi(element: ElementSettings, scope?: SessionSource['scop
   const urls = serviceUrlsFor(region, {
     game: element.gameUrl || config.serviceUrls?.game,
     messaging: element.messagingUrl || config.serviceUrls?.messaging,
+    events: element.eventsUrl || config.serviceUrls?.events,
   });
   const getKs = element.getKs ?? (element.tokenEndpoint ? undefined : config.getKs);
   const tokenEndpoint = element.tokenEndpoint || config.tokenEndpoint;

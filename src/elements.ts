@@ -16,6 +16,7 @@ export const ELEMENTS = [
   { module: 'room-embed', tags: ['kal-room-embed'] },
   { module: 'unsubscribe-prefs', tags: ['kal-unsubscribe-prefs', 'kal-pref-group'] },
   { module: 'certificate-progress', tags: ['kal-certificate-progress'] },
+  { module: 'event-agenda', tags: ['kal-event-agenda'] },
 ] as const;
 
 /**

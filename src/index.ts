@@ -20,3 +20,4 @@ export { KalLeaderboard } from './components/leaderboard/define.js';
 export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './components/leaderboard/kal-leaderboard.js';
 export { KalCertificateProgress } from './components/certificate-progress/define.js';
 export type { CertificateState } from './components/certificate-progress/certificate-model.js';
+export { KalEventAgenda } from './components/event-agenda/define.js';

@@ -12,6 +12,16 @@ const STORY_ONLY = ['partner-id', 'token-endpoint', 'game-url'];
 /** Tags whose data comes through your Game proxy (Game Services accept only an ADMIN KS). */
 const GAME_TAGS = ['kal-leaderboard', 'kal-badge-progress', 'kal-certificate-progress'];
 
+/** Tags whose data comes through your Events proxy (the Events Platform accepts only an ADMIN KS). */
+const EVENTS_TAGS = ['kal-event-agenda'];
+
+/** The proxies the snippet's tags need: `serviceUrls` key, path, and the server helper answering it. */
+const proxiesFor = (tags: Set<string>) =>
+  [
+    { key: 'game', path: '/api/game', helper: 'createGameProxy', needed: GAME_TAGS.some((tag) => tags.has(tag)) },
+    { key: 'events', path: '/api/events', helper: 'createEventsProxy', needed: EVENTS_TAGS.some((tag) => tags.has(tag)) },
+  ].filter((proxy) => proxy.needed);
+
 const isKitTag = (element: Element) => element.localName.startsWith('kal-');
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -60,8 +70,8 @@ function backendLine(tags: Set<string>): string {
   const token = tags.has('kal-room-embed')
     ? '/api/kaltura-ks with a USER KS for the signed-in person (createTokenHandler; asked with ?widget=room&entryId=…, one whose privileges name the room)'
     : '/api/kaltura-ks with a USER KS for the signed-in person (createTokenHandler)';
-  const game = GAME_TAGS.some((tag) => tags.has(tag)) ? ' and /api/game (createGameProxy)' : '';
-  return `<!-- Your backend answers ${token}${game}: README, "Your backend". -->`;
+  const proxies = proxiesFor(tags).map((proxy) => ` and ${proxy.path} (${proxy.helper})`).join('');
+  return `<!-- Your backend answers ${token}${proxies}: README, "Your backend". -->`;
 }
 
 /** A story's rendered markup (Storybook's source) as a whole snippet to paste into a page. */
@@ -77,7 +87,7 @@ export function pasteable(code: string): string {
     '  KalturaWidgets.configure({',
     `    partnerId: ${PARTNER_ID},`,
     "    tokenEndpoint: '/api/kaltura-ks',",
-    ...(GAME_TAGS.some((tag) => tags.has(tag)) ? ["    serviceUrls: { game: '/api/game' },"] : []),
+    ...(proxiesFor(tags).length ? [`    serviceUrls: { ${proxiesFor(tags).map((proxy) => `${proxy.key}: '${proxy.path}'`).join(', ')} },`] : []),
     '  });',
     '</script>',
     '',

@@ -2,7 +2,8 @@
 //   - `/kaltura-widgets/…` is `dist/` (built by `npm run build`), as for a user who copied it there;
 //   - "your backend": `/api/kaltura-ks` mints a USER KS for partner 123, the snippets' partner, for the
 //     person signed in (the demo backend's sign-in cookie, set when a pasted page loads); `/api/game/`
-//     is the demo backend's Game proxy (mounted in web-test-runner.config.mjs);
+//     and `/api/events/` are the demo backend's Game and Events proxies (mounted in
+//     web-test-runner.config.mjs; they serve whichever partner the KS names, 123 here);
 //   - Kaltura's and the package CDN's https hosts, for one test page (command `snippet-hosts`): unpkg.com
 //     answers from `dist/`, `messaging.{region}.ovp.kaltura.com` is the sandbox's Messaging, and any other
 //     https host a snippet names is its KAF host (`kaf-host`), the sandbox's KAF;

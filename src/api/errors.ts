@@ -32,6 +32,7 @@ export type ErrorMessageKey =
   | 'error.adminKs'
   | 'error.noToken'
   | 'error.noGameProxy'
+  | 'error.noEventsProxy'
   | 'error.aborted';
 
 /** Each code's own text: `not-found` → `error.notFound`. */

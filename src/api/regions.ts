@@ -14,6 +14,8 @@ export interface ServiceUrls {
   messaging?: string;
   /** KAF base for embedded rooms (else https://{kaf-host}). */
   kaf?: string;
+  /** The Events Platform through the host's proxy (`createEventsProxy`): it takes only an ADMIN KS. */
+  events?: string;
 }
 
 export interface ResolvedUrls {
@@ -21,6 +23,8 @@ export interface ResolvedUrls {
   game: string | undefined;
   /** Undefined in a region the Messaging guide does not list, unless the host names one. */
   messaging: string | undefined;
+  /** Undefined until the host names its Events proxy: the kit never calls the Events Platform from a browser. */
+  events: string | undefined;
 }
 
 export function isRegion(value: unknown): value is Region {
@@ -37,32 +41,44 @@ export function serviceUrlsFor(region: string | undefined, overrides: ServiceUrl
   return {
     game: overrides.game === undefined ? undefined : trimSlash(overrides.game),
     messaging: messaging === undefined ? undefined : trimSlash(messaging),
+    events: overrides.events === undefined ? undefined : trimSlash(overrides.events),
   };
 }
 
+/** The services that take only an ADMIN KS (guides 004 §3 and 001 §2), which the browser reaches through a proxy. */
+const PROXIED = {
+  game: { service: 'Game Services', article: '', verb: 'accept', attribute: 'game-url', proxy: 'createGameProxy', messageKey: 'error.noGameProxy' },
+  events: { service: 'Events Platform', article: 'the ', verb: 'accepts', attribute: 'events-url', proxy: 'createEventsProxy', messageKey: 'error.noEventsProxy' },
+} as const;
+
 /**
- * The Game Services base a browser may call: the host's proxy. SCM accepts only an ADMIN KS (guide 004,
- * section 3), which must stay on a server, so a missing proxy or one pointing at Kaltura's own SCM host is
- * a set-up error, reported before anything is sent.
+ * The base a browser may call for a service that takes only an ADMIN KS: the host's proxy. That KS
+ * must stay on a server, so a missing proxy or one pointing at Kaltura's own host is a set-up error,
+ * reported before anything is sent.
  */
-export function gameBase(urls: ResolvedUrls): string {
-  const url = urls.game;
+function proxyBase(urls: ResolvedUrls, kind: keyof typeof PROXIED): string {
+  const url = urls[kind];
+  const { service, article, verb, attribute, proxy, messageKey } = PROXIED[kind];
   if (!url) {
     throw new KalError(
       'config',
-      'no Game Services proxy: set game-url or configure({ serviceUrls: { game } }) to a createGameProxy endpoint on your backend (Game Services accept only an ADMIN KS, which must stay on a server)',
-      { messageKey: 'error.noGameProxy' },
+      `no ${service} proxy: set ${attribute} or configure({ serviceUrls: { ${kind} } }) to a ${proxy} endpoint on your backend (${article}${service} ${verb} only an ADMIN KS, which must stay on a server)`,
+      { messageKey },
     );
   }
   if (isKalturaHost(url)) {
-    throw new KalError(
-      'config',
-      `game-url points at Kaltura's Game Services, which accept only an ADMIN KS: mount createGameProxy on your backend and point game-url at it`,
-      { messageKey: 'error.noGameProxy' },
-    );
+    throw new KalError('config', `${attribute} points at Kaltura's ${service}, which ${verb} only an ADMIN KS: mount ${proxy} on your backend and point ${attribute} at it`, {
+      messageKey,
+    });
   }
   return url;
 }
+
+/** The Game Services base: the host's `createGameProxy`. */
+export const gameBase = (urls: ResolvedUrls): string => proxyBase(urls, 'game');
+
+/** The Events Platform base: the host's `createEventsProxy`. */
+export const eventsBase = (urls: ResolvedUrls): string => proxyBase(urls, 'events');
 
 /** The Messaging base, or a set-up error naming the setting to add. */
 export function messagingBase(urls: ResolvedUrls, region: string | undefined): string {

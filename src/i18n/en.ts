@@ -1,5 +1,6 @@
 import { badgeMessages } from './elements/badge-progress.js';
 import { certificateMessages } from './elements/certificate-progress.js';
+import { agendaMessages } from './elements/event-agenda.js';
 import { leaderboardMessages } from './elements/leaderboard.js';
 import { roomMessages } from './elements/room-embed.js';
 import { prefsMessages } from './elements/unsubscribe-prefs.js';
@@ -19,6 +20,7 @@ export const en = {
   ...certificateMessages,
   ...roomMessages,
   ...prefsMessages,
+  ...agendaMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -35,5 +35,6 @@ export const sharedMessages = {
   'error.adminKs': 'This widget is not set up safely: it was given an administrator session, which must never reach a browser.',
   'error.noToken': 'This widget is not set up correctly: it has no way to get a session.',
   'error.noGameProxy': 'This widget is not set up yet: its site has not connected it to the game service.',
+  'error.noEventsProxy': 'This widget is not set up yet: its site has not connected it to the events service.',
   'error.aborted': 'The request was cancelled.',
 } satisfies Record<string, Message>;

@@ -92,13 +92,15 @@ export function countingGetKs(partnerId: number, options: MintOptions = {}): Cou
 export const FAST_RETRIES = [5, 10, 20];
 
 /**
- * Game Services through the demo backend's Game proxy (it holds the ADMIN KS the strict sandbox asks for,
- * and knows the viewer from the KS each test mints); Messaging and rooms take the USER KS directly.
+ * Game Services and the Events Platform through the demo backend's proxies (they hold the ADMIN KS the
+ * strict sandbox asks for, and know the viewer from the KS each test mints); Messaging and rooms take
+ * the USER KS directly.
  */
 export const SANDBOX_URLS = {
   game: '/api/game',
   messaging: '/sandbox/messaging/api/v1',
   kaf: '/sandbox/kaf',
+  events: '/api/events',
 };
 
 /**

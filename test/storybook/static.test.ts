@@ -110,6 +110,18 @@ story('room: the sandbox room page opens in the frame', 'widgets-kal-room-embed-
   assert.match(await room.innerText(), /viewer@example\.com/);
 });
 
+story('agenda: the sessions of Kaltura Connect, one of them live now', 'widgets-kal-event-agenda--default', async (page) => {
+  assert.equal(await shown(page, 'kal-event-agenda [part~=title]'), 'Kaltura Connect');
+  assert.equal(await shown(page, 'kal-event-agenda [part~=session][data-state=live] [part~=state]'), 'Live now');
+  assert.equal(await page.locator('kal-event-agenda [part~=session]').count(), 10);
+});
+
+story('event site: the agenda beside the leaderboard and the badges', 'widgets-kal-event-agenda--event-site', async (page) => {
+  await shown(page, 'kal-event-agenda [part~=session]');
+  assert.equal(await shown(page, 'kal-leaderboard [part~=title]'), 'Conference Engagement');
+  await shown(page, 'kal-badge-progress [part~=badge]');
+});
+
 story('fault: an unknown leaderboard names its id', 'widgets-kal-leaderboard--error-state', async (page) => {
   assert.match(await shown(page, 'kal-leaderboard [role=alert]'), /lb_missing/);
 });

@@ -7,7 +7,7 @@ import { DataController, type LoadContext, sameArgs } from '../shared/data-contr
 import { barStyles } from '../shared/bar.styles.js';
 import { Celebration } from '../shared/celebration.js';
 import { KalElement } from '../shared/kal-element.js';
-import { noteStyles, renderStaleNote } from '../shared/note.js';
+import { noteStyles } from '../shared/note.js';
 import { DEFAULT_INTERVAL_SECONDS, liveIntervalSeconds, refreshIntervalProblem } from '../shared/refresh-interval.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { type BadgeLayout, type BadgeSort, type BadgeView, LAYOUTS, SORTS, joinBadges, newlyAchieved, parseIdList, sortBadges } from './badge-model.js';
@@ -300,7 +300,7 @@ export class KalBadgeProgress extends KalElement {
         ? html`<p class="note note--missing" part="note">${this.t('badges.missing', { count: view.missing })}</p>`
         : nothing}
       ${this.#data.staleSince !== undefined
-        ? renderStaleNote(this.t('badges.stale'), this.t('state.retry'), () => void this.refresh())
+        ? this.renderStale(this.t('badges.stale'), () => void this.refresh())
         : nothing}
       ${badges.length === 0
         ? this.renderEmpty(this.t('badges.empty'))

@@ -8,7 +8,7 @@ import { barStyles } from '../shared/bar.styles.js';
 import { Celebration } from '../shared/celebration.js';
 import { DataController, type LoadContext, sameArgs } from '../shared/data-controller.js';
 import { KalElement } from '../shared/kal-element.js';
-import { noteStyles, renderStaleNote } from '../shared/note.js';
+import { noteStyles } from '../shared/note.js';
 import { DEFAULT_INTERVAL_SECONDS, liveIntervalSeconds, refreshIntervalProblem } from '../shared/refresh-interval.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { type CertificateView, buildView, newlyCertified } from './certificate-model.js';
@@ -203,7 +203,7 @@ export class KalCertificateProgress extends KalElement {
     const current = this.#current();
     if (current) {
       const stale = this.#data.staleSince !== undefined;
-      return html`${stale ? renderStaleNote(this.t('certificate.stale'), this.t('state.retry'), () => void this.refresh()) : nothing}
+      return html`${stale ? this.renderStale(this.t('certificate.stale'), () => void this.refresh()) : nothing}
         ${renderCertificate(this.#text, current.view, this.#data.pending)}`;
     }
     const failure = this.#data.failure;

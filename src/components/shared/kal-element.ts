@@ -9,6 +9,7 @@ import { type MessageParams, directionOf, normaliseLocale, onCatalogueLoaded, tr
 import { registerShippedLocales } from '../../i18n/register-locales.js';
 import type { KalEventDetails, KalEventName } from './events.js';
 import { watchLang } from './lang-watch.js';
+import { renderStaleNote } from './note.js';
 import { type SkeletonShape, type StateKind, kindOf, renderSkeleton, renderState } from './states.js';
 
 /** Errors a person's retry cannot fix. */
@@ -27,6 +28,7 @@ export abstract class KalElement extends LitElement {
     region: {},
     gameUrl: { attribute: 'game-url' },
     messagingUrl: { attribute: 'messaging-url' },
+    eventsUrl: { attribute: 'events-url' },
     tokenEndpoint: { attribute: 'token-endpoint' },
     getKs: { attribute: false },
     theme: { reflect: true },
@@ -44,6 +46,8 @@ export abstract class KalElement extends LitElement {
   gameUrl?: string;
   /** Messaging base URL. */
   messagingUrl?: string;
+  /** Events Platform base URL: the host's Events proxy (`createEventsProxy`). */
+  eventsUrl?: string;
   /** Same-origin URL that answers a USER KS for the signed-in person. */
   tokenEndpoint?: string;
   /** Token callback (property only, so a KS source never sits in an attribute). */
@@ -78,7 +82,7 @@ export abstract class KalElement extends LitElement {
 
   /** Everything the settings depend on: use it in a Task's args so any change re-fetches. */
   protected settingsKey(): unknown[] {
-    return [this.partnerId, this.region, this.gameUrl, this.messagingUrl, this.tokenEndpoint, this.getKs, this.configVersion];
+    return [this.partnerId, this.region, this.gameUrl, this.messagingUrl, this.eventsUrl, this.tokenEndpoint, this.getKs, this.configVersion];
   }
 
   /** The API context for these settings; throws a `config` KalError when they are unusable. */
@@ -86,7 +90,7 @@ export abstract class KalElement extends LitElement {
     return { ...resolveApi(this.apiSettings(), scope), signal: AbortSignal.any([signal, this.connection.signal]) };
   }
 
-  /** The settings its service calls use: the element's own (partnerId, region, gameUrl, messagingUrl, tokenEndpoint, getKs). */
+  /** The settings its service calls use: the element's own (partnerId, region, gameUrl, messagingUrl, eventsUrl, tokenEndpoint, getKs). */
   protected apiSettings(): ElementSettings {
     return this;
   }
@@ -151,6 +155,11 @@ export abstract class KalElement extends LitElement {
 
   protected renderEmpty(message: string): TemplateResult {
     return this.renderNotice('empty', message);
+  }
+
+  /** The quiet note over data kept on screen after a failed refresh (`message`), with a retry. */
+  protected renderStale(message: string, retry: () => void): TemplateResult {
+    return renderStaleNote(message, this.t('state.retry'), retry);
   }
 
   /** A state with no action: nothing to show yet, or a problem retrying cannot fix. */

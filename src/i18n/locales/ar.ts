@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'لم يتم إعداد هذه الأداة بشكل آمن: فقد تلقّت جلسة مسؤول، ويجب ألا تصل هذه الجلسة إلى المتصفح أبدًا.',
   'error.noToken': 'لم يتم إعداد هذه الأداة بشكل صحيح: لا تملك أي وسيلة للحصول على جلسة.',
   'error.noGameProxy': 'لم يتم إعداد هذه الأداة بعد: لم يربطها الموقع بخدمة الألعاب.',
+  'error.noEventsProxy': 'لم يتم إعداد هذه الأداة بعد: لم يربطها الموقع بخدمة الفعاليات.',
   'error.aborted': 'تم إلغاء الطلب.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'لوحة المتصدرين',
@@ -197,6 +198,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(تُفتح في علامة تبويب جديدة)',
   'certificate.announce': 'حصلت على شهادة: {name}',
   'certificate.announceEntry': 'حصلت على شهادة: {name}، {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'لم تُنشر أي جلسات لهذه الفعالية بعد.',
+  'agenda.notFound': 'لا توجد فعالية “{id}” لعرضها. تحقّق من event-id.',
+  'agenda.cancelled': 'أُلغيت هذه الفعالية.',
+  'agenda.ended': 'انتهت هذه الفعالية.',
+  'agenda.stale': 'تعذّر تحديث جدول الأعمال الآن. نعرض آخر ما توفّر لدينا.',
+  'agenda.zoneNote': 'الأوقات معروضة بمنطقتك الزمنية ({viewer}). المنطقة الزمنية للفعالية هي {event}.',
+  'agenda.eventTime': 'وقت الفعالية: {time}',
+  'agenda.state.soon': 'تبدأ قريبًا',
+  'agenda.state.live': 'مباشر الآن',
+  'agenda.state.ended': 'انتهت',
+  'agenda.state.cancelled': 'أُلغيت',
+  'agenda.addToCalendar': 'إضافة إلى التقويم',
+  'agenda.announceLive': 'مباشر الآن: {name}',
+  'agenda.type.MeetingEntry': 'غرفة تفاعلية',
+  'agenda.type.LiveWebcast': 'بث ويب مباشر',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'بث مباشر',
+  'agenda.type.VirtualLearningRoom': 'فصل افتراضي',
 };
 
 export default catalogue;

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Dieses Widget ist nicht sicher eingerichtet: Es hat eine Administratorsitzung erhalten, die niemals in einen Browser gelangen darf.',
   'error.noToken': 'Dieses Widget ist nicht richtig eingerichtet: Es kann keine Sitzung abrufen.',
   'error.noGameProxy': 'Dieses Widget ist noch nicht eingerichtet: Die Website hat es nicht mit dem Spieldienst verbunden.',
+  'error.noEventsProxy': 'Dieses Widget ist noch nicht eingerichtet: Die Website hat es nicht mit dem Veranstaltungsdienst verbunden.',
   'error.aborted': 'Die Anfrage wurde abgebrochen.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Bestenliste',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(öffnet in einem neuen Tab)',
   'certificate.announce': 'Zertifikat erhalten: {name}',
   'certificate.announceEntry': 'Zertifikat erhalten: {name}, {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Für diese Veranstaltung wurden noch keine Sessions veröffentlicht.',
+  'agenda.notFound': 'Es gibt keine Veranstaltung „{id}“ zum Anzeigen. Prüfen Sie event-id.',
+  'agenda.cancelled': 'Diese Veranstaltung wurde abgesagt.',
+  'agenda.ended': 'Diese Veranstaltung ist beendet.',
+  'agenda.stale': 'Die Agenda konnte gerade nicht aktualisiert werden. Angezeigt wird der letzte bekannte Stand.',
+  'agenda.zoneNote': 'Zeiten in Ihrer Zeitzone ({viewer}). Die Zeitzone der Veranstaltung ist {event}.',
+  'agenda.eventTime': 'Zeit der Veranstaltung: {time}',
+  'agenda.state.soon': 'Beginnt gleich',
+  'agenda.state.live': 'Jetzt live',
+  'agenda.state.ended': 'Beendet',
+  'agenda.state.cancelled': 'Abgesagt',
+  'agenda.addToCalendar': 'Zum Kalender hinzufügen',
+  'agenda.announceLive': 'Jetzt live: {name}',
+  'agenda.type.MeetingEntry': 'Interaktiver Raum',
+  'agenda.type.LiveWebcast': 'Live-Webcast',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Live-Übertragung',
+  'agenda.type.VirtualLearningRoom': 'Virtuelles Klassenzimmer',
 };
 
 export default catalogue;

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Este widget no está configurado de forma segura: ha recibido una sesión de administrador, que nunca debe llegar a un navegador.',
   'error.noToken': 'Este widget no está bien configurado: no tiene forma de obtener una sesión.',
   'error.noGameProxy': 'Este widget aún no está configurado: el sitio no lo ha conectado al servicio de juegos.',
+  'error.noEventsProxy': 'Este widget aún no está configurado: el sitio no lo ha conectado al servicio de eventos.',
   'error.aborted': 'Se ha cancelado la solicitud.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Clasificación',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(se abre en una pestaña nueva)',
   'certificate.announce': 'Certificado obtenido: {name}',
   'certificate.announceEntry': 'Certificado obtenido: {name}, {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Aún no se ha publicado ninguna sesión de este evento.',
+  'agenda.notFound': 'No hay ningún evento «{id}» que mostrar. Revisa event-id.',
+  'agenda.cancelled': 'Este evento se ha cancelado.',
+  'agenda.ended': 'Este evento ha terminado.',
+  'agenda.stale': 'No se ha podido actualizar la agenda en este momento. Se muestra lo último que vimos.',
+  'agenda.zoneNote': 'Las horas están en tu zona horaria ({viewer}). La zona horaria del evento es {event}.',
+  'agenda.eventTime': 'Hora del evento: {time}',
+  'agenda.state.soon': 'Empieza pronto',
+  'agenda.state.live': 'En directo',
+  'agenda.state.ended': 'Terminada',
+  'agenda.state.cancelled': 'Cancelada',
+  'agenda.addToCalendar': 'Añadir al calendario',
+  'agenda.announceLive': 'En directo: {name}',
+  'agenda.type.MeetingEntry': 'Sala interactiva',
+  'agenda.type.LiveWebcast': 'Webcast en directo',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Emisión en directo',
+  'agenda.type.VirtualLearningRoom': 'Aula virtual',
 };
 
 export default catalogue;

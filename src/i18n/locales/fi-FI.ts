@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Tätä pienoisohjelmaa ei ole määritetty turvallisesti: se sai pääkäyttäjän istunnon, jonka ei koskaan pidä päätyä selaimeen.',
   'error.noToken': 'Tätä pienoisohjelmaa ei ole määritetty oikein: sillä ei ole keinoa saada istuntoa.',
   'error.noGameProxy': 'Tätä pienoisohjelmaa ei ole vielä määritetty: sivusto ei ole yhdistänyt sitä pelipalveluun.',
+  'error.noEventsProxy': 'Tätä pienoisohjelmaa ei ole vielä määritetty: sivusto ei ole yhdistänyt sitä tapahtumapalveluun.',
   'error.aborted': 'Pyyntö peruttiin.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Tulostaulu',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(avautuu uuteen välilehteen)',
   'certificate.announce': 'Sertifikaatti ansaittu: {name}',
   'certificate.announceEntry': 'Sertifikaatti ansaittu: {name}, {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Tapahtumalle ei ole vielä julkaistu yhtään istuntoa.',
+  'agenda.notFound': 'Tapahtumaa ”{id}” ei ole näytettävänä. Tarkista event-id.',
+  'agenda.cancelled': 'Tämä tapahtuma on peruttu.',
+  'agenda.ended': 'Tämä tapahtuma on päättynyt.',
+  'agenda.stale': 'Ohjelmaa ei juuri nyt voitu päivittää. Näytetään viimeisimmät tiedot.',
+  'agenda.zoneNote': 'Ajat ovat aikavyöhykkeelläsi ({viewer}). Tapahtuman aikavyöhyke on {event}.',
+  'agenda.eventTime': 'Tapahtuman aika: {time}',
+  'agenda.state.soon': 'Alkaa pian',
+  'agenda.state.live': 'Nyt live',
+  'agenda.state.ended': 'Päättynyt',
+  'agenda.state.cancelled': 'Peruttu',
+  'agenda.addToCalendar': 'Lisää kalenteriin',
+  'agenda.announceLive': 'Nyt live: {name}',
+  'agenda.type.MeetingEntry': 'Vuorovaikutteinen huone',
+  'agenda.type.LiveWebcast': 'Live-webcast',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Live-lähetys',
+  'agenda.type.VirtualLearningRoom': 'Virtuaaliluokka',
 };
 
 export default catalogue;

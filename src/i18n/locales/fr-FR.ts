@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Ce widget n’est pas configuré de façon sûre : il a reçu une session d’administrateur, qui ne doit jamais parvenir à un navigateur.',
   'error.noToken': 'Ce widget n’est pas configuré correctement : il n’a aucun moyen d’obtenir une session.',
   'error.noGameProxy': 'Ce widget n’est pas encore configuré : le site ne l’a pas relié au service de jeu.',
+  'error.noEventsProxy': 'Ce widget n’est pas encore configuré : le site ne l’a pas relié au service d’événements.',
   'error.aborted': 'La requête a été annulée.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Classement',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(s’ouvre dans un nouvel onglet)',
   'certificate.announce': 'Certificat obtenu : {name}',
   'certificate.announceEntry': 'Certificat obtenu : {name}, {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Aucune session n’a encore été publiée pour cet événement.',
+  'agenda.notFound': 'Il n’y a pas d’événement « {id} » à afficher. Vérifiez event-id.',
+  'agenda.cancelled': 'Cet événement a été annulé.',
+  'agenda.ended': 'Cet événement est terminé.',
+  'agenda.stale': 'Le programme n’a pas pu être mis à jour pour le moment. Voici les dernières données connues.',
+  'agenda.zoneNote': 'Les heures sont dans votre fuseau horaire ({viewer}). Le fuseau horaire de l’événement est {event}.',
+  'agenda.eventTime': 'Heure de l’événement : {time}',
+  'agenda.state.soon': 'Bientôt',
+  'agenda.state.live': 'En direct',
+  'agenda.state.ended': 'Terminée',
+  'agenda.state.cancelled': 'Annulée',
+  'agenda.addToCalendar': 'Ajouter au calendrier',
+  'agenda.announceLive': 'En direct : {name}',
+  'agenda.type.MeetingEntry': 'Salle interactive',
+  'agenda.type.LiveWebcast': 'Webcast en direct',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Diffusion en direct',
+  'agenda.type.VirtualLearningRoom': 'Classe virtuelle',
 };
 
 export default catalogue;

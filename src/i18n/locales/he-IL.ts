@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'הווידג׳ט הזה לא מוגדר באופן בטוח: הוא קיבל הפעלת מנהל מערכת, שאסור שתגיע אי פעם לדפדפן.',
   'error.noToken': 'הווידג׳ט הזה לא מוגדר כראוי: אין לו דרך לקבל הפעלה.',
   'error.noGameProxy': 'הווידג׳ט הזה עדיין לא מוגדר: האתר לא חיבר אותו לשירות המשחקים.',
+  'error.noEventsProxy': 'הווידג׳ט הזה עדיין לא מוגדר: האתר לא חיבר אותו לשירות האירועים.',
   'error.aborted': 'הבקשה בוטלה.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'טבלת מובילים',
@@ -173,6 +174,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(נפתח בכרטיסייה חדשה)',
   'certificate.announce': 'התקבלה תעודה: {name}',
   'certificate.announceEntry': 'התקבלה תעודה: {name}, {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'עדיין לא פורסמו מפגשים לאירוע הזה.',
+  'agenda.notFound': 'אין אירוע “{id}” להצגה. כדאי לבדוק את event-id.',
+  'agenda.cancelled': 'האירוע הזה בוטל.',
+  'agenda.ended': 'האירוע הזה הסתיים.',
+  'agenda.stale': 'לא ניתן היה לעדכן את סדר היום כרגע. מוצג המצב האחרון הידוע.',
+  'agenda.zoneNote': 'השעות מוצגות באזור הזמן שלך ({viewer}). אזור הזמן של האירוע הוא {event}.',
+  'agenda.eventTime': 'שעת האירוע: {time}',
+  'agenda.state.soon': 'מתחיל בקרוב',
+  'agenda.state.live': 'בשידור חי עכשיו',
+  'agenda.state.ended': 'הסתיים',
+  'agenda.state.cancelled': 'בוטל',
+  'agenda.addToCalendar': 'הוספה ליומן',
+  'agenda.announceLive': 'בשידור חי עכשיו: {name}',
+  'agenda.type.MeetingEntry': 'חדר אינטראקטיבי',
+  'agenda.type.LiveWebcast': 'שידור וובקאסט חי',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'שידור חי',
+  'agenda.type.VirtualLearningRoom': 'כיתה וירטואלית',
 };
 
 export default catalogue;

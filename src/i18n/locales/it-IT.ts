@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Questo widget non è configurato in modo sicuro: ha ricevuto una sessione da amministratore, che non deve mai arrivare a un browser.',
   'error.noToken': 'Questo widget non è configurato correttamente: non ha modo di ottenere una sessione.',
   'error.noGameProxy': 'Questo widget non è ancora configurato: il sito non lo ha collegato al servizio di gioco.',
+  'error.noEventsProxy': 'Questo widget non è ancora configurato: il sito non lo ha collegato al servizio eventi.',
   'error.aborted': 'La richiesta è stata annullata.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Classifica',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(si apre in una nuova scheda)',
   'certificate.announce': 'Certificato ottenuto: {name}',
   'certificate.announceEntry': 'Certificato ottenuto: {name}, {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Per questo evento non è stata ancora pubblicata nessuna sessione.',
+  'agenda.notFound': 'Non c’è nessun evento «{id}» da mostrare. Controlla event-id.',
+  'agenda.cancelled': 'Questo evento è stato annullato.',
+  'agenda.ended': 'Questo evento è terminato.',
+  'agenda.stale': 'Non è stato possibile aggiornare il programma in questo momento. Vengono mostrati gli ultimi dati disponibili.',
+  'agenda.zoneNote': 'Gli orari sono nel tuo fuso orario ({viewer}). Il fuso orario dell’evento è {event}.',
+  'agenda.eventTime': 'Orario dell’evento: {time}',
+  'agenda.state.soon': 'Inizia a breve',
+  'agenda.state.live': 'In diretta ora',
+  'agenda.state.ended': 'Terminata',
+  'agenda.state.cancelled': 'Annullata',
+  'agenda.addToCalendar': 'Aggiungi al calendario',
+  'agenda.announceLive': 'In diretta ora: {name}',
+  'agenda.type.MeetingEntry': 'Sala interattiva',
+  'agenda.type.LiveWebcast': 'Webcast in diretta',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Trasmissione in diretta',
+  'agenda.type.VirtualLearningRoom': 'Aula virtuale',
 };
 
 export default catalogue;

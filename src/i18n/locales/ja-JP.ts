@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'このウィジェットは安全に設定されていません：管理者セッションが渡されています。管理者セッションをブラウザーに渡してはいけません。',
   'error.noToken': 'このウィジェットは正しく設定されていません：セッションを取得する方法がありません。',
   'error.noGameProxy': 'このウィジェットはまだ設定されていません：サイトがゲームサービスに接続していません。',
+  'error.noEventsProxy': 'このウィジェットはまだ設定されていません：サイトがイベントサービスに接続していません。',
   'error.aborted': 'リクエストはキャンセルされました。',
   // --- kal-leaderboard ---
   'leaderboard.label': 'リーダーボード',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '（新しいタブで開きます）',
   'certificate.announce': '証明書を取得しました: {name}',
   'certificate.announceEntry': '証明書を取得しました: {name}、{entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'このイベントのセッションはまだ公開されていません。',
+  'agenda.notFound': '表示できるイベント「{id}」はありません。event-id を確認してください。',
+  'agenda.cancelled': 'このイベントは中止されました。',
+  'agenda.ended': 'このイベントは終了しました。',
+  'agenda.stale': 'アジェンダを更新できませんでした。最後に取得した内容を表示しています。',
+  'agenda.zoneNote': '時刻はあなたのタイムゾーン（{viewer}）で表示しています。イベントのタイムゾーンは{event}です。',
+  'agenda.eventTime': 'イベント現地時刻：{time}',
+  'agenda.state.soon': 'まもなく開始',
+  'agenda.state.live': 'ライブ配信中',
+  'agenda.state.ended': '終了',
+  'agenda.state.cancelled': '中止',
+  'agenda.addToCalendar': 'カレンダーに追加',
+  'agenda.announceLive': 'ライブ配信中：{name}',
+  'agenda.type.MeetingEntry': 'インタラクティブルーム',
+  'agenda.type.LiveWebcast': 'ライブウェブキャスト',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'ライブ配信',
+  'agenda.type.VirtualLearningRoom': 'バーチャル教室',
 };
 
 export default catalogue;

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': '이 위젯이 안전하게 설정되지 않았습니다. 관리자 세션이 전달되었으며, 관리자 세션은 절대 브라우저에 전달되면 안 됩니다.',
   'error.noToken': '이 위젯이 올바르게 설정되지 않았습니다. 세션을 가져올 방법이 없습니다.',
   'error.noGameProxy': '이 위젯은 아직 설정되지 않았습니다. 사이트가 게임 서비스에 연결하지 않았습니다.',
+  'error.noEventsProxy': '이 위젯은 아직 설정되지 않았습니다. 사이트가 이벤트 서비스에 연결하지 않았습니다.',
   'error.aborted': '요청이 취소되었습니다.',
   // --- kal-leaderboard ---
   'leaderboard.label': '리더보드',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(새 탭에서 열림)',
   'certificate.announce': '인증서 취득: {name}',
   'certificate.announceEntry': '인증서 취득: {name}, {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': '이 이벤트에 아직 공개된 세션이 없습니다.',
+  'agenda.notFound': '표시할 “{id}” 이벤트가 없습니다. event-id를 확인하세요.',
+  'agenda.cancelled': '이 이벤트는 취소되었습니다.',
+  'agenda.ended': '이 이벤트는 종료되었습니다.',
+  'agenda.stale': '지금은 일정을 업데이트할 수 없습니다. 마지막으로 확인된 내용을 표시합니다.',
+  'agenda.zoneNote': '시간은 사용자의 시간대({viewer}) 기준입니다. 이벤트 시간대는 {event}입니다.',
+  'agenda.eventTime': '이벤트 현지 시간: {time}',
+  'agenda.state.soon': '곧 시작',
+  'agenda.state.live': '지금 라이브',
+  'agenda.state.ended': '종료됨',
+  'agenda.state.cancelled': '취소됨',
+  'agenda.addToCalendar': '캘린더에 추가',
+  'agenda.announceLive': '지금 라이브: {name}',
+  'agenda.type.MeetingEntry': '인터랙티브 룸',
+  'agenda.type.LiveWebcast': '라이브 웹캐스트',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': '라이브 방송',
+  'agenda.type.VirtualLearningRoom': '가상 강의실',
 };
 
 export default catalogue;

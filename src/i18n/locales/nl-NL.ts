@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Deze widget is niet veilig ingesteld: hij heeft een beheerderssessie gekregen, en die mag nooit in een browser terechtkomen.',
   'error.noToken': 'Deze widget is niet goed ingesteld: hij kan op geen enkele manier een sessie krijgen.',
   'error.noGameProxy': 'Deze widget is nog niet ingesteld: de site heeft hem niet met de spelservice verbonden.',
+  'error.noEventsProxy': 'Deze widget is nog niet ingesteld: de site heeft hem niet met de evenementenservice verbonden.',
   'error.aborted': 'Het verzoek is geannuleerd.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Ranglijst',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(opent in een nieuw tabblad)',
   'certificate.announce': 'Certificaat behaald: {name}',
   'certificate.announceEntry': 'Certificaat behaald: {name}, {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Er zijn nog geen sessies van dit evenement gepubliceerd.',
+  'agenda.notFound': 'Er is geen evenement ‘{id}’ om te tonen. Controleer event-id.',
+  'agenda.cancelled': 'Dit evenement is geannuleerd.',
+  'agenda.ended': 'Dit evenement is afgelopen.',
+  'agenda.stale': 'Het programma kon nu niet worden bijgewerkt. Je ziet de laatst bekende stand.',
+  'agenda.zoneNote': 'Tijden staan in jouw tijdzone ({viewer}). De tijdzone van het evenement is {event}.',
+  'agenda.eventTime': 'Tijd van het evenement: {time}',
+  'agenda.state.soon': 'Begint zo',
+  'agenda.state.live': 'Nu live',
+  'agenda.state.ended': 'Afgelopen',
+  'agenda.state.cancelled': 'Geannuleerd',
+  'agenda.addToCalendar': 'Toevoegen aan agenda',
+  'agenda.announceLive': 'Nu live: {name}',
+  'agenda.type.MeetingEntry': 'Interactieve ruimte',
+  'agenda.type.LiveWebcast': 'Live-webcast',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Live-uitzending',
+  'agenda.type.VirtualLearningRoom': 'Virtueel klaslokaal',
 };
 
 export default catalogue;

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Este widget não está configurado com segurança: ele recebeu uma sessão de administrador, que nunca deve chegar a um navegador.',
   'error.noToken': 'Este widget não está configurado corretamente: ele não tem como obter uma sessão.',
   'error.noGameProxy': 'Este widget ainda não está configurado: o site não o conectou ao serviço de jogos.',
+  'error.noEventsProxy': 'Este widget ainda não está configurado: o site não o conectou ao serviço de eventos.',
   'error.aborted': 'A solicitação foi cancelada.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Classificação',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(abre em uma nova guia)',
   'certificate.announce': 'Certificado conquistado: {name}',
   'certificate.announceEntry': 'Certificado conquistado: {name}, {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Ainda não há sessões publicadas para este evento.',
+  'agenda.notFound': 'Não há evento “{id}” para mostrar. Verifique o event-id.',
+  'agenda.cancelled': 'Este evento foi cancelado.',
+  'agenda.ended': 'Este evento terminou.',
+  'agenda.stale': 'Não foi possível atualizar a agenda agora. Exibindo os últimos dados disponíveis.',
+  'agenda.zoneNote': 'Os horários estão no seu fuso horário ({viewer}). O fuso horário do evento é {event}.',
+  'agenda.eventTime': 'Horário do evento: {time}',
+  'agenda.state.soon': 'Começa em breve',
+  'agenda.state.live': 'Ao vivo agora',
+  'agenda.state.ended': 'Encerrada',
+  'agenda.state.cancelled': 'Cancelada',
+  'agenda.addToCalendar': 'Adicionar à agenda',
+  'agenda.announceLive': 'Ao vivo agora: {name}',
+  'agenda.type.MeetingEntry': 'Sala interativa',
+  'agenda.type.LiveWebcast': 'Webcast ao vivo',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Transmissão ao vivo',
+  'agenda.type.VirtualLearningRoom': 'Sala de aula virtual',
 };
 
 export default catalogue;

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': 'Этот виджет настроен небезопасно: ему передан сеанс администратора, который никогда не должен попадать в браузер.',
   'error.noToken': 'Этот виджет настроен неправильно: ему неоткуда получить сеанс.',
   'error.noGameProxy': 'Этот виджет ещё не настроен: сайт не подключил его к игровому сервису.',
+  'error.noEventsProxy': 'Этот виджет ещё не настроен: сайт не подключил его к сервису мероприятий.',
   'error.aborted': 'Запрос отменён.',
   // --- kal-leaderboard ---
   'leaderboard.label': 'Таблица лидеров',
@@ -181,6 +182,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '(откроется в новой вкладке)',
   'certificate.announce': 'Получен сертификат: {name}',
   'certificate.announceEntry': 'Получен сертификат: {name}, {entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': 'Для этого мероприятия пока не опубликовано ни одной сессии.',
+  'agenda.notFound': 'Мероприятия «{id}» нет. Проверьте event-id.',
+  'agenda.cancelled': 'Это мероприятие отменено.',
+  'agenda.ended': 'Это мероприятие завершилось.',
+  'agenda.stale': 'Не удалось обновить программу. Показаны последние полученные данные.',
+  'agenda.zoneNote': 'Время указано в вашем часовом поясе ({viewer}). Часовой пояс мероприятия: {event}.',
+  'agenda.eventTime': 'Время мероприятия: {time}',
+  'agenda.state.soon': 'Скоро начнётся',
+  'agenda.state.live': 'Сейчас в эфире',
+  'agenda.state.ended': 'Завершена',
+  'agenda.state.cancelled': 'Отменена',
+  'agenda.addToCalendar': 'Добавить в календарь',
+  'agenda.announceLive': 'Сейчас в эфире: {name}',
+  'agenda.type.MeetingEntry': 'Интерактивная комната',
+  'agenda.type.LiveWebcast': 'Прямая веб-трансляция',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': 'Прямой эфир',
+  'agenda.type.VirtualLearningRoom': 'Виртуальный класс',
 };
 
 export default catalogue;

@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': '此小组件的设置不安全：它收到了管理员会话，而管理员会话绝不能出现在浏览器中。',
   'error.noToken': '此小组件的设置不正确：它无法获取会话。',
   'error.noGameProxy': '此小组件尚未设置：网站尚未将其连接到游戏服务。',
+  'error.noEventsProxy': '此小组件尚未设置：网站尚未将其连接到活动服务。',
   'error.aborted': '请求已取消。',
   // --- kal-leaderboard ---
   'leaderboard.label': '排行榜',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '（在新标签页中打开）',
   'certificate.announce': '已获得证书：{name}',
   'certificate.announceEntry': '已获得证书：{name}，{entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': '此活动尚未发布任何场次。',
+  'agenda.notFound': '没有可显示的活动“{id}”。请检查 event-id。',
+  'agenda.cancelled': '此活动已取消。',
+  'agenda.ended': '此活动已结束。',
+  'agenda.stale': '暂时无法更新日程，当前显示的是最近一次获取的数据。',
+  'agenda.zoneNote': '时间按你所在的时区（{viewer}）显示。活动所在时区为{event}。',
+  'agenda.eventTime': '活动当地时间：{time}',
+  'agenda.state.soon': '即将开始',
+  'agenda.state.live': '正在直播',
+  'agenda.state.ended': '已结束',
+  'agenda.state.cancelled': '已取消',
+  'agenda.addToCalendar': '添加到日历',
+  'agenda.announceLive': '正在直播：{name}',
+  'agenda.type.MeetingEntry': '互动会议室',
+  'agenda.type.LiveWebcast': '网络直播',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': '直播',
+  'agenda.type.VirtualLearningRoom': '虚拟教室',
 };
 
 export default catalogue;

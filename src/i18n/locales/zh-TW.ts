@@ -32,6 +32,7 @@ const catalogue: Catalogue = {
   'error.adminKs': '此小工具的設定不安全：它收到了管理員工作階段，而管理員工作階段絕不能出現在瀏覽器中。',
   'error.noToken': '此小工具的設定不正確：它無法取得工作階段。',
   'error.noGameProxy': '此小工具尚未設定：網站尚未將其連接到遊戲服務。',
+  'error.noEventsProxy': '此小工具尚未設定：網站尚未將其連接到活動服務。',
   'error.aborted': '要求已取消。',
   // --- kal-leaderboard ---
   'leaderboard.label': '排行榜',
@@ -141,6 +142,25 @@ const catalogue: Catalogue = {
   'certificate.newTab': '（在新分頁中開啟）',
   'certificate.announce': '已獲得證書：{name}',
   'certificate.announceEntry': '已獲得證書：{name}，{entry}',
+  // --- kal-event-agenda ---
+  'agenda.empty': '此活動尚未發布任何場次。',
+  'agenda.notFound': '沒有可顯示的活動「{id}」。請檢查 event-id。',
+  'agenda.cancelled': '此活動已取消。',
+  'agenda.ended': '此活動已結束。',
+  'agenda.stale': '目前無法更新議程，顯示的是最近一次取得的資料。',
+  'agenda.zoneNote': '時間以你所在的時區（{viewer}）顯示。活動所在時區為{event}。',
+  'agenda.eventTime': '活動當地時間：{time}',
+  'agenda.state.soon': '即將開始',
+  'agenda.state.live': '正在直播',
+  'agenda.state.ended': '已結束',
+  'agenda.state.cancelled': '已取消',
+  'agenda.addToCalendar': '加入行事曆',
+  'agenda.announceLive': '正在直播：{name}',
+  'agenda.type.MeetingEntry': '互動會議室',
+  'agenda.type.LiveWebcast': '網路直播',
+  'agenda.type.SimuLive': 'Simulive',
+  'agenda.type.LiveKME': '直播',
+  'agenda.type.VirtualLearningRoom': '虛擬教室',
 };
 
 export default catalogue;

@@ -9,6 +9,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { render, type TemplateResult } from 'lit';
 import * as badgeStories from '../../../stories/badge-progress.stories.js';
 import * as certificateStories from '../../../stories/certificate-progress.stories.js';
+import * as agendaStories from '../../../stories/event-agenda.stories.js';
 import * as leaderboardStories from '../../../stories/leaderboard.stories.js';
 import * as roomStories from '../../../stories/room-embed.stories.js';
 import * as prefsStories from '../../../stories/unsubscribe-prefs.stories.js';
@@ -48,6 +49,9 @@ const STATE_STORIES: Record<string, Outcome> = {
   'certificate-progress/ConfigError': 'config',
   'room-embed/BadHost': 'config',
   'unsubscribe-prefs/NoGroups': 'config',
+  'event-agenda/Draft': 'not-found',
+  'event-agenda/NotServed': 'forbidden',
+  'event-agenda/ConfigError': 'config',
 };
 
 interface StoryLike {
@@ -62,6 +66,7 @@ const STORIES = {
   'certificate-progress': certificateStories,
   'room-embed': roomStories,
   'unsubscribe-prefs': prefsStories,
+  'event-agenda': agendaStories,
 } as unknown as Record<
   string,
   Record<string, StoryLike> & { default: StoryLike }

@@ -14,6 +14,8 @@ import '../../../src/components/room-embed/define.js';
 import '../../../src/components/certificate-progress/define.js';
 import type { KalBadgeProgress } from '../../../src/components/badge-progress/kal-badge-progress.js';
 import type { KalCertificateProgress } from '../../../src/components/certificate-progress/kal-certificate-progress.js';
+import '../../../src/components/event-agenda/define.js';
+import type { KalEventAgenda } from '../../../src/components/event-agenda/kal-event-agenda.js';
 import type { KalLeaderboard } from '../../../src/components/leaderboard/kal-leaderboard.js';
 import type { KalRoomEmbed } from '../../../src/components/room-embed/kal-room-embed.js';
 import { forgetLinkKs } from '../../../src/components/unsubscribe-prefs/link-ks.js';
@@ -227,6 +229,36 @@ describe('credentials: the KS stays secret in every state', () => {
     const missing = await fixture<KalCertificateProgress>(html`<kal-certificate-progress certificate-id="cert_missing"></kal-certificate-progress>`);
     await until(() => !!$(missing, '[part~=error]'), 'the error state');
     w.snapshot('error', missing);
+  });
+
+  it('<kal-event-agenda>: loaded after a refused KS, a failed refresh, a calendar file, and an error', async () => {
+    const w = watch();
+    await control(w.partnerId, { fail: { status: 401, count: 1, match: 'sessions/list' } });
+    const agenda = await fixture<KalEventAgenda>(html`<kal-event-agenda event-id="7001"></kal-event-agenda>`);
+    await until(() => w.count('kal-load') === 1, 'loaded');
+    expect(w.issued).to.have.length(2); // the first KS was refused and replaced
+    w.snapshot('loaded', agenda);
+
+    // The calendar file holds nothing of the session's credentials.
+    const files: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => (files.push(blob as Blob), 'blob:nothing');
+    restores.push(() => (URL.createObjectURL = createObjectURL));
+    $<HTMLButtonElement>(agenda, '[part=add-to-calendar]')!.click();
+    expect(files).to.have.length(1);
+    w.seen.push(['calendar file', await files[0]!.text()]);
+
+    await control(w.partnerId, { fail: { status: 503, count: -1, match: 'sessions/list' } });
+    const refreshing = agenda.refresh();
+    w.snapshot('refreshing', agenda);
+    await refreshing;
+    await until(() => !!$(agenda, '[part=note]'), 'the stale note');
+    w.snapshot('retrying', agenda);
+    await sandboxPost('reset', { partnerId: w.partnerId });
+
+    const refused = await fixture<KalEventAgenda>(html`<kal-event-agenda event-id="7004"></kal-event-agenda>`);
+    await until(() => !!$(refused, '[part~=error]'), 'the error state');
+    w.snapshot('error', refused);
     expectNoKs(w);
   });
 
@@ -328,6 +360,10 @@ const ADMIN_SUBJECTS: AdminSubject[] = [
   {
     name: '<kal-certificate-progress>',
     mount: (endpoint) => fixture(html`<kal-certificate-progress certificate-id="cert_course" token-endpoint=${endpoint ?? ''}></kal-certificate-progress>`),
+  },
+  {
+    name: '<kal-event-agenda>',
+    mount: (endpoint) => fixture(html`<kal-event-agenda event-id="7001" token-endpoint=${endpoint ?? ''}></kal-event-agenda>`),
   },
   {
     name: '<kal-unsubscribe-prefs>',

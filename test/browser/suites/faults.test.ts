@@ -13,6 +13,7 @@ import '../../../src/components/badge-progress/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
 import '../../../src/components/room-embed/define.js';
 import '../../../src/components/certificate-progress/define.js';
+import '../../../src/components/event-agenda/define.js';
 import type { KalEventDetails } from '../../../src/components/shared/events.js';
 import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from '../helpers.js';
 import { $, $$, text } from '../dom.js';
@@ -146,6 +147,8 @@ interface Subject {
   unknown?: { template: () => TemplateResult; path: string; seen: string };
   /** What the person sees once the data is there. */
   showsData: (element: HTMLElement) => boolean;
+  /** What it says for a 404, when it names what is missing instead of the kit's own sentence. */
+  notFoundSeen?: string;
 }
 
 const leaderboard: Subject = {
@@ -178,6 +181,16 @@ const certificate: Subject = {
     seen: 'There is no certificate “\u2068cert_missing\u2069”. Check the certificate-id.',
   },
   showsData: (element) => text($(element, '[part=name]')) === 'Partner Certified Developer' && $(element, '[role=progressbar]')?.getAttribute('aria-valuenow') === '2',
+};
+
+const agenda: Subject = {
+  name: '<kal-event-agenda>',
+  // The two reads go side by side; the sessions are the one broken (the event read goes through).
+  path: 'sessions/list',
+  template: () => html`<kal-event-agenda event-id="7001"></kal-event-agenda>`,
+  // A 404 from the Events proxy is "no such event" (guide 001 §11), and the element says which.
+  notFoundSeen: 'There is no event “\u20687001\u2069” to show. Check the event-id.',
+  showsData: (element) => text($(element, '[part=title]')) === 'Kaltura Connect' && $$(element, '[part~=session]').length === 10,
 };
 
 const prefsTemplate = () => html`<kal-unsubscribe-prefs>
@@ -381,7 +394,7 @@ async function expectOneError(env: Env, expected: { code: string; retryable: boo
 
 // ---------------------------------------------------------------- loading: every data element
 
-for (const subject of [leaderboard, badges, certificate, prefs]) {
+for (const subject of [leaderboard, badges, certificate, agenda, prefs]) {
   describe(`faults: ${subject.name}`, () => {
     for (const tokenCase of TOKEN_CASES) {
       it(`${tokenCase.name}: ${tokenCase.error.code}, no service call`, async () => {
@@ -422,7 +435,8 @@ for (const subject of [leaderboard, badges, certificate, prefs]) {
           await expectOneError(env, serviceCase.outcome.error);
           await until(() => !!errorState(element), 'the error state');
           expect(errorState(element)!.getAttribute('role')).to.equal('alert');
-          expect(text(errorState(element))).to.contain(unknown?.seen ?? serviceCase.outcome.seen);
+          const notFound = serviceCase.outcome.error.code === 'not-found' ? subject.notFoundSeen : undefined;
+          expect(text(errorState(element))).to.contain(unknown?.seen ?? notFound ?? serviceCase.outcome.seen);
           expect(env.loads).to.equal(0);
           expect(!!retryButton(element), 'a retry button').to.equal(retryHelps(serviceCase.outcome.error.code));
         }

@@ -11,6 +11,7 @@ import '../../../src/components/badge-progress/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
 import '../../../src/components/room-embed/define.js';
 import '../../../src/components/certificate-progress/define.js';
+import '../../../src/components/event-agenda/define.js';
 import type { KalBadgeProgress } from '../../../src/components/badge-progress/kal-badge-progress.js';
 import type { KalLeaderboard, ResolvedUsers } from '../../../src/components/leaderboard/kal-leaderboard.js';
 import { configureSandbox, sandboxState, until, withoutNames } from '../helpers.js';
@@ -291,6 +292,30 @@ describe('hostile data: <kal-unsubscribe-prefs>', () => {
   });
 });
 
+describe('hostile data: <kal-event-agenda>', () => {
+  it('shows the event, session names, types and descriptions as inert text inside its box; a bad zone is ignored', async () => {
+    const env = setUp();
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    serve('/events/list', { events: [{ id: 7001, name: `${IMG}${STYLE} ${HUGE}`, status: 'live', timezone: IMG, description: `${STYLE} ${RTL}` }] });
+    serve('/sessions/list', {
+      sessions: [
+        { id: IMG, name: IMG, type: STYLE, startDate: at(-10), endDate: at(50), description: HUGE, visibility: 'published' },
+        { id: 2, name: HUGE, type: HUGE, startDate: at(5), endDate: at(60), description: `${RTL} ${EMOJI}` },
+        { id: 3, name: `${RTL} ${EMOJI}`, type: 'LiveWebcast', startDate: at(120), endDate: at(180), description: IMG },
+      ],
+    });
+    const { container, element } = await mountIn(html`<kal-event-agenda event-id="7001"></kal-event-agenda>`);
+    await until(() => env.loads > 0 && $$(element, '[part~=session]').length === 3, 'the sessions');
+    expect(env.errors).to.deep.equal([]);
+    expect(text($(element, '[part=title]'))).to.equal(`${IMG}${STYLE} ${HUGE}`);
+    expectLiteral(element, ...HOSTILE, `${STYLE} ${RTL}`, `${RTL} ${EMOJI}`);
+    // A time zone the browser does not know is not named.
+    expect($(element, '[part=zone]')).to.equal(null);
+    expectInert(env, element);
+    expectContained(container, element);
+  });
+});
+
 describe('hostile data: <kal-room-embed>', () => {
   it('shows a hostile room name as inert text, before and after joining, inside its box', async () => {
     const env = setUp();
@@ -371,6 +396,15 @@ const ATTRIBUTE_CASES: AttributeCase[] = [
   { tag: 'kal-certificate-progress', base: {}, attribute: 'certificate-id', values: [['', 'config'], ['   ', 'config']], words: 'certificate-id', seen: CONFIG_SEEN },
   { tag: 'kal-certificate-progress', base: CERTIFICATE, attribute: 'partner-id', values: NUMBERS, words: 'partner-id', seen: CONFIG_SEEN },
   { tag: 'kal-unsubscribe-prefs', base: {}, attribute: 'partner-id', values: NUMBERS, words: 'partner-id', seen: CONFIG_SEEN },
+  {
+    tag: 'kal-event-agenda',
+    base: {},
+    attribute: 'event-id',
+    values: [...NUMBERS, ['   ', 'config'], ['12.5', 'config'], ['9'.repeat(20), 'config'], [HUGE, 'config'], [IMG, 'config']],
+    words: 'event-id',
+    seen: CONFIG_SEEN,
+  },
+  { tag: 'kal-event-agenda', base: { 'event-id': '7001' }, attribute: 'partner-id', values: NUMBERS, words: 'partner-id', seen: CONFIG_SEEN },
   { tag: 'kal-room-embed', base: AUTO_ROOM, attribute: 'load-timeout', values: NUMBERS, words: 'load-timeout', seen: CONFIG_SEEN },
   {
     tag: 'kal-room-embed',

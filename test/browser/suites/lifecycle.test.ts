@@ -13,6 +13,7 @@ import '../../../src/components/certificate-progress/define.js';
 import '../../../src/components/leaderboard/define.js';
 import '../../../src/components/room-embed/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
+import '../../../src/components/event-agenda/define.js';
 import { configure, currentConfig } from '../../../src/config.js';
 import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, until } from '../helpers.js';
 import { errorsOf } from '../dom.js';
@@ -244,6 +245,13 @@ const CASES: Case[] = [
     use: loadedOnly,
   },
   {
+    name: 'kal-event-agenda (its clock waiting for the next session to start)',
+    markup: '<kal-event-agenda event-id="7001"></kal-event-agenda>',
+    use: async (element) => {
+      await oneEvent(element, 'kal-load');
+    },
+  },
+  {
     name: 'kal-room-embed (joined)',
     markup: '<kal-room-embed entry-id="1_sandboxroom" room-name="Keynote Room"></kal-room-embed>',
     use: async (element) => {
@@ -315,6 +323,7 @@ describe('lifecycle: a request in flight is aborted on removal, without a kal-er
       markup: '<kal-certificate-progress certificate-id="cert_course" live></kal-certificate-progress>',
       match: 'userCertificateReport/list',
     },
+    { name: 'kal-event-agenda', markup: '<kal-event-agenda event-id="7001"></kal-event-agenda>', match: 'sessions/list' },
     { name: 'kal-unsubscribe-prefs', markup: PREFS, match: 'userGroupsStatus' },
   ];
 

@@ -21,6 +21,7 @@ const PREFS = html`<kal-unsubscribe-prefs><kal-pref-group group-id="event-update
 const ELEMENTS = [
   { tag: 'kal-leaderboard', template: html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`, shape: 'rows', items: 5 },
   { tag: 'kal-badge-progress', template: html`<kal-badge-progress virtual-event-id="12345"></kal-badge-progress>`, shape: 'cards', items: 3 },
+  { tag: 'kal-event-agenda', template: html`<kal-event-agenda event-id="7001"></kal-event-agenda>`, shape: 'rows', items: 5 },
   { tag: 'kal-unsubscribe-prefs', template: PREFS, shape: 'toggles', items: 3 },
   { tag: 'kal-certificate-progress', template: html`<kal-certificate-progress certificate-id="cert_course"></kal-certificate-progress>`, shape: 'rows', items: 5 },
 ] as const;
@@ -87,6 +88,7 @@ describe('designed states', () => {
       <kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>
       <kal-badge-progress virtual-event-id="12345"></kal-badge-progress>
       <kal-room-embed entry-id="1_sandboxroom" kaf-host="sandbox.kaf.example.com"></kal-room-embed>
+      <kal-event-agenda event-id="7001"></kal-event-agenda>
       ${PREFS}
       <kal-certificate-progress certificate-id="cert_course"></kal-certificate-progress>
     </div>`);
@@ -131,6 +133,21 @@ describe('at phone width', () => {
     expect(getComputedStyle(label).textOverflow).to.equal('ellipsis');
     const heights = $$(element, 'tbody tr').map((row) => Math.round(row.getBoundingClientRect().height));
     expect(new Set(heights).size, `rows of one height: ${heights}`).to.equal(1);
+  });
+
+  it('the agenda puts each session\'s time above it, and the name wraps inside', async () => {
+    configureSandbox();
+    const { element } = await mountLoaded(html`<div style="inline-size: 300px"><kal-event-agenda event-id="7001"></kal-event-agenda></div>`, 'kal-event-agenda');
+    const first = $(element, '[part~=session]')!;
+    const when = first.querySelector('.when')!.getBoundingClientRect();
+    const body = first.querySelector('.body')!.getBoundingClientRect();
+    expect(Math.round(body.top), 'the session below its time').to.be.at.least(Math.round(when.bottom));
+    expect(element.scrollWidth, 'nothing wider than the element').to.be.at.most(element.clientWidth + 1);
+
+    // With room, the time sits beside the session.
+    (element.parentElement as HTMLElement).style.inlineSize = '720px';
+    const wide = first.querySelector('.body')!.getBoundingClientRect();
+    expect(Math.round(wide.top)).to.equal(Math.round(first.querySelector('.when')!.getBoundingClientRect().top));
   });
 
   it('badge progress reads "42 / 60" from left to right in a right-to-left language', async () => {
