@@ -189,4 +189,24 @@ describe('demo toolbar', () => {
     assert.ok(refused.some((path) => path.startsWith('/sandbox/messaging/')), `401s: ${refused.join(', ')}`);
     await page.close();
   });
+
+  test('the event-site and LMS-course layouts show their widgets with data, and the nav marks the current one', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const event = await openDemo('?layout=event');
+    await Promise.all([
+      part(event, 'kal-event-agenda', 'session').waitFor({ timeout: WAIT_MS }),
+      part(event, 'kal-leaderboard', 'row').waitFor({ timeout: WAIT_MS }),
+      part(event, 'kal-badge-progress', 'badge').waitFor({ timeout: WAIT_MS }),
+    ]);
+    assert.equal(await event.locator('kal-unsubscribe-prefs').count(), 0, 'only the event site\'s widgets');
+    assert.equal(await event.locator('.demo-layouts [aria-current=page]').textContent(), 'Event site');
+    await event.close();
+
+    const course = await openDemo('?layout=course');
+    await part(course, 'kal-certificate-progress', 'name', 'Partner Certified Developer').waitFor({ timeout: WAIT_MS });
+    await part(course, 'kal-badge-progress', 'badge').waitFor({ timeout: WAIT_MS });
+    assert.equal(await course.locator('kal-certificate-progress').count(), 2);
+    assert.equal(await course.locator('.demo-layouts [aria-current=page]').textContent(), 'LMS course');
+    assert.deepEqual(await axeViolations(course, 'main'), []);
+    await course.close();
+  });
 });

@@ -96,9 +96,10 @@ function renderEntries(text: CertificateText, view: CertificateView): TemplateRe
 }
 
 function renderRules(text: CertificateText, rules: RuleView[]): TemplateResult {
-  return html`<section class="rules" aria-labelledby="rules-title">
+  // A titled list, not a landmark: a page may show several certificates.
+  return html`<div class="rules">
     <p class="section-title" id="rules-title">${text.t('certificate.rulesTitle')}</p>
-    <ul role="list">
+    <ul role="list" aria-labelledby="rules-title">
       ${rules.map((rule, index) => {
         const name = rule.name || text.t('certificate.rule.unnamed', { n: text.number(index + 1) });
         return html`<li class="rule" part="rule">
@@ -116,7 +117,7 @@ function renderRules(text: CertificateText, rules: RuleView[]): TemplateResult {
         </li>`;
       })}
     </ul>
-  </section>`;
+  </div>`;
 }
 
 /** What a rule earned: its credits when the answer says, else its progress toward its goal. */
