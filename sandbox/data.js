@@ -275,15 +275,15 @@ const viewPeriod = [{ fact: 'eventType', operator: 'equal', value: 'viewPeriod' 
 /** Guide §15.1's conference rules: watch sessions, answer polls, chat. @param {string} boardId @param {string} prefix @returns {Rule[]} */
 const conferenceRules = (boardId, prefix) => [
   {
-    id: `${prefix}_watch`, gameObjectType: 'leaderboard', gameObjectId: boardId, name: 'Watch sessions', conditions: viewPeriod,
+    id: `${prefix}_watch`, gameObjectType: 'leaderboard', gameObjectId: boardId, name: 'Watch sessions', description: 'Watch any session, live or on demand', conditions: viewPeriod,
     type: 'sum', mode: 'distribute_points', metric: 'playTime', groupBy: 'kuserId,entryId', goal: '60', points: '10', maxPoints: '100', reportFormat: 'default', status: 'enabled',
   },
   {
-    id: `${prefix}_polls`, gameObjectType: 'leaderboard', gameObjectId: boardId, name: 'Answer polls', conditions: [{ fact: 'eventType', operator: 'equal', value: 'pollAnswered' }],
+    id: `${prefix}_polls`, gameObjectType: 'leaderboard', gameObjectId: boardId, name: 'Answer polls', description: 'Answer the live polls during sessions', conditions: [{ fact: 'eventType', operator: 'equal', value: 'pollAnswered' }],
     type: 'count', mode: 'distribute_points', metric: 'pollId', groupBy: 'kuserId', goal: '1', points: '25', maxPoints: 'unlimited', reportFormat: 'default', status: 'enabled',
   },
   {
-    id: `${prefix}_chat`, gameObjectType: 'leaderboard', gameObjectId: boardId, name: 'Chat messages', conditions: [{ fact: 'eventType', operator: 'equal', value: 'comment' }],
+    id: `${prefix}_chat`, gameObjectType: 'leaderboard', gameObjectId: boardId, name: 'Chat messages', description: "Post in a session's chat", conditions: [{ fact: 'eventType', operator: 'equal', value: 'comment' }],
     type: 'count', mode: 'distribute_points', metric: 'comment', groupBy: 'kuserId', goal: '1', points: '5', maxPoints: '50', reportFormat: 'default', status: 'enabled',
   },
 ];

@@ -70,7 +70,9 @@ function earnedData(rule, earned) {
 /**
  * Splits a ranked user's score over the board's rules, seeded per user: each later rule earns a
  * random number of its points (within maxPoints, or half of what is left when unlimited) and the
- * first rule takes the rest, so the points always add up to the score.
+ * first rule takes the rest, so the points always add up to the score. The demo viewer (index 0) has
+ * used up every later rule with a cap of its own (Chat messages: 50 of 50), so a rule that is done
+ * can be seen.
  * @param {World} world @param {LeaderboardSeed} seed @param {import('./data.js').Rule[]} rules @param {string} userId
  */
 function leaderboardEarned(world, seed, rules, userId) {
@@ -83,7 +85,8 @@ function leaderboardEarned(world, seed, rules, userId) {
   for (let i = rules.length - 1; i > 0; i--) {
     const per = Number(rules[i].points);
     const cap = rules[i].maxPoints === 'unlimited' ? rest / 2 : Math.min(rest, Number(rules[i].maxPoints));
-    earned[i] = per * Math.floor(rand() * (Math.floor(cap / per) + 1));
+    const steps = Math.floor(cap / per);
+    earned[i] = per * (index === 0 && rules[i].maxPoints !== 'unlimited' ? steps : Math.floor(rand() * (steps + 1)));
     rest -= earned[i];
   }
   if (rules.length > 0) earned[0] = rest;

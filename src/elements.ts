@@ -17,6 +17,7 @@ export const ELEMENTS = [
   { module: 'unsubscribe-prefs', tags: ['kal-unsubscribe-prefs', 'kal-pref-group'] },
   { module: 'certificate-progress', tags: ['kal-certificate-progress'] },
   { module: 'event-agenda', tags: ['kal-event-agenda'] },
+  { module: 'points-guide', tags: ['kal-points-guide'] },
 ] as const;
 
 /**

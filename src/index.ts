@@ -21,3 +21,4 @@ export type { LeaderboardLayout, ResolveUsers, ResolvedUsers } from './component
 export { KalCertificateProgress } from './components/certificate-progress/define.js';
 export type { CertificateState } from './components/certificate-progress/certificate-model.js';
 export { KalEventAgenda } from './components/event-agenda/define.js';
+export { KalPointsGuide } from './components/points-guide/define.js';

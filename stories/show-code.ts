@@ -10,7 +10,7 @@ const PARTNER_ID = 123;
 const STORY_ONLY = ['partner-id', 'token-endpoint', 'game-url'];
 
 /** Tags whose data comes through your Game proxy (Game Services accept only an ADMIN KS). */
-const GAME_TAGS = ['kal-leaderboard', 'kal-badge-progress', 'kal-certificate-progress'];
+const GAME_TAGS = ['kal-leaderboard', 'kal-badge-progress', 'kal-certificate-progress', 'kal-points-guide'];
 
 /** Tags whose data comes through your Events proxy (the Events Platform accepts only an ADMIN KS). */
 const EVENTS_TAGS = ['kal-event-agenda'];

@@ -2,6 +2,7 @@ import { badgeMessages } from './elements/badge-progress.js';
 import { certificateMessages } from './elements/certificate-progress.js';
 import { agendaMessages } from './elements/event-agenda.js';
 import { leaderboardMessages } from './elements/leaderboard.js';
+import { pointsMessages } from './elements/points-guide.js';
 import { roomMessages } from './elements/room-embed.js';
 import { prefsMessages } from './elements/unsubscribe-prefs.js';
 import { type Message, sharedMessages } from './messages.js';
@@ -21,6 +22,7 @@ export const en = {
   ...roomMessages,
   ...prefsMessages,
   ...agendaMessages,
+  ...pointsMessages,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

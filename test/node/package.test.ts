@@ -43,7 +43,7 @@ test('the tarball holds the builds, types and manifest, and nothing from src or 
   assert.ok(!existsSync(join(installed, 'sandbox')));
   const manifest = JSON.parse(readFileSync(join(installed, 'custom-elements.json'), 'utf8')) as { modules: Array<{ declarations?: Array<{ tagName?: string }> }> };
   const tags = manifest.modules.flatMap((module) => module.declarations ?? []).map((declaration) => declaration.tagName).filter(Boolean);
-  for (const tag of ['kal-leaderboard', 'kal-badge-progress', 'kal-room-embed', 'kal-unsubscribe-prefs', 'kal-certificate-progress']) assert.ok(tags.includes(tag), tag);
+  for (const tag of ['kal-leaderboard', 'kal-badge-progress', 'kal-room-embed', 'kal-unsubscribe-prefs', 'kal-certificate-progress', 'kal-points-guide']) assert.ok(tags.includes(tag), tag);
 });
 
 test('kaltura-widgets/server works in Node from the installed package', () => {

@@ -97,6 +97,13 @@ story('certificate, live: finishing the last module certifies the viewer', 'widg
   await page.locator('kal-certificate-progress [part~=certificate][data-state=certified]').waitFor({ timeout: SHOWN_MS });
 });
 
+story('points guide: beside the leaderboard and badges, the used-up rule done', 'widgets-kal-points-guide--with-leaderboard-and-badges', async (page) => {
+  await shown(page, 'kal-points-guide [part~=rule][data-state=done]');
+  assert.deepEqual(await page.locator('kal-points-guide [part~=name]').allInnerTexts(), ['Answer polls', 'Watch sessions', 'Chat messages']);
+  await shown(page, 'kal-leaderboard [part~=pinned]');
+  await shown(page, 'kal-badge-progress [part~=badge]');
+});
+
 story('preferences: the viewer starts unsubscribed from news and offers', 'widgets-kal-unsubscribe-prefs--default', async (page) => {
   await shown(page, 'kal-unsubscribe-prefs [role=switch]');
   const checked = (group: string) => page.locator(`kal-unsubscribe-prefs [data-group-id="${group}"] [role=switch]`).getAttribute('aria-checked');

@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': 'Live-Übertragung',
   'agenda.type.VirtualLearningRoom': 'Virtuelles Klassenzimmer',
+  // --- kal-points-guide ---
+  'points.title': 'So sammeln Sie Punkte',
+  'points.summary': { one: '{count} Möglichkeit, Punkte zu sammeln', other: '{count} Möglichkeiten, Punkte zu sammeln' },
+  'points.doneCount': { one: '{count} erledigt', other: '{count} erledigt' },
+  'points.each': { one: '{points} Punkt', other: '{points} Punkte' },
+  'points.varies': 'Punkte variieren',
+  'points.cap': { one: 'Bis zu {max} Punkt', other: 'Bis zu {max} Punkte' },
+  'points.capPerVideo': { one: 'Bis zu {max} Punkt pro Video', other: 'Bis zu {max} Punkte pro Video' },
+  'points.capPerItem': { one: 'Bis zu {max} Punkt pro Element', other: 'Bis zu {max} Punkte pro Element' },
+  'points.noCap': 'Ohne Obergrenze',
+  'points.earned': { one: '{earned} von {max} Punkt gesammelt', other: '{earned} von {max} Punkten gesammelt' },
+  'points.earnedSoFar': { one: 'Bisher {earned} Punkt gesammelt', other: 'Bisher {earned} Punkte gesammelt' },
+  'points.done': 'Erledigt',
+  'points.unnamed': 'Aktivität {n}',
+  'points.empty': 'Hier gibt es noch keine Möglichkeiten, Punkte zu sammeln.',
+  'points.notFound': 'Es gibt keine Bestenliste „{id}“. Prüfen Sie leaderboard-id.',
+  'points.stale': 'Der Fortschritt konnte gerade nicht aktualisiert werden. Angezeigt wird der letzte bekannte Stand.',
+  'points.announceDone': 'Alle Punkte gesammelt: {name}',
 };
 
 export default catalogue;

@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': 'Emisión en directo',
   'agenda.type.VirtualLearningRoom': 'Aula virtual',
+  // --- kal-points-guide ---
+  'points.title': 'Cómo ganar puntos',
+  'points.summary': { one: '{count} forma de ganar puntos', other: '{count} formas de ganar puntos' },
+  'points.doneCount': { one: '{count} completada', other: '{count} completadas' },
+  'points.each': { one: '{points} punto', other: '{points} puntos' },
+  'points.varies': 'Puntos variables',
+  'points.cap': { one: 'Hasta {max} punto', other: 'Hasta {max} puntos' },
+  'points.capPerVideo': { one: 'Hasta {max} punto por vídeo', other: 'Hasta {max} puntos por vídeo' },
+  'points.capPerItem': { one: 'Hasta {max} punto por elemento', other: 'Hasta {max} puntos por elemento' },
+  'points.noCap': 'Sin límite',
+  'points.earned': { one: '{earned} de {max} punto conseguido', other: '{earned} de {max} puntos conseguidos' },
+  'points.earnedSoFar': { one: '{earned} punto conseguido hasta ahora', other: '{earned} puntos conseguidos hasta ahora' },
+  'points.done': 'Completada',
+  'points.unnamed': 'Actividad {n}',
+  'points.empty': 'Todavía no hay formas de ganar puntos aquí.',
+  'points.notFound': 'No existe la clasificación «{id}». Revisa leaderboard-id.',
+  'points.stale': 'No se ha podido actualizar el progreso en este momento. Se muestra lo último que vimos.',
+  'points.announceDone': 'Todos los puntos conseguidos: {name}',
 };
 
 export default catalogue;

@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': 'Live-lähetys',
   'agenda.type.VirtualLearningRoom': 'Virtuaaliluokka',
+  // --- kal-points-guide ---
+  'points.title': 'Näin ansaitset pisteitä',
+  'points.summary': { one: '{count} tapa ansaita pisteitä', other: '{count} tapaa ansaita pisteitä' },
+  'points.doneCount': { one: '{count} tehty', other: '{count} tehty' },
+  'points.each': { one: '{points} piste', other: '{points} pistettä' },
+  'points.varies': 'Pisteet vaihtelevat',
+  'points.cap': { one: 'Enintään {max} piste', other: 'Enintään {max} pistettä' },
+  'points.capPerVideo': { one: 'Enintään {max} piste videota kohden', other: 'Enintään {max} pistettä videota kohden' },
+  'points.capPerItem': { one: 'Enintään {max} piste kohdetta kohden', other: 'Enintään {max} pistettä kohdetta kohden' },
+  'points.noCap': 'Ei ylärajaa',
+  'points.earned': { one: '{earned}/{max} piste ansaittu', other: '{earned}/{max} pistettä ansaittu' },
+  'points.earnedSoFar': { one: '{earned} piste ansaittu tähän mennessä', other: '{earned} pistettä ansaittu tähän mennessä' },
+  'points.done': 'Tehty',
+  'points.unnamed': 'Tehtävä {n}',
+  'points.empty': 'Täällä ei ole vielä tapoja ansaita pisteitä.',
+  'points.notFound': 'Tulostaulukkoa ”{id}” ei ole. Tarkista leaderboard-id.',
+  'points.stale': 'Edistymistä ei juuri nyt voitu päivittää. Näytetään viimeisimmät tiedot.',
+  'points.announceDone': 'Kaikki pisteet ansaittu: {name}',
 };
 
 export default catalogue;

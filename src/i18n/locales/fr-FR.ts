@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': 'Diffusion en direct',
   'agenda.type.VirtualLearningRoom': 'Classe virtuelle',
+  // --- kal-points-guide ---
+  'points.title': 'Comment gagner des points',
+  'points.summary': { one: '{count} façon de gagner des points', other: '{count} façons de gagner des points' },
+  'points.doneCount': { one: '{count} terminée', other: '{count} terminées' },
+  'points.each': { one: '{points} point', other: '{points} points' },
+  'points.varies': 'Points variables',
+  'points.cap': { one: 'Jusqu’à {max} point', other: 'Jusqu’à {max} points' },
+  'points.capPerVideo': { one: 'Jusqu’à {max} point par vidéo', other: 'Jusqu’à {max} points par vidéo' },
+  'points.capPerItem': { one: 'Jusqu’à {max} point par élément', other: 'Jusqu’à {max} points par élément' },
+  'points.noCap': 'Sans limite',
+  'points.earned': { one: '{earned} sur {max} point obtenu', other: '{earned} sur {max} points obtenus' },
+  'points.earnedSoFar': { one: '{earned} point obtenu jusqu’ici', other: '{earned} points obtenus jusqu’ici' },
+  'points.done': 'Terminée',
+  'points.unnamed': 'Activité {n}',
+  'points.empty': 'Aucune façon de gagner des points pour l’instant.',
+  'points.notFound': 'Il n’existe pas de classement « {id} ». Vérifiez leaderboard-id.',
+  'points.stale': 'La progression n’a pas pu être mise à jour pour le moment. Voici les dernières données connues.',
+  'points.announceDone': 'Tous les points obtenus : {name}',
 };
 
 export default catalogue;

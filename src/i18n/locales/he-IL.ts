@@ -193,6 +193,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': 'שידור חי',
   'agenda.type.VirtualLearningRoom': 'כיתה וירטואלית',
+  // --- kal-points-guide ---
+  'points.title': 'איך צוברים נקודות',
+  'points.summary': { one: '{count} דרך לצבור נקודות', two: '{count} דרכים לצבור נקודות', other: '{count} דרכים לצבור נקודות' },
+  'points.doneCount': { one: '{count} הושלמה', two: '{count} הושלמו', other: '{count} הושלמו' },
+  'points.each': { one: '{points} נקודה', two: '{points} נקודות', other: '{points} נקודות' },
+  'points.varies': 'מספר הנקודות משתנה',
+  'points.cap': { one: 'עד {max} נקודה', two: 'עד {max} נקודות', other: 'עד {max} נקודות' },
+  'points.capPerVideo': { one: 'עד {max} נקודה לכל סרטון', two: 'עד {max} נקודות לכל סרטון', other: 'עד {max} נקודות לכל סרטון' },
+  'points.capPerItem': { one: 'עד {max} נקודה לכל פריט', two: 'עד {max} נקודות לכל פריט', other: 'עד {max} נקודות לכל פריט' },
+  'points.noCap': 'ללא הגבלה',
+  'points.earned': { one: 'נצברו {earned} מתוך {max} נקודה', two: 'נצברו {earned} מתוך {max} נקודות', other: 'נצברו {earned} מתוך {max} נקודות' },
+  'points.earnedSoFar': { one: 'נצברה עד כה {earned} נקודה', two: 'נצברו עד כה {earned} נקודות', other: 'נצברו עד כה {earned} נקודות' },
+  'points.done': 'הושלם',
+  'points.unnamed': 'פעילות {n}',
+  'points.empty': 'עדיין אין כאן דרכים לצבור נקודות.',
+  'points.notFound': 'אין טבלת מובילים “{id}”. כדאי לבדוק את leaderboard-id.',
+  'points.stale': 'לא ניתן היה לעדכן את ההתקדמות כרגע. מוצג המצב האחרון הידוע.',
+  'points.announceDone': 'כל הנקודות נצברו: {name}',
 };
 
 export default catalogue;

@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': 'Trasmissione in diretta',
   'agenda.type.VirtualLearningRoom': 'Aula virtuale',
+  // --- kal-points-guide ---
+  'points.title': 'Come guadagnare punti',
+  'points.summary': { one: '{count} modo per guadagnare punti', other: '{count} modi per guadagnare punti' },
+  'points.doneCount': { one: '{count} completato', other: '{count} completati' },
+  'points.each': { one: '{points} punto', other: '{points} punti' },
+  'points.varies': 'Punti variabili',
+  'points.cap': { one: 'Fino a {max} punto', other: 'Fino a {max} punti' },
+  'points.capPerVideo': { one: 'Fino a {max} punto per video', other: 'Fino a {max} punti per video' },
+  'points.capPerItem': { one: 'Fino a {max} punto per elemento', other: 'Fino a {max} punti per elemento' },
+  'points.noCap': 'Nessun limite',
+  'points.earned': { one: '{earned} di {max} punto guadagnato', other: '{earned} di {max} punti guadagnati' },
+  'points.earnedSoFar': { one: '{earned} punto guadagnato finora', other: '{earned} punti guadagnati finora' },
+  'points.done': 'Completato',
+  'points.unnamed': 'Attività {n}',
+  'points.empty': 'Non ci sono ancora modi per guadagnare punti qui.',
+  'points.notFound': 'Non esiste la classifica «{id}». Controlla leaderboard-id.',
+  'points.stale': 'Non è stato possibile aggiornare i progressi in questo momento. Vengono mostrati gli ultimi dati disponibili.',
+  'points.announceDone': 'Tutti i punti guadagnati: {name}',
 };
 
 export default catalogue;

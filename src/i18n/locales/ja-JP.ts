@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': 'ライブ配信',
   'agenda.type.VirtualLearningRoom': 'バーチャル教室',
+  // --- kal-points-guide ---
+  'points.title': 'ポイントの獲得方法',
+  'points.summary': { other: 'ポイントを獲得する方法：{count}件' },
+  'points.doneCount': { other: '{count}件完了' },
+  'points.each': { other: '{points}ポイント' },
+  'points.varies': 'ポイントは変動します',
+  'points.cap': { other: '最大{max}ポイント' },
+  'points.capPerVideo': { other: '動画ごとに最大{max}ポイント' },
+  'points.capPerItem': { other: '項目ごとに最大{max}ポイント' },
+  'points.noCap': '上限なし',
+  'points.earned': { other: '{max}ポイント中{earned}ポイント獲得' },
+  'points.earnedSoFar': { other: 'これまでに{earned}ポイント獲得' },
+  'points.done': '完了',
+  'points.unnamed': 'アクティビティ{n}',
+  'points.empty': 'ポイントを獲得する方法はまだありません。',
+  'points.notFound': 'リーダーボード「{id}」はありません。leaderboard-id を確認してください。',
+  'points.stale': '進捗状況を更新できませんでした。最後に取得した内容を表示しています。',
+  'points.announceDone': 'すべてのポイントを獲得しました：{name}',
 };
 
 export default catalogue;

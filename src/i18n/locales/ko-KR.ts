@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': '라이브 방송',
   'agenda.type.VirtualLearningRoom': '가상 강의실',
+  // --- kal-points-guide ---
+  'points.title': '포인트 획득 방법',
+  'points.summary': { other: '포인트를 얻는 방법 {count}가지' },
+  'points.doneCount': { other: '{count}개 완료' },
+  'points.each': { other: '{points}포인트' },
+  'points.varies': '포인트 변동',
+  'points.cap': { other: '최대 {max}포인트' },
+  'points.capPerVideo': { other: '동영상당 최대 {max}포인트' },
+  'points.capPerItem': { other: '항목당 최대 {max}포인트' },
+  'points.noCap': '제한 없음',
+  'points.earned': { other: '{max}포인트 중 {earned}포인트 획득' },
+  'points.earnedSoFar': { other: '지금까지 {earned}포인트 획득' },
+  'points.done': '완료',
+  'points.unnamed': '활동 {n}',
+  'points.empty': '아직 포인트를 얻을 수 있는 방법이 없습니다.',
+  'points.notFound': '“{id}” 순위표가 없습니다. leaderboard-id를 확인하세요.',
+  'points.stale': '지금은 진행 상황을 업데이트할 수 없습니다. 마지막으로 확인된 내용을 표시합니다.',
+  'points.announceDone': '모든 포인트 획득: {name}',
 };
 
 export default catalogue;

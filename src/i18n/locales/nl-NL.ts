@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': 'Live-uitzending',
   'agenda.type.VirtualLearningRoom': 'Virtueel klaslokaal',
+  // --- kal-points-guide ---
+  'points.title': 'Zo verdien je punten',
+  'points.summary': { one: '{count} manier om punten te verdienen', other: '{count} manieren om punten te verdienen' },
+  'points.doneCount': { one: '{count} voltooid', other: '{count} voltooid' },
+  'points.each': { one: '{points} punt', other: '{points} punten' },
+  'points.varies': 'Punten variëren',
+  'points.cap': { one: 'Maximaal {max} punt', other: 'Maximaal {max} punten' },
+  'points.capPerVideo': { one: 'Maximaal {max} punt per video', other: 'Maximaal {max} punten per video' },
+  'points.capPerItem': { one: 'Maximaal {max} punt per item', other: 'Maximaal {max} punten per item' },
+  'points.noCap': 'Geen limiet',
+  'points.earned': { one: '{earned} van {max} punt verdiend', other: '{earned} van {max} punten verdiend' },
+  'points.earnedSoFar': { one: '{earned} punt verdiend tot nu toe', other: '{earned} punten verdiend tot nu toe' },
+  'points.done': 'Voltooid',
+  'points.unnamed': 'Activiteit {n}',
+  'points.empty': 'Er zijn hier nog geen manieren om punten te verdienen.',
+  'points.notFound': 'Er is geen ranglijst ‘{id}’. Controleer leaderboard-id.',
+  'points.stale': 'De voortgang kon nu niet worden bijgewerkt. Je ziet de laatst bekende stand.',
+  'points.announceDone': 'Alle punten verdiend: {name}',
 };
 
 export default catalogue;

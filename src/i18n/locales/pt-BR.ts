@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': 'Transmissão ao vivo',
   'agenda.type.VirtualLearningRoom': 'Sala de aula virtual',
+  // --- kal-points-guide ---
+  'points.title': 'Como ganhar pontos',
+  'points.summary': { one: '{count} forma de ganhar pontos', other: '{count} formas de ganhar pontos' },
+  'points.doneCount': { one: '{count} concluída', other: '{count} concluídas' },
+  'points.each': { one: '{points} ponto', other: '{points} pontos' },
+  'points.varies': 'Pontos variáveis',
+  'points.cap': { one: 'Até {max} ponto', other: 'Até {max} pontos' },
+  'points.capPerVideo': { one: 'Até {max} ponto por vídeo', other: 'Até {max} pontos por vídeo' },
+  'points.capPerItem': { one: 'Até {max} ponto por item', other: 'Até {max} pontos por item' },
+  'points.noCap': 'Sem limite',
+  'points.earned': { one: '{earned} de {max} ponto ganho', other: '{earned} de {max} pontos ganhos' },
+  'points.earnedSoFar': { one: '{earned} ponto ganho até agora', other: '{earned} pontos ganhos até agora' },
+  'points.done': 'Concluída',
+  'points.unnamed': 'Atividade {n}',
+  'points.empty': 'Ainda não há formas de ganhar pontos aqui.',
+  'points.notFound': 'Não existe o placar “{id}”. Verifique o leaderboard-id.',
+  'points.stale': 'Não foi possível atualizar o progresso agora. Exibindo os últimos dados disponíveis.',
+  'points.announceDone': 'Todos os pontos ganhos: {name}',
 };
 
 export default catalogue;

@@ -201,6 +201,49 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': 'Прямой эфир',
   'agenda.type.VirtualLearningRoom': 'Виртуальный класс',
+  // --- kal-points-guide ---
+  'points.title': 'Как заработать очки',
+  'points.summary': {
+    one: '{count} способ заработать очки',
+    few: '{count} способа заработать очки',
+    many: '{count} способов заработать очки',
+    other: '{count} способа заработать очки',
+  },
+  'points.doneCount': { one: '{count} выполнен', few: '{count} выполнено', many: '{count} выполнено', other: '{count} выполнено' },
+  'points.each': { one: '{points} очко', few: '{points} очка', many: '{points} очков', other: '{points} очка' },
+  'points.varies': 'Число очков меняется',
+  'points.cap': { one: 'До {max} очка', few: 'До {max} очков', many: 'До {max} очков', other: 'До {max} очка' },
+  'points.capPerVideo': {
+    one: 'До {max} очка за видео',
+    few: 'До {max} очков за видео',
+    many: 'До {max} очков за видео',
+    other: 'До {max} очка за видео',
+  },
+  'points.capPerItem': {
+    one: 'До {max} очка за элемент',
+    few: 'До {max} очков за элемент',
+    many: 'До {max} очков за элемент',
+    other: 'До {max} очка за элемент',
+  },
+  'points.noCap': 'Без ограничений',
+  'points.earned': {
+    one: 'Набрано {earned} из {max} очка',
+    few: 'Набрано {earned} из {max} очков',
+    many: 'Набрано {earned} из {max} очков',
+    other: 'Набрано {earned} из {max} очка',
+  },
+  'points.earnedSoFar': {
+    one: 'Пока набрано {earned} очко',
+    few: 'Пока набрано {earned} очка',
+    many: 'Пока набрано {earned} очков',
+    other: 'Пока набрано {earned} очка',
+  },
+  'points.done': 'Выполнено',
+  'points.unnamed': 'Задание {n}',
+  'points.empty': 'Здесь пока нет способов заработать очки.',
+  'points.notFound': 'Таблицы лидеров «{id}» нет. Проверьте leaderboard-id.',
+  'points.stale': 'Не удалось обновить прогресс. Показаны последние полученные данные.',
+  'points.announceDone': 'Все очки набраны: {name}',
 };
 
 export default catalogue;

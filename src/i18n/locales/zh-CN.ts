@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': '直播',
   'agenda.type.VirtualLearningRoom': '虚拟教室',
+  // --- kal-points-guide ---
+  'points.title': '如何赚取积分',
+  'points.summary': { other: '{count} 种赚取积分的方式' },
+  'points.doneCount': { other: '已完成 {count} 项' },
+  'points.each': { other: '{points} 积分' },
+  'points.varies': '积分不定',
+  'points.cap': { other: '最多 {max} 积分' },
+  'points.capPerVideo': { other: '每个视频最多 {max} 积分' },
+  'points.capPerItem': { other: '每项最多 {max} 积分' },
+  'points.noCap': '无上限',
+  'points.earned': { other: '已获得 {earned}/{max} 积分' },
+  'points.earnedSoFar': { other: '目前已获得 {earned} 积分' },
+  'points.done': '已完成',
+  'points.unnamed': '活动 {n}',
+  'points.empty': '这里暂时还没有赚取积分的方式。',
+  'points.notFound': '没有排行榜“{id}”。请检查 leaderboard-id。',
+  'points.stale': '暂时无法更新进度，当前显示的是最近一次获取的数据。',
+  'points.announceDone': '已获得全部积分：{name}',
 };
 
 export default catalogue;

@@ -161,6 +161,24 @@ const catalogue: Catalogue = {
   'agenda.type.SimuLive': 'Simulive',
   'agenda.type.LiveKME': '直播',
   'agenda.type.VirtualLearningRoom': '虛擬教室',
+  // --- kal-points-guide ---
+  'points.title': '如何賺取點數',
+  'points.summary': { other: '{count} 種賺取點數的方式' },
+  'points.doneCount': { other: '已完成 {count} 項' },
+  'points.each': { other: '{points} 點' },
+  'points.varies': '點數不定',
+  'points.cap': { other: '最多 {max} 點' },
+  'points.capPerVideo': { other: '每部影片最多 {max} 點' },
+  'points.capPerItem': { other: '每個項目最多 {max} 點' },
+  'points.noCap': '無上限',
+  'points.earned': { other: '已獲得 {earned}/{max} 點' },
+  'points.earnedSoFar': { other: '目前已獲得 {earned} 點' },
+  'points.done': '已完成',
+  'points.unnamed': '活動 {n}',
+  'points.empty': '這裡目前還沒有賺取點數的方式。',
+  'points.notFound': '沒有排行榜「{id}」。請檢查 leaderboard-id。',
+  'points.stale': '目前無法更新進度，顯示的是最近一次取得的資料。',
+  'points.announceDone': '已獲得全部點數：{name}',
 };
 
 export default catalogue;

@@ -29,10 +29,10 @@ describe('the script tag: a loader in a plain page', () => {
     try {
       expect(Object.keys(win.KalturaWidgets).sort()).to.deep.equal(['allDefined', 'configure', 'forgetLinkKs', 'registerLocale']);
       await win.KalturaWidgets.allDefined();
-      for (const tag of ['kal-leaderboard', 'kal-badge-progress', 'kal-unsubscribe-prefs', 'kal-pref-group', 'kal-room-embed']) {
+      for (const tag of ['kal-leaderboard', 'kal-badge-progress', 'kal-unsubscribe-prefs', 'kal-pref-group', 'kal-room-embed', 'kal-points-guide']) {
         expect(win.customElements.get(tag), tag).to.not.equal(undefined);
       }
-      await until(() => ['kal-leaderboard', 'kal-badge-progress', 'kal-unsubscribe-prefs'].every((tag) => loadedIn(win, tag)), 'data in every element');
+      await until(() => ['kal-leaderboard', 'kal-badge-progress', 'kal-unsubscribe-prefs', 'kal-points-guide'].every((tag) => loadedIn(win, tag)), 'data in every element');
       expect(win.kitEvents.filter((event) => event.name === 'kal-error')).to.deep.equal([]);
       expect(win.kitWarnings).to.deep.equal([]);
       // Under the page's strict policy (script-src 'self', style-src 'self'): nothing refused.
@@ -40,7 +40,7 @@ describe('the script tag: a loader in a plain page', () => {
       expect(shadowOf('kal-leaderboard', win.document)?.querySelectorAll('tbody tr')).to.have.length(3); // ranks 2, 3, 5: 1 and 4 are hidden speakers
       expect(shadowOf('kal-room-embed', win.document)?.querySelector('[part~=join]')).to.not.equal(null);
       expect(win.litHtmlVersions).to.have.length(1);
-      // The token request starts with configure(), once for the page (two copies of the loader, four elements).
+      // The token request starts with configure(), once for the page (two copies of the loader, five elements).
       expect(requested(win, '/sandbox/ks?')).to.have.length(1);
       expect(await callsTo(partnerId, 'userScore/list')).to.have.length(1);
     } finally {
@@ -53,7 +53,7 @@ describe('the script tag: a loader in a plain page', () => {
     try {
       await until(() => loadedIn(win, 'kal-leaderboard'), 'the leaderboard');
       expect(requested(win, '/dist/cdn/leaderboard.js')).to.have.length(1);
-      for (const other of ['badge-progress', 'room-embed', 'unsubscribe-prefs']) expect(requested(win, `/dist/cdn/${other}.js`), other).to.have.length(0);
+      for (const other of ['badge-progress', 'room-embed', 'unsubscribe-prefs', 'points-guide']) expect(requested(win, `/dist/cdn/${other}.js`), other).to.have.length(0);
       // An unknown kal- tag is left alone: nothing asked for it, and it stays undefined.
       expect(requested(win, 'unknown-thing')).to.have.length(0);
       expect(win.customElements.get('kal-unknown-thing')).to.equal(undefined);

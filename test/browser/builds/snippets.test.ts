@@ -11,6 +11,7 @@ import * as badgeStories from '../../../stories/badge-progress.stories.js';
 import * as certificateStories from '../../../stories/certificate-progress.stories.js';
 import * as agendaStories from '../../../stories/event-agenda.stories.js';
 import * as leaderboardStories from '../../../stories/leaderboard.stories.js';
+import * as pointsStories from '../../../stories/points-guide.stories.js';
 import * as roomStories from '../../../stories/room-embed.stories.js';
 import * as prefsStories from '../../../stories/unsubscribe-prefs.stories.js';
 import { KIT_TAGS } from '../../../src/elements.js';
@@ -52,6 +53,9 @@ const STATE_STORIES: Record<string, Outcome> = {
   'event-agenda/Draft': 'not-found',
   'event-agenda/NotServed': 'forbidden',
   'event-agenda/ConfigError': 'config',
+  'points-guide/Empty': 'empty',
+  'points-guide/NotFound': 'not-found',
+  'points-guide/ConfigError': 'config',
 };
 
 interface StoryLike {
@@ -67,6 +71,7 @@ const STORIES = {
   'room-embed': roomStories,
   'unsubscribe-prefs': prefsStories,
   'event-agenda': agendaStories,
+  'points-guide': pointsStories,
 } as unknown as Record<
   string,
   Record<string, StoryLike> & { default: StoryLike }

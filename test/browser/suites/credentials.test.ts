@@ -17,6 +17,8 @@ import type { KalCertificateProgress } from '../../../src/components/certificate
 import '../../../src/components/event-agenda/define.js';
 import type { KalEventAgenda } from '../../../src/components/event-agenda/kal-event-agenda.js';
 import type { KalLeaderboard } from '../../../src/components/leaderboard/kal-leaderboard.js';
+import '../../../src/components/points-guide/define.js';
+import type { KalPointsGuide } from '../../../src/components/points-guide/kal-points-guide.js';
 import type { KalRoomEmbed } from '../../../src/components/room-embed/kal-room-embed.js';
 import { forgetLinkKs } from '../../../src/components/unsubscribe-prefs/link-ks.js';
 import { FAST_RETRIES, SANDBOX_URLS, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from '../helpers.js';
@@ -231,6 +233,23 @@ describe('credentials: the KS stays secret in every state', () => {
     w.snapshot('error', missing);
   });
 
+  it('<kal-points-guide>: loaded, a failed refresh, and an error', async () => {
+    const w = watch();
+    const guide = await fixture<KalPointsGuide>(html`<kal-points-guide leaderboard-id="lb_conference" live></kal-points-guide>`);
+    await until(() => w.count('kal-load') === 1, 'loaded');
+    w.snapshot('loaded', guide);
+    await control(w.partnerId, { fail: { status: 503, count: -1, match: 'rule/list' } });
+    await guide.refresh();
+    await until(() => !!$(guide, '.note--stale'), 'the stale note');
+    w.snapshot('retrying', guide);
+    await sandboxPost('reset', { partnerId: w.partnerId });
+    await control(w.partnerId, { fail: { status: 401, count: -1, match: 'userScore/ruleProgress' } });
+    const refused = await fixture<KalPointsGuide>(html`<kal-points-guide leaderboard-id="lb_huge"></kal-points-guide>`);
+    await until(() => !!$(refused, '[part~=error]'), 'the error state');
+    w.snapshot('error', refused);
+    expectNoKs(w);
+  });
+
   it('<kal-event-agenda>: loaded after a refused KS, a failed refresh, a calendar file, and an error', async () => {
     const w = watch();
     await control(w.partnerId, { fail: { status: 401, count: 1, match: 'sessions/list' } });
@@ -360,6 +379,10 @@ const ADMIN_SUBJECTS: AdminSubject[] = [
   {
     name: '<kal-certificate-progress>',
     mount: (endpoint) => fixture(html`<kal-certificate-progress certificate-id="cert_course" token-endpoint=${endpoint ?? ''}></kal-certificate-progress>`),
+  },
+  {
+    name: '<kal-points-guide>',
+    mount: (endpoint) => fixture(html`<kal-points-guide leaderboard-id="lb_conference" token-endpoint=${endpoint ?? ''}></kal-points-guide>`),
   },
   {
     name: '<kal-event-agenda>',

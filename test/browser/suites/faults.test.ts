@@ -14,6 +14,7 @@ import '../../../src/components/unsubscribe-prefs/define.js';
 import '../../../src/components/room-embed/define.js';
 import '../../../src/components/certificate-progress/define.js';
 import '../../../src/components/event-agenda/define.js';
+import '../../../src/components/points-guide/define.js';
 import type { KalEventDetails } from '../../../src/components/shared/events.js';
 import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, restoreAfterEach, sandboxPost, sandboxState, until } from '../helpers.js';
 import { $, $$, text } from '../dom.js';
@@ -191,6 +192,18 @@ const agenda: Subject = {
   // A 404 from the Events proxy is "no such event" (guide 001 §11), and the element says which.
   notFoundSeen: 'There is no event “\u20687001\u2069” to show. Check the event-id.',
   showsData: (element) => text($(element, '[part=title]')) === 'Kaltura Connect' && $$(element, '[part~=session]').length === 10,
+};
+
+const points: Subject = {
+  name: '<kal-points-guide>',
+  path: 'rule/list',
+  template: () => html`<kal-points-guide leaderboard-id="lb_conference"></kal-points-guide>`,
+  unknown: {
+    template: () => html`<kal-points-guide leaderboard-id="lb_missing"></kal-points-guide>`,
+    path: 'rule/list',
+    seen: 'There is no leaderboard “\u2068lb_missing\u2069”. Check the leaderboard-id.',
+  },
+  showsData: (element) => $$(element, '[part~=rule]').length === 3 && text($(element, '[part=summary]')) === '3 ways to earn points · 1 done',
 };
 
 const prefsTemplate = () => html`<kal-unsubscribe-prefs>
@@ -394,7 +407,7 @@ async function expectOneError(env: Env, expected: { code: string; retryable: boo
 
 // ---------------------------------------------------------------- loading: every data element
 
-for (const subject of [leaderboard, badges, certificate, agenda, prefs]) {
+for (const subject of [leaderboard, badges, certificate, agenda, points, prefs]) {
   describe(`faults: ${subject.name}`, () => {
     for (const tokenCase of TOKEN_CASES) {
       it(`${tokenCase.name}: ${tokenCase.error.code}, no service call`, async () => {

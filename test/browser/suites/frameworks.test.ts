@@ -12,7 +12,7 @@ import type { KalCertificateProgress } from '../../../src/components/certificate
 import { callsTo, configureSandbox, control, countingGetKs, sandboxPost, until, withoutNames } from '../helpers.js';
 
 // What `import { Leaderboard, … } from 'kaltura-widgets/react'` gives (the package names each component).
-const { BadgeProgress, CertificateProgress, Leaderboard, PrefGroup, UnsubscribePrefs } = components;
+const { BadgeProgress, CertificateProgress, Leaderboard, PointsGuide, PrefGroup, UnsubscribePrefs } = components;
 
 const saved = { ...currentConfig() };
 let host: HTMLDivElement;
@@ -91,6 +91,7 @@ describe('React wrappers (@lit/react)', () => {
             }),
             createElement(BadgeProgress, { key: 'b', virtualEventId: '12345', layout: 'list' }),
             createElement(UnsubscribePrefs, { key: 'p' }, createElement(PrefGroup, { groupId: 'weekly-digest', label: 'Weekly digest' })),
+            createElement(PointsGuide, { key: 'g', leaderboardId: 'lb_conference' }),
           ]),
         ),
       );
@@ -99,6 +100,7 @@ describe('React wrappers (@lit/react)', () => {
     await until(() => inside('kal-leaderboard', '[part~=name]').some((cell) => cell.textContent?.includes('Person')), 'resolved names');
     await shows('kal-badge-progress', '[part~=badge]');
     await shows('kal-unsubscribe-prefs', '[role=switch]');
+    await shows('kal-points-guide', '[part~=rule]', 3);
     render(6);
     await until(() => loaded.includes(4), 'kal-load with four rows (of six) after the prop change');
     expect(await callsTo(partnerId, 'userScore/list')).to.have.length(2);

@@ -6,6 +6,7 @@ import { configure } from '../../../src/config.js';
 import '../../../src/components/badge-progress/define.js';
 import '../../../src/components/certificate-progress/define.js';
 import '../../../src/components/leaderboard/define.js';
+import '../../../src/components/points-guide/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
 import { FAST_RETRIES, SANDBOX_URLS, configureSandbox, countingGetKs, mintKs, newPartner, restoreAfterEach } from '../helpers.js';
 import { mountFailing, shadowText, text } from '../dom.js';
@@ -45,6 +46,7 @@ describe('Game Services go through the host\'s proxy', () => {
     ['kal-leaderboard', html`<kal-leaderboard leaderboard-id="lb_conference"></kal-leaderboard>`],
     ['kal-badge-progress', html`<kal-badge-progress badge-ids="badge_attendee"></kal-badge-progress>`],
     ['kal-certificate-progress', html`<kal-certificate-progress certificate-id="cert_attendance"></kal-certificate-progress>`],
+    ['kal-points-guide', html`<kal-points-guide leaderboard-id="lb_conference"></kal-points-guide>`],
   ] as const) {
     it(`${tag} with no game-url sends nothing and says the Game proxy is missing`, async () => {
       const partnerId = newPartner();

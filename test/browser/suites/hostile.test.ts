@@ -12,6 +12,7 @@ import '../../../src/components/unsubscribe-prefs/define.js';
 import '../../../src/components/room-embed/define.js';
 import '../../../src/components/certificate-progress/define.js';
 import '../../../src/components/event-agenda/define.js';
+import '../../../src/components/points-guide/define.js';
 import type { KalBadgeProgress } from '../../../src/components/badge-progress/kal-badge-progress.js';
 import type { KalLeaderboard, ResolvedUsers } from '../../../src/components/leaderboard/kal-leaderboard.js';
 import { configureSandbox, sandboxState, until, withoutNames } from '../helpers.js';
@@ -251,6 +252,23 @@ describe('hostile data: <kal-certificate-progress>', () => {
   });
 });
 
+describe('hostile data: <kal-points-guide>', () => {
+  it('shows rule names and descriptions as inert text inside its box', async () => {
+    const env = setUp();
+    const hostileRule = (id: string, name: string, description: string) => ({ id, name, description, points: '5', maxPoints: '50', groupBy: 'kuserId' });
+    serve('/rule/list', {
+      totalCount: 4,
+      objects: [hostileRule('a', IMG, `${STYLE} ${RTL}`), hostileRule('b', HUGE, HUGE), hostileRule('c', `${RTL} ${EMOJI}`, IMG), hostileRule('d', STYLE, EMOJI)],
+    });
+    const { container, element } = await mountIn(html`<kal-points-guide leaderboard-id="lb_conference"></kal-points-guide>`);
+    await until(() => env.loads > 0 && $$(element, '[part~=rule]').length === 4, 'the rules');
+    expect(env.errors).to.deep.equal([]);
+    expectLiteral(element, ...HOSTILE, `${STYLE} ${RTL}`, `${RTL} ${EMOJI}`);
+    expectInert(env, element);
+    expectContained(container, element);
+  });
+});
+
 describe('hostile data: <kal-unsubscribe-prefs>', () => {
   it('shows organiser labels and descriptions, and group ids only the server knows, as inert text inside its box', async () => {
     const env = setUp();
@@ -362,6 +380,7 @@ const LEADERBOARD = { 'leaderboard-id': 'lb_conference' };
 const BADGES = { 'virtual-event-id': '12345' };
 const AUTO_ROOM = { 'entry-id': ROOM, join: 'auto' };
 const CERTIFICATE = { 'certificate-id': 'cert_course' };
+const POINTS = { 'leaderboard-id': 'lb_conference' };
 const badgesShown = (element: HTMLElement) => $$(element, '[part~=badge]').length === 6;
 
 const ATTRIBUTE_CASES: AttributeCase[] = [
@@ -395,6 +414,9 @@ const ATTRIBUTE_CASES: AttributeCase[] = [
   { tag: 'kal-certificate-progress', base: CERTIFICATE, attribute: 'refresh-interval', values: NUMBERS, words: 'refresh-interval', seen: CONFIG_SEEN },
   { tag: 'kal-certificate-progress', base: {}, attribute: 'certificate-id', values: [['', 'config'], ['   ', 'config']], words: 'certificate-id', seen: CONFIG_SEEN },
   { tag: 'kal-certificate-progress', base: CERTIFICATE, attribute: 'partner-id', values: NUMBERS, words: 'partner-id', seen: CONFIG_SEEN },
+  { tag: 'kal-points-guide', base: {}, attribute: 'leaderboard-id', values: [['', 'config'], ['   ', 'config']], words: 'leaderboard-id', seen: CONFIG_SEEN },
+  { tag: 'kal-points-guide', base: POINTS, attribute: 'refresh-interval', values: NUMBERS, words: 'refresh-interval', seen: CONFIG_SEEN },
+  { tag: 'kal-points-guide', base: POINTS, attribute: 'partner-id', values: NUMBERS, words: 'partner-id', seen: CONFIG_SEEN },
   { tag: 'kal-unsubscribe-prefs', base: {}, attribute: 'partner-id', values: NUMBERS, words: 'partner-id', seen: CONFIG_SEEN },
   {
     tag: 'kal-event-agenda',

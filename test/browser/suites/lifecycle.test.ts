@@ -14,6 +14,7 @@ import '../../../src/components/leaderboard/define.js';
 import '../../../src/components/room-embed/define.js';
 import '../../../src/components/unsubscribe-prefs/define.js';
 import '../../../src/components/event-agenda/define.js';
+import '../../../src/components/points-guide/define.js';
 import { configure, currentConfig } from '../../../src/config.js';
 import { FAST_RETRIES, SANDBOX_URLS, callsTo, control, mintKs, newPartner, until } from '../helpers.js';
 import { errorsOf } from '../dom.js';
@@ -245,6 +246,11 @@ const CASES: Case[] = [
     use: loadedOnly,
   },
   {
+    name: 'kal-points-guide (live)',
+    markup: '<kal-points-guide leaderboard-id="lb_conference" live refresh-interval="5"></kal-points-guide>',
+    use: loadedOnly,
+  },
+  {
     name: 'kal-event-agenda (its clock waiting for the next session to start)',
     markup: '<kal-event-agenda event-id="7001"></kal-event-agenda>',
     use: async (element) => {
@@ -324,6 +330,7 @@ describe('lifecycle: a request in flight is aborted on removal, without a kal-er
       match: 'userCertificateReport/list',
     },
     { name: 'kal-event-agenda', markup: '<kal-event-agenda event-id="7001"></kal-event-agenda>', match: 'sessions/list' },
+    { name: 'kal-points-guide', markup: '<kal-points-guide leaderboard-id="lb_conference" live></kal-points-guide>', match: 'rule/list' },
     { name: 'kal-unsubscribe-prefs', markup: PREFS, match: 'userGroupsStatus' },
   ];
 

@@ -24,6 +24,7 @@ const ELEMENTS = [
   { tag: 'kal-event-agenda', template: html`<kal-event-agenda event-id="7001"></kal-event-agenda>`, shape: 'rows', items: 5 },
   { tag: 'kal-unsubscribe-prefs', template: PREFS, shape: 'toggles', items: 3 },
   { tag: 'kal-certificate-progress', template: html`<kal-certificate-progress certificate-id="cert_course"></kal-certificate-progress>`, shape: 'rows', items: 5 },
+  { tag: 'kal-points-guide', template: html`<kal-points-guide leaderboard-id="lb_conference"></kal-points-guide>`, shape: 'rows', items: 5 },
 ] as const;
 
 describe('designed states', () => {
@@ -91,6 +92,7 @@ describe('designed states', () => {
       <kal-event-agenda event-id="7001"></kal-event-agenda>
       ${PREFS}
       <kal-certificate-progress certificate-id="cert_course"></kal-certificate-progress>
+      <kal-points-guide leaderboard-id="lb_conference"></kal-points-guide>
     </div>`);
     const boxes = [...page.children].map((element) => {
       const style = getComputedStyle(element);

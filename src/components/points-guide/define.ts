@@ -1,0 +1,6 @@
+import { define } from '../shared/define.js';
+import { KalPointsGuide } from './kal-points-guide.js';
+
+define('kal-points-guide', KalPointsGuide);
+
+export { KalPointsGuide };
