@@ -51,3 +51,9 @@ test('every attribute is its property in kebab case (what the JSX types offer)',
     }
   }
 });
+
+test('defined.css keeps every element of the table from flashing before its script runs', () => {
+  const css = readFileSync(new URL('../../src/defined.css', import.meta.url), 'utf8');
+  const hidden = /:is\(([^)]*)\):not\(:defined\)/.exec(css)?.[1]?.split(',').map((tag) => tag.trim()) ?? [];
+  assert.deepEqual([...hidden].sort(), [...KIT_TAGS].sort());
+});
