@@ -71,7 +71,7 @@ export async function getCertificate(api: ApiContext, certificateId: string): Pr
   };
 }
 
-const isNumeric = (cell: string) => /^-?\d+(\.\d+)?$/.test(cell);
+const isNumeric = (cell: string) => numberLike.safeParse(cell).success;
 
 /**
  * The credits mapping, read leniently (8.3 shows one example: `"credits,RULE_ID\n10.0,1\n11.5,2"`):

@@ -72,7 +72,6 @@ function toRule(raw: Infer<typeof ruleSchema>, index: number): Rule {
 
 /** A fixed amount ("50" or 50); undefined for a field name, or anything that is not a finite number. */
 function toAmount(value: number | string | undefined): number | undefined {
-  if (value === undefined || (typeof value === 'string' && !/^\s*-?\d+(\.\d+)?\s*$/.test(value))) return undefined;
-  const amount = Number(value);
-  return Number.isFinite(amount) ? amount : undefined;
+  const amount = numberLike.safeParse(value);
+  return amount.success ? amount.data : undefined;
 }

@@ -2,18 +2,12 @@
 // title and a sentence, one outer box and font stack, and the leaderboard and badges at phone width.
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { configure, currentConfig } from '../../../src/config.js';
 import '../../../src/index.js';
-import { configureSandbox, control, sandboxPost, until, withoutNames } from '../helpers.js';
+import { configureSandbox, control, restoreAfterEach, sandboxPost, until, withoutNames } from '../helpers.js';
 import { $, $$, mountFailing, mountLoaded, stateText, stateTitle, text } from '../dom.js';
 
-const saved = { ...currentConfig() };
-const restores: Array<() => void> = [];
-afterEach(async () => {
-  while (restores.length) restores.pop()!();
-  configure({ ...saved, getKs: saved.getKs, tokenEndpoint: saved.tokenEndpoint });
-  await emulateMedia({ reducedMotion: 'no-preference' });
-});
+const restores = restoreAfterEach();
+afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
 
 const PREFS = html`<kal-unsubscribe-prefs><kal-pref-group group-id="event-updates" label="Event updates"></kal-pref-group></kal-unsubscribe-prefs>`;
 
